@@ -1,0 +1,129 @@
+//! What the user asks about: a label, a monthly volume, a horizon, a price
+//! column, a growth rate and a legacy balance.
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::label::{Label, PriceColumn};
+use crate::money::calls_decimal;
+use crate::Calls;
+
+/// Most calls a month may be given as the starting volume.
+pub const VOLUME_MAX: u64 = 1_000_000_000;
+/// Shortest horizon, in months.
+pub const MONTHS_MIN: u32 = 1;
+/// Longest horizon, in months.
+pub const MONTHS_MAX: u32 = 36;
+/// Lowest monthly growth, in percent.
+pub const GROWTH_MIN: Decimal = Decimal::from_parts(50, 0, 0, true, 0);
+/// Highest monthly growth, in percent.
+pub const GROWTH_MAX: Decimal = Decimal::from_parts(100, 0, 0, false, 0);
+/// Most decimals a growth rate may have: enough for any rate people quote.
+pub const GROWTH_DECIMALS: u32 = 4;
+/// Largest legacy balance: more calls than any horizon can use.
+pub const LEGACY_MAX: u64 = 1_000_000_000_000;
+/// Months a resource pack stays valid after purchase.
+pub const PACK_VALID_MONTHS: u32 = 12;
+
+/// A pricing question: everything that decides the bill.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scenario {
+    /// The billing label.
+    pub label: Label,
+    /// Calls in the first month.
+    pub volume: u64,
+    /// Horizon in months.
+    pub months: u32,
+    /// Promotional or list price.
+    pub column: PriceColumn,
+    /// Monthly growth of the volume, in percent.
+    pub growth: Decimal,
+    /// Calls left on packs bought before 2021-02-01, used before anything else.
+    pub legacy: u64,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Scenario {
+            label: Label::WechatVerify,
+            volume: 10_000,
+            months: 12,
+            column: PriceColumn::Promo,
+            growth: Decimal::ZERO,
+            legacy: 0,
+        }
+    }
+}
+
+impl Scenario {
+    /// Calls in each month of the horizon: `volume x (1 + growth/100)^(m-1)`,
+    /// rounded half away from zero to a whole call.
+    pub fn month_volumes(&self) -> Vec<Calls> {
+        let factor = Decimal::ONE + self.growth / Decimal::ONE_HUNDRED;
+        let mut exact = calls_decimal(Calls::from(self.volume));
+        (0..self.months)
+            .map(|month| {
+                if month > 0 {
+                    exact = exact.saturating_mul(factor);
+                }
+                whole_calls(exact)
+            })
+            .collect()
+    }
+
+    /// The months of the horizon cut into pack validity windows, as index ranges.
+    pub fn windows(&self) -> Vec<std::ops::Range<usize>> {
+        let months = self.months as usize;
+        let step = PACK_VALID_MONTHS as usize;
+        (0..months).step_by(step).map(|start| start..(start + step).min(months)).collect()
+    }
+}
+
+fn whole_calls(exact: Decimal) -> Calls {
+    exact
+        .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
+        .to_u128()
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn with_growth(volume: u64, growth: &str, months: u32) -> Scenario {
+        Scenario {
+            volume,
+            months,
+            growth: Decimal::from_str(growth).unwrap(),
+            ..Scenario::default()
+        }
+    }
+
+    #[test]
+    fn flat_volume_repeats() {
+        assert_eq!(with_growth(1234, "0", 3).month_volumes(), vec![1234, 1234, 1234]);
+    }
+
+    #[test]
+    fn growth_compounds_and_rounds_half_away_from_zero() {
+        // 1000, 1025, 1050.625 -> 1051, 1076.890625 -> 1077
+        assert_eq!(with_growth(1000, "2.5", 4).month_volumes(), vec![1000, 1025, 1051, 1077]);
+        // 3 x 0.5 = 1.5 -> 2; 0.75 -> 1; 0.375 -> 0
+        assert_eq!(with_growth(3, "-50", 4).month_volumes(), vec![3, 2, 1, 0]);
+    }
+
+    #[test]
+    fn top_of_range_does_not_overflow() {
+        let volumes = with_growth(VOLUME_MAX, "100", MONTHS_MAX).month_volumes();
+        assert_eq!(volumes[35], 1_000_000_000u128 << 35);
+    }
+
+    #[test]
+    fn windows_are_twelve_months_with_a_short_last_one() {
+        let scenario = Scenario { months: 30, ..Scenario::default() };
+        assert_eq!(scenario.windows(), vec![0..12, 12..24, 24..30]);
+        let scenario = Scenario { months: 12, ..Scenario::default() };
+        assert_eq!(scenario.windows(), vec![0..12]);
+    }
+}
