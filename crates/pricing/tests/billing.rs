@@ -1,0 +1,148 @@
+//! Postpaid volume pricing and plan pricing: examples checked by hand
+//! against the announcement and billing-rules.md, and properties.
+
+use std::str::FromStr;
+
+use pricing::{month_bill, postpaid_only, price_plan, Label, PriceBook, PriceColumn, Purchase, Scenario};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+fn d(text: &str) -> Decimal {
+    Decimal::from_str(text).unwrap()
+}
+
+fn bill(label: Label, column: PriceColumn, calls: u128) -> String {
+    let book = PriceBook::embedded().unwrap();
+    month_bill(book.label(label), column, calls).to_string()
+}
+
+fn pack(label: Label, calls: u64) -> pricing::Pack {
+    let book = PriceBook::embedded().unwrap();
+    *book.label(label).packs.iter().find(|p| p.calls == calls).unwrap()
+}
+
+#[test]
+fn the_cliff_at_1000_calls() {
+    // billing-rules.md section 2: 1000 x 0.96 = 960, 1001 x 0.88 = 880.88.
+    assert_eq!(bill(Label::WechatVerify, PriceColumn::Promo, 1000), "960.00");
+    assert_eq!(bill(Label::WechatVerify, PriceColumn::Promo, 1001), "880.88");
+    assert_eq!(bill(Label::WechatVerify, PriceColumn::List, 1000), "1200.0");
+    assert_eq!(bill(Label::WechatVerify, PriceColumn::Promo, 10_000), "8800.00");
+    assert_eq!(bill(Label::WechatVerify, PriceColumn::Promo, 0), "0");
+    assert_eq!(bill(Label::WechatVerify, PriceColumn::Promo, 1), "0.96");
+}
+
+#[test]
+fn documented_examples_of_volume_pricing() {
+    // FACEID 价格说明 examples quoted in billing-rules.md, priced at the
+    // announcement's tiers that carry the same unit prices.
+    assert_eq!(d(&bill(Label::GeneralVerify, PriceColumn::List, 3000)), d("2550"));
+    assert_eq!(d(&bill(Label::GeneralCompare, PriceColumn::List, 20_000)), d("2200"));
+    // Whole month at the top tier, not graduated: 200 001 x 0.64.
+    assert_eq!(d(&bill(Label::WechatVerify, PriceColumn::Promo, 200_001)), d("128000.64"));
+    // Three decimals in the unit price: 1003 x 0.104 = 104.312 -> 104.31.
+    assert_eq!(bill(Label::GeneralCompare, PriceColumn::Promo, 1003), "104.31");
+}
+
+#[test]
+fn pack_covered_calls_do_not_count_toward_the_tier() {
+    // billing-rules.md section 3: 15 000 calls with one 10 000-call pack cost
+    // (15000 - 10000) x 0.85 + 8500 = 12750.
+    let book = PriceBook::embedded().unwrap();
+    let scenario = Scenario {
+        label: Label::GeneralVerify,
+        volume: 15_000,
+        months: 1,
+        column: PriceColumn::List,
+        ..Scenario::default()
+    };
+    let purchase = Purchase { pack: pack(Label::GeneralVerify, 10_000), count: 1 };
+    let priced = price_plan(book.label(Label::GeneralVerify), &scenario, &[vec![purchase]]);
+    assert_eq!(priced.total(), d("12750"));
+    assert_eq!(priced.months[0].postpaid, 5000);
+    assert_eq!(priced.months[0].tier, Some(1));
+}
+
+#[test]
+fn packs_expire_at_the_end_of_their_window() {
+    let book = PriceBook::embedded().unwrap();
+    let scenario = Scenario { volume: 1000, months: 13, ..Scenario::default() };
+    let purchase = Purchase { pack: pack(Label::WechatVerify, 100_000), count: 1 };
+    let priced = price_plan(book.label(Label::WechatVerify), &scenario, &[vec![purchase]]);
+    assert_eq!(priced.unused, 100_000 - 12 * 1000);
+    // Month 13 is in the second window, where nothing was bought.
+    assert_eq!(priced.months[12].postpaid, 1000);
+    assert_eq!(priced.total(), d("68000") + d("960"));
+}
+
+#[test]
+fn legacy_calls_go_first_and_last_across_windows() {
+    let book = PriceBook::embedded().unwrap();
+    let scenario = Scenario { volume: 1000, months: 14, legacy: 12_500, ..Scenario::default() };
+    let priced = postpaid_only(book.label(Label::WechatVerify), &scenario);
+    let legacy: Vec<u128> = priced.months.iter().map(|m| m.legacy).collect();
+    assert_eq!(&legacy[11..], &[1000, 500, 0]);
+    assert_eq!(priced.total(), d("480") + d("960"));
+}
+
+fn any_label() -> impl Strategy<Value = Label> {
+    (0usize..4).prop_map(|i| Label::ALL[i])
+}
+
+fn any_column() -> impl Strategy<Value = PriceColumn> {
+    any::<bool>().prop_map(|list| if list { PriceColumn::List } else { PriceColumn::Promo })
+}
+
+proptest! {
+    #[test]
+    fn a_month_is_billed_whole_at_its_tier(label in any_label(), column in any_column(), calls in 1u128..2_000_000) {
+        let book = PriceBook::embedded().unwrap();
+        let prices = book.label(label);
+        let tier = prices.tiers.iter().find(|t| t.contains(calls)).unwrap();
+        let exact = Decimal::from(calls as u64) * tier.unit.get(column);
+        let billed = month_bill(prices, column, calls);
+        prop_assert!((billed - exact).abs() <= d("0.005"));
+        prop_assert_eq!(billed.round_dp(2), billed);
+    }
+
+    #[test]
+    fn within_a_tier_more_calls_never_cost_less(label in any_label(), column in any_column(), calls in 1u128..2_000_000) {
+        let prices = PriceBook::embedded().unwrap().label(label);
+        if prices.tier_index(calls) == prices.tier_index(calls + 1) {
+            prop_assert!(month_bill(prices, column, calls + 1) >= month_bill(prices, column, calls));
+        }
+    }
+
+    #[test]
+    fn every_call_is_paid_once(
+        label in any_label(),
+        volume in 0u64..3_000_000,
+        months in 1u32..=36,
+        legacy in 0u64..5_000_000,
+        growth in -500i64..=1000,
+        counts in proptest::collection::vec(0u64..4, 3),
+    ) {
+        let book = PriceBook::embedded().unwrap();
+        let prices = book.label(label);
+        let scenario = Scenario { label, volume, months, legacy, growth: Decimal::new(growth, 1), ..Scenario::default() };
+        let window_count = scenario.windows().len();
+        let purchases: Vec<Vec<Purchase>> = counts.iter().take(window_count)
+            .map(|&count| vec![Purchase { pack: prices.packs[prices.packs.len() / 2], count }])
+            .collect();
+        let priced = price_plan(prices, &scenario, &purchases);
+        let volumes = scenario.month_volumes();
+        prop_assert_eq!(priced.months.len(), months as usize);
+        let mut from_packs = 0;
+        for (line, calls) in priced.months.iter().zip(&volumes) {
+            prop_assert_eq!(line.legacy + line.packs + line.postpaid, *calls);
+            prop_assert_eq!(line.bill, month_bill(prices, scenario.column, line.postpaid));
+            from_packs += line.packs;
+        }
+        let capacity: u128 = purchases.iter().flatten().map(Purchase::calls).sum();
+        prop_assert_eq!(from_packs + priced.unused, capacity);
+        let legacy_used: u128 = priced.months.iter().map(|m| m.legacy).sum();
+        prop_assert_eq!(legacy_used, u128::from(legacy).min(volumes.iter().sum()));
+        let sum: Decimal = priced.months.iter().map(|m| m.bill).sum();
+        prop_assert_eq!(priced.postpaid_cost, sum);
+    }
+}
