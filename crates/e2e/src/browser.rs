@@ -6,6 +6,7 @@
 use std::fmt;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use base64::Engine as _;
@@ -21,6 +22,10 @@ const COMMAND_TIMEOUT: Duration = Duration::from_secs(60);
 const POLL_INTERVAL: Duration = Duration::from_millis(50);
 /// The W3C key under which an element reference travels.
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+/// Held while a session starts: when two Chromiums start at once on this 2-core machine,
+/// one of them often stalls ~4 s before its first page; one after the other takes ~1 s each.
+static STARTING: Mutex<()> = Mutex::new(());
 
 /// Special keys for [`Element::send_keys`], as the W3C WebDriver code points.
 pub mod keys {
@@ -125,6 +130,7 @@ impl Browser {
 
     /// Opens a browser with a `width`×`height` viewport; relative URLs resolve against `base_url`.
     pub fn open_at(base_url: &str, width: u32, height: u32) -> Browser {
+        let _one_at_a_time = STARTING.lock().unwrap_or_else(|p| p.into_inner());
         let driver = driver::address();
         let profile = crate::fresh_temp_dir("chromium-profile");
         let body = new_session_body(&profile, width, height);
@@ -169,14 +175,14 @@ impl Browser {
         self.run(
             "POST",
             "/url",
-            json!({ "url": url }),
+            Some(json!({ "url": url })),
             &format!("navigate to {url}"),
         );
     }
 
     /// The URL of the current page.
     pub fn current_url(&self) -> String {
-        string(self.run("GET", "/url", Value::Null, "read the current URL"))
+        string(self.run("GET", "/url", None, "read the current URL"))
     }
 
     /// Changes how long [`Browser::find`] polls before giving up.
@@ -194,7 +200,7 @@ impl Browser {
                 Ok(None) => panic!(
                     "no element matches `{css}` after {:?} on {}",
                     self.find_timeout,
-                    self.current_url()
+                    self.describe_page()
                 ),
                 Err(e) => panic!("cannot look for `{css}`: {e}"),
             }
@@ -215,7 +221,7 @@ impl Browser {
         let value = self.run(
             "POST",
             "/elements",
-            locator(css),
+            Some(locator(css)),
             &format!("find all `{css}`"),
         );
         value
@@ -276,7 +282,7 @@ impl Browser {
         self.run(
             "POST",
             "/execute/sync",
-            body,
+            Some(body),
             &format!("execute script {js:?}"),
         )
     }
@@ -286,10 +292,12 @@ impl Browser {
         let value = self.run(
             "POST",
             "/se/log",
-            json!({ "type": "browser" }),
+            Some(json!({ "type": "browser" })),
             "read the browser console log",
         );
-        let entries = value.as_array().cloned().unwrap_or_default();
+        let Value::Array(entries) = value else {
+            panic!("browser console log: expected an array, got {value}");
+        };
         entries
             .iter()
             .map(|entry| LogEntry {
@@ -302,7 +310,7 @@ impl Browser {
     /// Saves a PNG screenshot of the viewport to `path`.
     pub fn screenshot_png(&self, path: impl AsRef<Path>) {
         let path = path.as_ref();
-        let encoded = string(self.run("GET", "/screenshot", Value::Null, "take a screenshot"));
+        let encoded = string(self.run("GET", "/screenshot", None, "take a screenshot"));
         let png = base64::engine::general_purpose::STANDARD
             .decode(encoded)
             .unwrap_or_else(|e| panic!("screenshot is not valid base64: {e}"));
@@ -316,7 +324,7 @@ impl Browser {
         self.run(
             "POST",
             "/window/rect",
-            rect,
+            Some(rect),
             &format!("resize the window to {width}x{height}"),
         );
         self.pin_viewport(width, height);
@@ -335,7 +343,7 @@ impl Browser {
         self.run(
             "POST",
             "/goog/cdp/execute",
-            body,
+            Some(body),
             &format!("set the viewport to {width}x{height}"),
         );
     }
@@ -347,10 +355,15 @@ impl Browser {
     }
 
     /// Runs a command that must succeed; panics with `doing` and the error otherwise.
-    fn run(&self, method: &str, path: &str, body: Value, doing: &str) -> Value {
-        let body = (!body.is_null()).then_some(body);
+    fn run(&self, method: &str, path: &str, body: Option<Value>, doing: &str) -> Value {
         self.command(method, path, body.as_ref())
             .unwrap_or_else(|e| panic!("cannot {doing}: {e}"))
+    }
+
+    /// The current URL for an error message, without panicking.
+    fn describe_page(&self) -> String {
+        self.command("GET", "/url", None)
+            .map_or_else(|e| format!("a page whose URL is unknown ({e})"), string)
     }
 
     fn element(&self, reference: &Value, css: &str) -> Element<'_> {
@@ -375,21 +388,21 @@ impl Drop for Browser {
 impl Element<'_> {
     /// Clicks the element's centre.
     pub fn click(&self) {
-        self.run("POST", "/click", json!({}), "click");
+        self.run("POST", "/click", Some(json!({})), "click");
     }
 
     /// Empties an editable element.
     pub fn clear(&self) {
-        self.run("POST", "/clear", json!({}), "clear");
+        self.run("POST", "/clear", Some(json!({})), "clear");
     }
 
-    /// Focuses the element and types `keys`, which may contain [`keys`] constants.
-    pub fn send_keys(&self, keys: &str) {
+    /// Focuses the element and types `text`, which may contain [`keys`] constants.
+    pub fn send_keys(&self, text: &str) {
         self.run(
             "POST",
             "/value",
-            json!({ "text": keys }),
-            &format!("send keys {keys:?} to"),
+            Some(json!({ "text": text })),
+            &format!("send keys {text:?} to"),
         );
     }
 
@@ -398,8 +411,8 @@ impl Element<'_> {
         let value = self.run(
             "GET",
             &format!("/attribute/{name}"),
-            Value::Null,
-            "read attribute of",
+            None,
+            &format!("read attribute {name:?} of"),
         );
         value.as_str().map(str::to_owned)
     }
@@ -409,8 +422,8 @@ impl Element<'_> {
         self.run(
             "GET",
             &format!("/property/{name}"),
-            Value::Null,
-            "read property of",
+            None,
+            &format!("read property {name:?} of"),
         )
     }
 
@@ -434,8 +447,7 @@ impl Element<'_> {
         self.browser.command(method, &path, body)
     }
 
-    fn run(&self, method: &str, path: &str, body: Value, doing: &str) -> Value {
-        let body = (!body.is_null()).then_some(body);
+    fn run(&self, method: &str, path: &str, body: Option<Value>, doing: &str) -> Value {
         self.command(method, path, body.as_ref())
             .unwrap_or_else(|e| panic!("cannot {doing} `{}`: {e}", self.selector))
     }

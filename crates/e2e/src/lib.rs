@@ -8,6 +8,8 @@
 //! Nothing here downloads a browser or a driver: both come from Debian's packages,
 //! which `scripts/setup.sh` installs.
 
+#![warn(missing_docs)]
+
 pub mod browser;
 pub mod bundle;
 pub mod driver;

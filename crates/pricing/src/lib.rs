@@ -6,17 +6,20 @@
 //! postpaid bill, a purchase) are rounded, to 分, half away from zero.
 
 pub mod billing;
+pub mod estimate;
 pub mod input;
 pub mod label;
 pub mod money;
 pub mod price_book;
 pub mod scenario;
 pub mod url_state;
+pub mod volume_scale;
 
 /// A number of calls. Wide enough for 36 months of 100 % monthly growth from
 /// 10^9 calls, which passes `u64::MAX`.
 pub type Calls = u128;
 
+pub use estimate::Estimate;
 pub use billing::{month_bill, postpaid_only, price_plan, Bill, MonthLine, Purchase};
 pub use label::{resolve_label, Channel, Comparison, Label, PriceColumn};
 pub use price_book::{LabelPrices, Pack, Price, PriceBook, PriceBookError, Tier};

@@ -38,6 +38,17 @@ pub fn grouped(amount: Decimal) -> String {
     format!("{sign}{}.{fraction}", group_digits(whole))
 }
 
+/// A price exactly as the price book writes it, thousands grouped ("1,100", "697.5", "0.60").
+pub fn grouped_exact(price: Decimal) -> String {
+    let text = price.to_string();
+    let (whole, fraction) = text.split_once('.').map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
+    let (sign, whole) = whole.strip_prefix('-').map_or(("", whole), |w| ("-", w));
+    match fraction {
+        Some(fraction) => format!("{sign}{}.{fraction}", group_digits(whole)),
+        None => format!("{sign}{}", group_digits(whole)),
+    }
+}
+
 /// A call count with thousands grouped ("1,000,000").
 pub fn grouped_calls(calls: Calls) -> String {
     group_digits(&calls.to_string())
@@ -91,6 +102,9 @@ mod tests {
         assert_eq!(grouped(d("-1000")), "-1,000.00");
         assert_eq!(grouped_calls(1_000_000_000), "1,000,000,000");
         assert_eq!(grouped_calls(0), "0");
+        assert_eq!(grouped_exact(d("697.5")), "697.5");
+        assert_eq!(grouped_exact(d("0.60")), "0.60");
+        assert_eq!(grouped_exact(d("1100")), "1,100");
         assert_eq!(unit_price(d("74.25") / d("100"), 4), "0.7425");
         assert_eq!(unit_price(d("0.60"), 4), "0.6");
     }

@@ -1,0 +1,12 @@
+//! One component per file, each named for what it shows.
+
+pub mod label_comparison;
+pub mod label_picker;
+pub mod language_switch;
+pub mod notice_list;
+pub mod number_field;
+pub mod pack_table;
+pub mod postpaid_summary;
+pub mod price_column_picker;
+pub mod tier_table;
+pub mod volume_control;

@@ -1,0 +1,41 @@
+use pricing::{Lang, Notice};
+use yew::prelude::*;
+
+use crate::i18n::{text, url_notice};
+
+/// Properties of a [`NoticeList`].
+#[derive(Properties, PartialEq)]
+pub struct NoticeListProps {
+    /// Notices about the URL the page was opened with.
+    pub notices: Vec<Notice>,
+    /// Receives the index of a dismissed notice.
+    pub on_dismiss: Callback<usize>,
+    /// Page language.
+    pub lang: Lang,
+}
+
+/// Says which URL parameters were not obeyed and what was used instead.
+#[component]
+pub fn NoticeList(props: &NoticeListProps) -> Html {
+    if props.notices.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <ul class="notices" role="status">
+            for (index, notice) in props.notices.iter().enumerate() {
+                <li class="notice" key={index}>
+                    <span data-testid="notice">
+                        { url_notice(notice.param, &notice.problem, &notice.given, &notice.used, props.lang) }
+                    </span>
+                    <button type="button" class="dismiss" aria-label={text(props.lang).dismiss}
+                        onclick={
+                            let on_dismiss = props.on_dismiss.clone();
+                            move |_: MouseEvent| on_dismiss.emit(index)
+                        }>
+                        { "×" }
+                    </button>
+                </li>
+            }
+        </ul>
+    }
+}

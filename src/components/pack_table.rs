@@ -1,0 +1,56 @@
+use pricing::{money, Lang, LabelPrices, PriceColumn};
+use yew::prelude::*;
+
+use crate::i18n::text;
+
+/// Properties of a [`PackTable`].
+#[derive(Properties, PartialEq)]
+pub struct PackTableProps {
+    /// The chosen label's prices.
+    pub prices: &'static LabelPrices,
+    /// The column that prices the scenario.
+    pub column: PriceColumn,
+    /// Monthly volume, to mark the pack of that size.
+    pub volume: u64,
+    /// Receives a pack size the user picks as the volume.
+    pub on_pick_volume: Callback<u64>,
+    /// Page language.
+    pub lang: Lang,
+}
+
+/// The announcement's pack table for one label, with the price per call.
+#[component]
+pub fn PackTable(props: &PackTableProps) -> Html {
+    let t = text(props.lang);
+    html! {
+        <table class="prices" data-testid="pack-table">
+            <caption>{ t.packs_title }</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{ t.pack_size }</th>
+                    <th scope="col" class="number">{ format!("{} ({})", t.list, t.yuan) }</th>
+                    <th scope="col" class="number">{ format!("{} ({})", t.promo, t.yuan) }</th>
+                    <th scope="col" class="number">{ format!("{} ({})", t.per_call, t.yuan_per_call) }</th>
+                </tr>
+            </thead>
+            <tbody>
+                for pack in &props.prices.packs {
+                    <tr key={pack.calls} class={classes!((pack.calls == props.volume).then_some("applies"))}>
+                        <th scope="row">
+                            <button type="button" class="link"
+                                onclick={
+                                    let (pick, calls) = (props.on_pick_volume.clone(), pack.calls);
+                                    move |_: MouseEvent| pick.emit(calls)
+                                }>
+                                { format!("{} {}", money::grouped_calls(pack.calls.into()), t.calls) }
+                            </button>
+                        </th>
+                        <td class="number">{ money::grouped_exact(pack.price.list) }</td>
+                        <td class="number">{ money::grouped_exact(pack.price.promo) }</td>
+                        <td class="number">{ money::unit_price(pack.per_call(props.column), 4) }</td>
+                    </tr>
+                }
+            </tbody>
+        </table>
+    }
+}

@@ -1,0 +1,43 @@
+use pricing::{money, Estimate, Lang, LabelPrices};
+use yew::prelude::*;
+
+use crate::i18n::{text, tier_range, yuan};
+
+/// Properties of a [`PostpaidSummary`].
+#[derive(Properties, PartialEq)]
+pub struct PostpaidSummaryProps {
+    /// The scenario's figures.
+    pub estimate: std::rc::Rc<Estimate>,
+    /// The chosen label's prices, for naming the tier.
+    pub prices: &'static LabelPrices,
+    /// Horizon in months.
+    pub months: u32,
+    /// Page language.
+    pub lang: Lang,
+}
+
+/// The postpaid bill of the first month and over the horizon.
+#[component]
+pub fn PostpaidSummary(props: &PostpaidSummaryProps) -> Html {
+    let t = text(props.lang);
+    let estimate = &props.estimate;
+    let first = estimate.postpaid_first_month();
+    let total = estimate.postpaid.total();
+    let tier = estimate
+        .first_month_tier()
+        .map_or_else(|| t.no_calls.to_string(), |index| tier_range(&props.prices.tiers[index], props.lang));
+    html! {
+        <section class="summary" aria-live="polite" aria-label={t.tiers_title}>
+            <div class="figure">
+                <span class="figure-label">{ t.postpaid_month }</span>
+                <span class="figure-value"><span data-testid="postpaid-month">{ money::plain(first) }</span>{ " " }{ t.yuan }</span>
+                <span class="figure-note">{ format!("{}: {tier}", t.tier_applies) }</span>
+            </div>
+            <div class="figure">
+                <span class="figure-label">{ format!("{} ({} {})", t.postpaid_total, props.months, t.months_unit) }</span>
+                <span class="figure-value"><span data-testid="postpaid-total">{ money::plain(total) }</span>{ " " }{ t.yuan }</span>
+                <span class="figure-note">{ yuan(total, props.lang) }</span>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,56 @@
+//! The page's state and the changes the user can make to it.
+
+use std::rc::Rc;
+
+use pricing::{Label, Lang, Notice, PageState, PriceColumn};
+use rust_decimal::Decimal;
+use yew::Reducible;
+
+/// What the page holds: the URL state and the notices about the URL it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    /// Everything the URL carries.
+    pub page: PageState,
+    /// Notices about parameters of the URL the page was opened with.
+    pub notices: Vec<Notice>,
+}
+
+/// A change the user makes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    Label(Label),
+    Volume(u64),
+    Months(u32),
+    Column(PriceColumn),
+    Growth(Decimal),
+    Legacy(u64),
+    Lang(Lang),
+    DismissNotice(usize),
+}
+
+impl Reducible for AppState {
+    type Action = Change;
+
+    fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let scenario = &mut next.page.scenario;
+        match change {
+            Change::Label(label) => scenario.label = label,
+            Change::Volume(volume) => scenario.volume = volume,
+            Change::Months(months) => scenario.months = months,
+            Change::Column(column) => scenario.column = column,
+            Change::Growth(growth) => scenario.growth = growth,
+            Change::Legacy(legacy) => scenario.legacy = legacy,
+            Change::Lang(lang) => next.page.lang = lang,
+            Change::DismissNotice(index) if index < next.notices.len() => {
+                next.notices.remove(index);
+            }
+            Change::DismissNotice(_) => {}
+        }
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
