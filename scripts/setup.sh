@@ -39,11 +39,18 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION\b"; the
   npm install --global --no-audit --no-fund "binaryen@$BINARYEN_VERSION"
 fi
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  say "installing Debian's chromium and chromium-driver"
+# Chromium and its driver for the browser tests; CJK fonts so that the
+# screenshots the tests save show Chinese text rather than empty boxes.
+DEBIAN_PACKAGES=(chromium chromium-driver fonts-noto-cjk)
+missing=()
+for package in "${DEBIAN_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing Debian packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-say "all tools present: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -n1), $(chromium --version)"
+say "all tools present: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -n1), $(chromedriver --version | cut -d" " -f1-2)"

@@ -1,7 +1,9 @@
 //! The page: reads the state, renders it, and turns events into changes.
 
-use pricing::url_state::parse_months;
+use pricing::scenario::LEGACY_MAX;
+use pricing::url_state::{parse_growth, parse_months};
 use pricing::{input, Estimate, Lang, PriceBook};
+use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use crate::book::Book;
@@ -17,7 +19,7 @@ use crate::components::tier_table::TierTable;
 use crate::components::volume_control::VolumeControl;
 use crate::hooks::use_page_state;
 use crate::i18n::text;
-use crate::state::Change;
+use crate::state::{AppState, Change};
 
 /// The whole calculator, or a message if the embedded price book is broken.
 #[component]
@@ -40,6 +42,10 @@ pub struct CalculatorProps {
     pub book: Book,
 }
 
+fn parse_legacy(text: &str) -> Result<u64, input::InputError> {
+    input::parse_whole(text, 0, LEGACY_MAX)
+}
+
 fn parse_months_field(text: &str) -> Result<u32, input::InputError> {
     parse_months(text).map_err(|problem| match problem {
         pricing::Problem::BadNumber(error) => error,
@@ -56,11 +62,13 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     let scenario = &page.scenario;
     let lang = page.lang;
     let t = text(lang);
-    let estimate = use_memo(scenario.clone(), move |scenario| Estimate::new(book.0, scenario));
+    let estimate = use_memo(scenario.clone(), move |scenario| {
+        Estimate::new(book.0, scenario)
+    });
     let show_all = use_state(|| false);
     use_effect_with(lang, |lang| set_document_lang(*lang));
 
-    let change = |wrap: fn(_) -> Change| state.dispatcher().to_callback().reform(wrap);
+    let change = ChangeSender(state.dispatcher());
     let prices = book.0.label(scenario.label);
     let toggle_all = {
         let show_all = show_all.clone();
@@ -73,13 +81,13 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                     <h1>{ t.title }</h1>
                     <p class="subtitle">{ t.subtitle }</p>
                 </div>
-                <LanguageSwitch {lang} on_change={change(Change::Lang)} />
+                <LanguageSwitch {lang} on_change={change.on(Change::Lang)} />
             </header>
-            <NoticeList notices={state.notices.clone()} on_dismiss={change(Change::DismissNotice)} {lang} />
+            <NoticeList notices={state.notices.clone()} on_dismiss={change.on(Change::DismissNotice)} {lang} />
             <main class="layout">
                 <section class="inputs" aria-label={t.label}>
-                    <LabelPicker {book} label={scenario.label} on_change={change(Change::Label)} {lang} />
-                    <VolumeControl volume={scenario.volume} on_change={change(Change::Volume)} {lang} />
+                    <LabelPicker {book} label={scenario.label} on_change={change.on(Change::Label)} {lang} />
+                    <VolumeControl volume={scenario.volume} on_change={change.on(Change::Volume)} {lang} />
                     <div class="row">
                         <NumberField<u32>
                             id="months"
@@ -87,11 +95,35 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                             unit={t.months_unit}
                             value={scenario.months}
                             parse={parse_months_field as fn(&str) -> _}
-                            on_change={change(Change::Months)}
+                            on_change={change.on(Change::Months)}
                             {lang}
                         />
-                        <PriceColumnPicker column={scenario.column} on_change={change(Change::Column)} {lang} />
+                        <PriceColumnPicker column={scenario.column} on_change={change.on(Change::Column)} {lang} />
                     </div>
+                    <details class="advanced" open={scenario.growth != Decimal::ZERO || scenario.legacy != 0}>
+                        <summary>{ t.advanced }</summary>
+                        <div class="row">
+                            <NumberField<Decimal>
+                                id="growth"
+                                label={t.growth}
+                                unit="%"
+                                value={scenario.growth}
+                                parse={parse_growth as fn(&str) -> _}
+                                on_change={change.on(Change::Growth)}
+                                inputmode="decimal"
+                                {lang}
+                            />
+                            <NumberField<u64>
+                                id="legacy"
+                                label={t.legacy}
+                                unit={t.calls}
+                                value={scenario.legacy}
+                                parse={parse_legacy as fn(&str) -> _}
+                                on_change={change.on(Change::Legacy)}
+                                {lang}
+                            />
+                        </div>
+                    </details>
                 </section>
                 <PostpaidSummary estimate={estimate.clone()} {prices} months={scenario.months} {lang} />
                 <section class="tables">
@@ -106,9 +138,9 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                     } else {
                         <div class="table-pair">
                             <PackTable {prices} column={scenario.column} volume={scenario.volume}
-                                on_pick_volume={change(Change::Volume)} {lang} />
+                                on_pick_volume={change.on(Change::Volume)} {lang} />
                             <TierTable {prices} current={estimate.first_month_tier()}
-                                on_pick_volume={change(Change::Volume)} {lang} />
+                                on_pick_volume={change.on(Change::Volume)} {lang} />
                         </div>
                     }
                 </section>
@@ -118,8 +150,19 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     }
 }
 
+/// Turns the page's events into [`Change`]s.
+struct ChangeSender(UseReducerDispatcher<AppState>);
+
+impl ChangeSender {
+    fn on<T: 'static>(&self, wrap: fn(T) -> Change) -> Callback<T> {
+        self.0.to_callback().reform(wrap)
+    }
+}
+
 fn set_document_lang(lang: Lang) {
-    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
     if let Some(root) = root {
         let tag = match lang {
             Lang::Zh => "zh-CN",

@@ -1,7 +1,7 @@
 //! Every visible string, in Chinese and English.
 
 use pricing::input::InputError;
-use pricing::{money, Lang, LabelPrices, Param, PriceColumn, Problem, Tier};
+use pricing::{money, LabelPrices, Lang, Param, PriceColumn, Problem, Tier};
 use rust_decimal::Decimal;
 
 /// The page's strings in one language.
@@ -35,6 +35,9 @@ pub struct Text {
     pub dismiss: &'static str,
     pub source: &'static str,
     pub book_error: &'static str,
+    pub advanced: &'static str,
+    pub growth: &'static str,
+    pub legacy: &'static str,
 }
 
 const ZH: Text = Text {
@@ -67,6 +70,9 @@ const ZH: Text = Text {
     dismiss: "关闭",
     source: "价格来源：腾讯云慧眼人脸核身 2021 年 2 月 1 日价格公告。金额精确计算，账单金额按四舍五入保留到分。",
     book_error: "价格表无法读取",
+    advanced: "高级：增长率与旧资源包",
+    growth: "月增长率",
+    legacy: "2021-02-01 前购买的资源包剩余次数",
 };
 
 const EN: Text = Text {
@@ -99,6 +105,9 @@ const EN: Text = Text {
     dismiss: "Dismiss",
     source: "Prices: Tencent Cloud FaceID announcement of 1 February 2021. Amounts are exact; bills are rounded to the fen, half away from zero.",
     book_error: "The price list could not be read",
+    advanced: "Advanced: growth and legacy packs",
+    growth: "Monthly growth",
+    legacy: "Calls left on packs bought before 2021-02-01",
 };
 
 /// The strings of a language.
@@ -148,13 +157,24 @@ pub fn url_notice(param: Param, problem: &Problem, given: &str, used: &str, lang
     let name = param.name();
     let used = if used.is_empty() { "—" } else { used };
     match (lang, problem) {
-        (Lang::Zh, Problem::Repeated) => format!("链接参数 {name} 重复出现，已使用第一个值 {used}。"),
-        (Lang::Zh, Problem::UnknownValue) => format!("链接参数 {name}=“{given}” 无效，已改用 {used}。"),
-        (Lang::Zh, Problem::BadNumber(error)) => {
-            format!("链接参数 {name}=“{given}” 无效（{}），已改用 {used}。", input_error(error, lang))
+        (Lang::Zh, Problem::Repeated) => {
+            format!("链接参数 {name} 重复出现，已使用第一个值 {used}。")
         }
-        (Lang::En, Problem::Repeated) => format!("Link parameter {name} is given more than once; used the first value, {used}."),
-        (Lang::En, Problem::UnknownValue) => format!("Link parameter {name}=\"{given}\" is not valid; used {used} instead."),
+        (Lang::Zh, Problem::UnknownValue) => {
+            format!("链接参数 {name}=“{given}” 无效，已改用 {used}。")
+        }
+        (Lang::Zh, Problem::BadNumber(error)) => {
+            format!(
+                "链接参数 {name}=“{given}” 无效（{}），已改用 {used}。",
+                input_error(error, lang)
+            )
+        }
+        (Lang::En, Problem::Repeated) => {
+            format!("Link parameter {name} is given more than once; used the first value, {used}.")
+        }
+        (Lang::En, Problem::UnknownValue) => {
+            format!("Link parameter {name}=\"{given}\" is not valid; used {used} instead.")
+        }
         (Lang::En, Problem::BadNumber(error)) => format!(
             "Link parameter {name}=\"{given}\" is not valid ({}); used {used} instead.",
             input_error(error, lang).to_lowercase()

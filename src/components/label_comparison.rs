@@ -20,7 +20,11 @@ pub struct LabelComparisonProps {
 pub fn LabelComparison(props: &LabelComparisonProps) -> Html {
     let t = text(props.lang);
     let book = props.book;
-    let mut sizes: Vec<u64> = book.labels().iter().flat_map(|p| p.packs.iter().map(|pack| pack.calls)).collect();
+    let mut sizes: Vec<u64> = book
+        .labels()
+        .iter()
+        .flat_map(|p| p.packs.iter().map(|pack| pack.calls))
+        .collect();
     sizes.sort_unstable();
     sizes.dedup();
     html! {
@@ -74,26 +78,26 @@ fn price_cells(price: Option<pricing::Price>, not_sold: &'static str) -> Html {
 }
 
 fn header(book: Book, props: &LabelComparisonProps, first: &str) -> Html {
-html! {
-    <>
-        <tr>
-            <th scope="col" rowspan="2">{ first.to_string() }</th>
-            for prices in book.labels() {
-                <th scope="colgroup" colspan="2" key={prices.label.id()}
-                    class={classes!((prices.label == props.label).then_some("chosen"))}>
-                    { label_name(prices, props.lang) }
-                </th>
-            }
-        </tr>
-        <tr>
-            for prices in book.labels() {
-                for column in [PriceColumn::List, PriceColumn::Promo] {
-                    <th scope="col" class="number" key={format!("{}-{}", prices.label.id(), column.id())}>
-                        { column_name(column, props.lang) }
+    html! {
+        <>
+            <tr>
+                <th scope="col" rowspan="2">{ first.to_string() }</th>
+                for prices in book.labels() {
+                    <th scope="colgroup" colspan="2" key={prices.label.id()}
+                        class={classes!((prices.label == props.label).then_some("chosen"))}>
+                        { label_name(prices, props.lang) }
                     </th>
                 }
-            }
-        </tr>
-    </>
-}
+            </tr>
+            <tr>
+                for prices in book.labels() {
+                    for column in [PriceColumn::List, PriceColumn::Promo] {
+                        <th scope="col" class="number" key={format!("{}-{}", prices.label.id(), column.id())}>
+                            { column_name(column, props.lang) }
+                        </th>
+                    }
+                }
+            </tr>
+        </>
+    }
 }

@@ -1,4 +1,4 @@
-use pricing::{money, Lang, LabelPrices, PriceColumn};
+use pricing::{money, LabelPrices, Lang, PriceColumn};
 use yew::prelude::*;
 
 use crate::i18n::text;

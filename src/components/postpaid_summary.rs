@@ -1,4 +1,4 @@
-use pricing::{money, Estimate, Lang, LabelPrices};
+use pricing::{money, Estimate, LabelPrices, Lang};
 use yew::prelude::*;
 
 use crate::i18n::{text, tier_range, yuan};
@@ -23,9 +23,10 @@ pub fn PostpaidSummary(props: &PostpaidSummaryProps) -> Html {
     let estimate = &props.estimate;
     let first = estimate.postpaid_first_month();
     let total = estimate.postpaid.total();
-    let tier = estimate
-        .first_month_tier()
-        .map_or_else(|| t.no_calls.to_string(), |index| tier_range(&props.prices.tiers[index], props.lang));
+    let tier = estimate.first_month_tier().map_or_else(
+        || t.no_calls.to_string(),
+        |index| tier_range(&props.prices.tiers[index], props.lang),
+    );
     html! {
         <section class="summary" aria-live="polite" aria-label={t.tiers_title}>
             <div class="figure">

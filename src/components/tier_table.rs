@@ -1,4 +1,4 @@
-use pricing::{money, Lang, LabelPrices};
+use pricing::{money, LabelPrices, Lang};
 use yew::prelude::*;
 
 use crate::i18n::{text, tier_range};

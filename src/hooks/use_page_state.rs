@@ -23,9 +23,17 @@ fn current_query() -> String {
 }
 
 fn replace_query(query: &str) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let path = window.location().pathname().unwrap_or_default();
-    let Ok(history) = window.history() else { return };
+    let Ok(history) = window.history() else {
+        return;
+    };
     // The page keeps working if the browser refuses; only the URL goes stale.
-    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}?{query}")));
+    let _ = history.replace_state_with_url(
+        &wasm_bindgen::JsValue::NULL,
+        "",
+        Some(&format!("{path}?{query}")),
+    );
 }

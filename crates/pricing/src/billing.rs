@@ -11,9 +11,9 @@ use crate::Calls;
 
 /// The postpaid bill of a month with `calls` billed calls, rounded to 分.
 pub fn month_bill(prices: &LabelPrices, column: PriceColumn, calls: Calls) -> Decimal {
-    prices
-        .tier_index(calls)
-        .map_or(Decimal::ZERO, |tier| round_bill(amount(calls, prices.tiers[tier].unit.get(column))))
+    prices.tier_index(calls).map_or(Decimal::ZERO, |tier| {
+        round_bill(amount(calls, prices.tiers[tier].unit.get(column)))
+    })
 }
 
 /// A number of packs of one size bought together.

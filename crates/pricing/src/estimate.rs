@@ -16,12 +16,17 @@ pub struct Estimate {
 impl Estimate {
     /// Prices a scenario.
     pub fn new(book: &PriceBook, scenario: &Scenario) -> Estimate {
-        Estimate { postpaid: postpaid_only(book.label(scenario.label), scenario) }
+        Estimate {
+            postpaid: postpaid_only(book.label(scenario.label), scenario),
+        }
     }
 
     /// The postpaid bill of the first month.
     pub fn postpaid_first_month(&self) -> Decimal {
-        self.postpaid.months.first().map_or(Decimal::ZERO, |month| month.bill)
+        self.postpaid
+            .months
+            .first()
+            .map_or(Decimal::ZERO, |month| month.bill)
     }
 
     /// The tier the first month's postpaid calls fall in.

@@ -81,7 +81,11 @@ fn parse_decimal(text: &str) -> Result<Decimal, InputError> {
     let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
     let plain = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
     let has_digit = !whole.is_empty() || !fraction.is_empty();
-    if !has_digit || !plain(whole) || !plain(fraction) || (digits.contains('.') && fraction.is_empty()) {
+    if !has_digit
+        || !plain(whole)
+        || !plain(fraction)
+        || (digits.contains('.') && fraction.is_empty())
+    {
         return Err(InputError::NotANumber);
     }
     let negative = text.starts_with('-');
@@ -115,20 +119,38 @@ mod tests {
 
     #[test]
     fn whole_numbers() {
-        assert_eq!(parse_whole("10000", 0, 100), Err(InputError::TooLarge("100".into())));
+        assert_eq!(
+            parse_whole("10000", 0, 100),
+            Err(InputError::TooLarge("100".into()))
+        );
         assert_eq!(parse_whole(" 42 ", 0, 100), Ok(42));
         assert_eq!(parse_whole("007", 0, 100), Ok(7));
         assert_eq!(parse_whole("", 0, 100), Err(InputError::Empty));
         assert_eq!(parse_whole("abc", 0, 100), Err(InputError::NotANumber));
         assert_eq!(parse_whole("1e3", 0, 10_000), Err(InputError::NotANumber));
         assert_eq!(parse_whole("1,000", 0, 10_000), Err(InputError::NotANumber));
-        assert_eq!(parse_whole("-1", 0, 100), Err(InputError::TooSmall("0".into())));
-        assert_eq!(parse_whole("0", 1, 36), Err(InputError::TooSmall("1".into())));
+        assert_eq!(
+            parse_whole("-1", 0, 100),
+            Err(InputError::TooSmall("0".into()))
+        );
+        assert_eq!(
+            parse_whole("0", 1, 36),
+            Err(InputError::TooSmall("1".into()))
+        );
         assert_eq!(parse_whole("1.5", 0, 100), Err(InputError::Fractional));
         assert_eq!(parse_whole("12.000", 0, 100), Ok(12));
-        assert_eq!(parse_whole("99999999999999999999999999999999", 0, 100), Err(InputError::TooLarge("100".into())));
-        assert_eq!(parse_whole("-99999999999999999999999999999999", 0, 100), Err(InputError::TooSmall("0".into())));
-        assert_eq!(parse_whole("1.0000000000000000000001", 0, 100), Err(InputError::TooPrecise(12)));
+        assert_eq!(
+            parse_whole("99999999999999999999999999999999", 0, 100),
+            Err(InputError::TooLarge("100".into()))
+        );
+        assert_eq!(
+            parse_whole("-99999999999999999999999999999999", 0, 100),
+            Err(InputError::TooSmall("0".into()))
+        );
+        assert_eq!(
+            parse_whole("1.0000000000000000000001", 0, 100),
+            Err(InputError::TooPrecise(12))
+        );
         assert_eq!(parse_whole("５", 0, 100), Err(InputError::NotANumber));
     }
 

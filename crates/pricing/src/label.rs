@@ -75,7 +75,9 @@ impl PriceColumn {
 
     /// The column with this id, if any.
     pub fn from_id(id: &str) -> Option<PriceColumn> {
-        PriceColumn::ALL.into_iter().find(|column| column.id() == id)
+        PriceColumn::ALL
+            .into_iter()
+            .find(|column| column.id() == id)
     }
 }
 
@@ -205,7 +207,11 @@ mod tests {
             (AppSdk, UploadedPhoto, Label::GeneralCompare),
         ];
         for (channel, comparison, label) in expected {
-            assert_eq!(resolve_label(channel, comparison), label, "{channel:?} {comparison:?}");
+            assert_eq!(
+                resolve_label(channel, comparison),
+                label,
+                "{channel:?} {comparison:?}"
+            );
         }
     }
 }

@@ -19,8 +19,8 @@ pub mod volume_scale;
 /// 10^9 calls, which passes `u64::MAX`.
 pub type Calls = u128;
 
-pub use estimate::Estimate;
 pub use billing::{month_bill, postpaid_only, price_plan, Bill, MonthLine, Purchase};
+pub use estimate::Estimate;
 pub use label::{resolve_label, Channel, Comparison, Label, PriceColumn};
 pub use price_book::{LabelPrices, Pack, Price, PriceBook, PriceBookError, Tier};
 pub use scenario::Scenario;

@@ -33,7 +33,9 @@ pub fn plain(amount: Decimal) -> String {
 /// An amount for people: rounded to 分, two decimals, thousands grouped ("8,800.00").
 pub fn grouped(amount: Decimal) -> String {
     let text = plain(amount);
-    let (sign, digits) = text.strip_prefix('-').map_or(("", text.as_str()), |d| ("-", d));
+    let (sign, digits) = text
+        .strip_prefix('-')
+        .map_or(("", text.as_str()), |d| ("-", d));
     let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "00"));
     format!("{sign}{}.{fraction}", group_digits(whole))
 }
@@ -41,7 +43,9 @@ pub fn grouped(amount: Decimal) -> String {
 /// A price exactly as the price book writes it, thousands grouped ("1,100", "697.5", "0.60").
 pub fn grouped_exact(price: Decimal) -> String {
     let text = price.to_string();
-    let (whole, fraction) = text.split_once('.').map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
+    let (whole, fraction) = text
+        .split_once('.')
+        .map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
     let (sign, whole) = whole.strip_prefix('-').map_or(("", whole), |w| ("-", w));
     match fraction {
         Some(fraction) => format!("{sign}{}.{fraction}", group_digits(whole)),

@@ -121,8 +121,7 @@ impl PriceBook {
 
     /// Parses and validates a price book in the format of `data/price-book.toml`.
     pub fn parse(text: &str) -> Result<PriceBook, PriceBookError> {
-        let raw: RawBook =
-            basic_toml::from_str(text).map_err(|e| PriceBookError(e.to_string()))?;
+        let raw: RawBook = basic_toml::from_str(text).map_err(|e| PriceBookError(e.to_string()))?;
         raw.into_book()
     }
 
@@ -218,17 +217,25 @@ impl RawBook {
         let packs: Vec<Pack> = self
             .packs
             .iter()
-            .filter_map(|row| row.cells.get(label).map(|price| Pack { calls: row.calls, price }))
+            .filter_map(|row| {
+                row.cells.get(label).map(|price| Pack {
+                    calls: row.calls,
+                    price,
+                })
+            })
             .collect();
         let tiers = self
             .tiers
             .iter()
             .map(|row| {
-                let unit = row
-                    .cells
-                    .get(label)
-                    .ok_or_else(|| invalid(format!("tier above {} has no `{label}` price", row.above)))?;
-                Ok(Tier { above: row.above, up_to: row.up_to, unit })
+                let unit = row.cells.get(label).ok_or_else(|| {
+                    invalid(format!("tier above {} has no `{label}` price", row.above))
+                })?;
+                Ok(Tier {
+                    above: row.above,
+                    up_to: row.up_to,
+                    unit,
+                })
             })
             .collect::<Result<Vec<_>, PriceBookError>>()?;
         let prices = LabelPrices {
@@ -252,12 +259,20 @@ fn validate(prices: &LabelPrices) -> Result<(), PriceBookError> {
         return Err(invalid(format!("`{label}` has a pack of 0 calls")));
     }
     if prices.packs.windows(2).any(|w| w[0].calls >= w[1].calls) {
-        return Err(invalid("packs must be listed smallest first, each size once".into()));
+        return Err(invalid(
+            "packs must be listed smallest first, each size once".into(),
+        ));
     }
-    let all_prices = prices.packs.iter().map(|p| p.price).chain(prices.tiers.iter().map(|t| t.unit));
+    let all_prices = prices
+        .packs
+        .iter()
+        .map(|p| p.price)
+        .chain(prices.tiers.iter().map(|t| t.unit));
     for price in all_prices {
         if price.list <= Decimal::ZERO || price.promo <= Decimal::ZERO {
-            return Err(invalid(format!("`{label}` has a price that is not positive")));
+            return Err(invalid(format!(
+                "`{label}` has a price that is not positive"
+            )));
         }
     }
     validate_tiers(&prices.tiers)
@@ -267,7 +282,10 @@ fn validate_tiers(tiers: &[Tier]) -> Result<(), PriceBookError> {
     let mut expected_above = Some(0);
     for tier in tiers {
         if Some(tier.above) != expected_above {
-            return Err(invalid(format!("tier above {} does not start where the last ended", tier.above)));
+            return Err(invalid(format!(
+                "tier above {} does not start where the last ended",
+                tier.above
+            )));
         }
         if tier.up_to.is_some_and(|up| up <= tier.above) {
             return Err(invalid(format!("tier above {} is empty", tier.above)));

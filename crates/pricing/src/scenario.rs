@@ -75,7 +75,10 @@ impl Scenario {
     pub fn windows(&self) -> Vec<std::ops::Range<usize>> {
         let months = self.months as usize;
         let step = PACK_VALID_MONTHS as usize;
-        (0..months).step_by(step).map(|start| start..(start + step).min(months)).collect()
+        (0..months)
+            .step_by(step)
+            .map(|start| start..(start + step).min(months))
+            .collect()
     }
 }
 
@@ -102,13 +105,19 @@ mod tests {
 
     #[test]
     fn flat_volume_repeats() {
-        assert_eq!(with_growth(1234, "0", 3).month_volumes(), vec![1234, 1234, 1234]);
+        assert_eq!(
+            with_growth(1234, "0", 3).month_volumes(),
+            vec![1234, 1234, 1234]
+        );
     }
 
     #[test]
     fn growth_compounds_and_rounds_half_away_from_zero() {
         // 1000, 1025, 1050.625 -> 1051, 1076.890625 -> 1077
-        assert_eq!(with_growth(1000, "2.5", 4).month_volumes(), vec![1000, 1025, 1051, 1077]);
+        assert_eq!(
+            with_growth(1000, "2.5", 4).month_volumes(),
+            vec![1000, 1025, 1051, 1077]
+        );
         // 3 x 0.5 = 1.5 -> 2; 0.75 -> 1; 0.375 -> 0
         assert_eq!(with_growth(3, "-50", 4).month_volumes(), vec![3, 2, 1, 0]);
     }
@@ -121,9 +130,15 @@ mod tests {
 
     #[test]
     fn windows_are_twelve_months_with_a_short_last_one() {
-        let scenario = Scenario { months: 30, ..Scenario::default() };
+        let scenario = Scenario {
+            months: 30,
+            ..Scenario::default()
+        };
         assert_eq!(scenario.windows(), vec![0..12, 12..24, 24..30]);
-        let scenario = Scenario { months: 12, ..Scenario::default() };
+        let scenario = Scenario {
+            months: 12,
+            ..Scenario::default()
+        };
         assert_eq!(scenario.windows(), vec![0..12]);
     }
 }

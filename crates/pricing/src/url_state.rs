@@ -8,7 +8,8 @@ use rust_decimal::Decimal;
 use crate::input::{parse_bounded_decimal, parse_whole, InputError};
 use crate::label::{Label, PriceColumn};
 use crate::scenario::{
-    Scenario, GROWTH_DECIMALS, GROWTH_MAX, GROWTH_MIN, LEGACY_MAX, MONTHS_MAX, MONTHS_MIN, VOLUME_MAX,
+    Scenario, GROWTH_DECIMALS, GROWTH_MAX, GROWTH_MIN, LEGACY_MAX, MONTHS_MAX, MONTHS_MIN,
+    VOLUME_MAX,
 };
 
 /// The page's language.
@@ -139,7 +140,9 @@ pub fn decode(query: &str) -> (PageState, Vec<Notice>) {
     let mut notices = Vec::new();
     let mut seen = Vec::new();
     for (name, value) in pairs(query) {
-        let Some(param) = Param::from_name(&name) else { continue };
+        let Some(param) = Param::from_name(&name) else {
+            continue;
+        };
         if seen.contains(&param) {
             let used = value_text(&state, param);
             notices.push(notice(param, Problem::Repeated, &value, used));
@@ -178,11 +181,17 @@ fn apply(state: &mut PageState, param: Param, value: &str) -> Result<(), Problem
     let scenario = &mut state.scenario;
     match param {
         Param::Label => scenario.label = Label::from_id(value).ok_or(Problem::UnknownValue)?,
-        Param::Volume => scenario.volume = parse_whole(value, 0, VOLUME_MAX).map_err(Problem::BadNumber)?,
+        Param::Volume => {
+            scenario.volume = parse_whole(value, 0, VOLUME_MAX).map_err(Problem::BadNumber)?
+        }
         Param::Months => scenario.months = parse_months(value)?,
-        Param::Price => scenario.column = PriceColumn::from_id(value).ok_or(Problem::UnknownValue)?,
+        Param::Price => {
+            scenario.column = PriceColumn::from_id(value).ok_or(Problem::UnknownValue)?
+        }
         Param::Growth => scenario.growth = parse_growth(value).map_err(Problem::BadNumber)?,
-        Param::Legacy => scenario.legacy = parse_whole(value, 0, LEGACY_MAX).map_err(Problem::BadNumber)?,
+        Param::Legacy => {
+            scenario.legacy = parse_whole(value, 0, LEGACY_MAX).map_err(Problem::BadNumber)?
+        }
         Param::Lang => state.lang = parse_lang(value).ok_or(Problem::UnknownValue)?,
         Param::Embed if value == "1" => state.embed = true,
         Param::Embed => return Err(Problem::UnknownValue),
@@ -192,7 +201,8 @@ fn apply(state: &mut PageState, param: Param, value: &str) -> Result<(), Problem
 
 /// A horizon in months, as the page's field and the URL accept it.
 pub fn parse_months(text: &str) -> Result<u32, Problem> {
-    let months = parse_whole(text, MONTHS_MIN.into(), MONTHS_MAX.into()).map_err(Problem::BadNumber)?;
+    let months =
+        parse_whole(text, MONTHS_MIN.into(), MONTHS_MAX.into()).map_err(Problem::BadNumber)?;
     u32::try_from(months).map_err(|_| Problem::BadNumber(InputError::NotANumber))
 }
 
@@ -202,7 +212,9 @@ pub fn parse_growth(text: &str) -> Result<Decimal, InputError> {
 }
 
 fn parse_lang(value: &str) -> Option<Lang> {
-    [Lang::Zh, Lang::En].into_iter().find(|lang| lang.id() == value)
+    [Lang::Zh, Lang::En]
+        .into_iter()
+        .find(|lang| lang.id() == value)
 }
 
 fn value_text(state: &PageState, param: Param) -> String {
@@ -292,7 +304,8 @@ mod tests {
 
     #[test]
     fn bad_values_fall_back_with_a_notice_naming_the_parameter() {
-        let (state, notices) = decode("volume=abc&months=0&label=wechat&price=cheap&embed=yes&growth=101");
+        let (state, notices) =
+            decode("volume=abc&months=0&label=wechat&price=cheap&embed=yes&growth=101");
         assert_eq!(state, PageState::default());
         let named: Vec<_> = notices.iter().map(|n| (n.param, n.used.as_str())).collect();
         assert_eq!(
@@ -307,7 +320,10 @@ mod tests {
             ]
         );
         assert_eq!(notices[0].given, "abc");
-        assert_eq!(notices[1].problem, Problem::BadNumber(InputError::TooSmall("1".into())));
+        assert_eq!(
+            notices[1].problem,
+            Problem::BadNumber(InputError::TooSmall("1".into()))
+        );
     }
 
     #[test]
@@ -315,7 +331,10 @@ mod tests {
         let (state, notices) = decode("volume=1000000001");
         assert_eq!(state.scenario.volume, 10_000);
         assert_eq!(notices.len(), 1);
-        assert_eq!(notices[0].problem, Problem::BadNumber(InputError::TooLarge("1000000000".into())));
+        assert_eq!(
+            notices[0].problem,
+            Problem::BadNumber(InputError::TooLarge("1000000000".into()))
+        );
     }
 
     #[test]
@@ -355,17 +374,23 @@ mod tests {
             any::<bool>(),
             any::<bool>(),
         )
-            .prop_map(|(label, volume, months, list, growth, legacy, en, embed)| PageState {
-                scenario: Scenario {
-                    label: Label::ALL[label],
-                    volume,
-                    months,
-                    column: if list { PriceColumn::List } else { PriceColumn::Promo },
-                    growth: Decimal::new(growth, 4).normalize(),
-                    legacy,
-                },
-                lang: if en { Lang::En } else { Lang::Zh },
-                embed,
+            .prop_map(|(label, volume, months, list, growth, legacy, en, embed)| {
+                PageState {
+                    scenario: Scenario {
+                        label: Label::ALL[label],
+                        volume,
+                        months,
+                        column: if list {
+                            PriceColumn::List
+                        } else {
+                            PriceColumn::Promo
+                        },
+                        growth: Decimal::new(growth, 4).normalize(),
+                        legacy,
+                    },
+                    lang: if en { Lang::En } else { Lang::Zh },
+                    embed,
+                }
             })
     }
 

@@ -16,7 +16,10 @@ fn announcement() -> Option<String> {
     match std::fs::read_to_string(&path) {
         Ok(text) => Some(text),
         Err(error) if std::env::var_os("CI").is_some() => {
-            panic!("CI must have the announcement at {}: {error}", path.display())
+            panic!(
+                "CI must have the announcement at {}: {error}",
+                path.display()
+            )
         }
         Err(error) => {
             eprintln!(
@@ -88,7 +91,9 @@ fn check_cell(printed: &str, suffix: &str, book_cell: Option<rust_decimal::Decim
     match printed {
         "-" => assert_eq!(book_cell, None, "{what}: announcement prints -"),
         _ => {
-            let number = printed.strip_suffix(suffix).unwrap_or_else(|| panic!("{what}: {printed}"));
+            let number = printed
+                .strip_suffix(suffix)
+                .unwrap_or_else(|| panic!("{what}: {printed}"));
             let cell = book_cell.unwrap_or_else(|| panic!("{what}: missing from the price book"));
             assert_eq!(cell.to_string(), number, "{what}");
         }
@@ -112,10 +117,23 @@ fn every_pack_cell_matches_the_announcement() {
     for row in &rows[2..] {
         let calls = chinese_count(&row[0]);
         for (i, &label) in labels.iter().enumerate() {
-            let pack = label_prices(book, label).packs.iter().find(|p| p.calls == calls);
+            let pack = label_prices(book, label)
+                .packs
+                .iter()
+                .find(|p| p.calls == calls);
             let what = format!("{label} pack of {calls}");
-            check_cell(&row[1 + 2 * i], "元", pack.map(|p| p.price.list), &format!("{what} list"));
-            check_cell(&row[2 + 2 * i], "元", pack.map(|p| p.price.promo), &format!("{what} promo"));
+            check_cell(
+                &row[1 + 2 * i],
+                "元",
+                pack.map(|p| p.price.list),
+                &format!("{what} list"),
+            );
+            check_cell(
+                &row[2 + 2 * i],
+                "元",
+                pack.map(|p| p.price.promo),
+                &format!("{what} promo"),
+            );
             checked += 2;
         }
     }
@@ -138,17 +156,33 @@ fn every_postpaid_cell_matches_the_announcement() {
         let (above, up_to) = tier_bounds(&row[0]);
         for (i, &label) in labels.iter().enumerate() {
             let tier = label_prices(book, label).tiers[t];
-            assert_eq!((tier.above, tier.up_to), (above, up_to), "{label} tier {t} bounds");
+            assert_eq!(
+                (tier.above, tier.up_to),
+                (above, up_to),
+                "{label} tier {t} bounds"
+            );
             let what = format!("{label} tier {}", row[0]);
-            check_cell(&row[1 + 2 * i], "元/次", Some(tier.unit.list), &format!("{what} list"));
-            check_cell(&row[2 + 2 * i], "元/次", Some(tier.unit.promo), &format!("{what} promo"));
+            check_cell(
+                &row[1 + 2 * i],
+                "元/次",
+                Some(tier.unit.list),
+                &format!("{what} list"),
+            );
+            check_cell(
+                &row[2 + 2 * i],
+                "元/次",
+                Some(tier.unit.promo),
+                &format!("{what} promo"),
+            );
         }
     }
 }
 
 /// `0<调用量≤1000`, `1万<调用量≤10万`, `20万<调用量` as (above, up_to).
 fn tier_bounds(text: &str) -> (u64, Option<u64>) {
-    let (above, rest) = text.split_once("<调用量").unwrap_or_else(|| panic!("tier text {text}"));
+    let (above, rest) = text
+        .split_once("<调用量")
+        .unwrap_or_else(|| panic!("tier text {text}"));
     let up_to = rest.strip_prefix('≤').map(chinese_count);
     (chinese_count(above), up_to)
 }

@@ -3,7 +3,9 @@
 
 use std::str::FromStr;
 
-use pricing::{month_bill, postpaid_only, price_plan, Label, PriceBook, PriceColumn, Purchase, Scenario};
+use pricing::{
+    month_bill, postpaid_only, price_plan, Label, PriceBook, PriceColumn, Purchase, Scenario,
+};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -18,16 +20,30 @@ fn bill(label: Label, column: PriceColumn, calls: u128) -> String {
 
 fn pack(label: Label, calls: u64) -> pricing::Pack {
     let book = PriceBook::embedded().unwrap();
-    *book.label(label).packs.iter().find(|p| p.calls == calls).unwrap()
+    *book
+        .label(label)
+        .packs
+        .iter()
+        .find(|p| p.calls == calls)
+        .unwrap()
 }
 
 #[test]
 fn the_cliff_at_1000_calls() {
     // billing-rules.md section 2: 1000 x 0.96 = 960, 1001 x 0.88 = 880.88.
-    assert_eq!(bill(Label::WechatVerify, PriceColumn::Promo, 1000), "960.00");
-    assert_eq!(bill(Label::WechatVerify, PriceColumn::Promo, 1001), "880.88");
+    assert_eq!(
+        bill(Label::WechatVerify, PriceColumn::Promo, 1000),
+        "960.00"
+    );
+    assert_eq!(
+        bill(Label::WechatVerify, PriceColumn::Promo, 1001),
+        "880.88"
+    );
     assert_eq!(bill(Label::WechatVerify, PriceColumn::List, 1000), "1200.0");
-    assert_eq!(bill(Label::WechatVerify, PriceColumn::Promo, 10_000), "8800.00");
+    assert_eq!(
+        bill(Label::WechatVerify, PriceColumn::Promo, 10_000),
+        "8800.00"
+    );
     assert_eq!(bill(Label::WechatVerify, PriceColumn::Promo, 0), "0");
     assert_eq!(bill(Label::WechatVerify, PriceColumn::Promo, 1), "0.96");
 }
@@ -36,12 +52,24 @@ fn the_cliff_at_1000_calls() {
 fn documented_examples_of_volume_pricing() {
     // FACEID 价格说明 examples quoted in billing-rules.md, priced at the
     // announcement's tiers that carry the same unit prices.
-    assert_eq!(d(&bill(Label::GeneralVerify, PriceColumn::List, 3000)), d("2550"));
-    assert_eq!(d(&bill(Label::GeneralCompare, PriceColumn::List, 20_000)), d("2200"));
+    assert_eq!(
+        d(&bill(Label::GeneralVerify, PriceColumn::List, 3000)),
+        d("2550")
+    );
+    assert_eq!(
+        d(&bill(Label::GeneralCompare, PriceColumn::List, 20_000)),
+        d("2200")
+    );
     // Whole month at the top tier, not graduated: 200 001 x 0.64.
-    assert_eq!(d(&bill(Label::WechatVerify, PriceColumn::Promo, 200_001)), d("128000.64"));
+    assert_eq!(
+        d(&bill(Label::WechatVerify, PriceColumn::Promo, 200_001)),
+        d("128000.64")
+    );
     // Three decimals in the unit price: 1003 x 0.104 = 104.312 -> 104.31.
-    assert_eq!(bill(Label::GeneralCompare, PriceColumn::Promo, 1003), "104.31");
+    assert_eq!(
+        bill(Label::GeneralCompare, PriceColumn::Promo, 1003),
+        "104.31"
+    );
 }
 
 #[test]
@@ -56,8 +84,15 @@ fn pack_covered_calls_do_not_count_toward_the_tier() {
         column: PriceColumn::List,
         ..Scenario::default()
     };
-    let purchase = Purchase { pack: pack(Label::GeneralVerify, 10_000), count: 1 };
-    let priced = price_plan(book.label(Label::GeneralVerify), &scenario, &[vec![purchase]]);
+    let purchase = Purchase {
+        pack: pack(Label::GeneralVerify, 10_000),
+        count: 1,
+    };
+    let priced = price_plan(
+        book.label(Label::GeneralVerify),
+        &scenario,
+        &[vec![purchase]],
+    );
     assert_eq!(priced.total(), d("12750"));
     assert_eq!(priced.months[0].postpaid, 5000);
     assert_eq!(priced.months[0].tier, Some(1));
@@ -66,9 +101,20 @@ fn pack_covered_calls_do_not_count_toward_the_tier() {
 #[test]
 fn packs_expire_at_the_end_of_their_window() {
     let book = PriceBook::embedded().unwrap();
-    let scenario = Scenario { volume: 1000, months: 13, ..Scenario::default() };
-    let purchase = Purchase { pack: pack(Label::WechatVerify, 100_000), count: 1 };
-    let priced = price_plan(book.label(Label::WechatVerify), &scenario, &[vec![purchase]]);
+    let scenario = Scenario {
+        volume: 1000,
+        months: 13,
+        ..Scenario::default()
+    };
+    let purchase = Purchase {
+        pack: pack(Label::WechatVerify, 100_000),
+        count: 1,
+    };
+    let priced = price_plan(
+        book.label(Label::WechatVerify),
+        &scenario,
+        &[vec![purchase]],
+    );
     assert_eq!(priced.unused, 100_000 - 12 * 1000);
     // Month 13 is in the second window, where nothing was bought.
     assert_eq!(priced.months[12].postpaid, 1000);
@@ -78,7 +124,12 @@ fn packs_expire_at_the_end_of_their_window() {
 #[test]
 fn legacy_calls_go_first_and_last_across_windows() {
     let book = PriceBook::embedded().unwrap();
-    let scenario = Scenario { volume: 1000, months: 14, legacy: 12_500, ..Scenario::default() };
+    let scenario = Scenario {
+        volume: 1000,
+        months: 14,
+        legacy: 12_500,
+        ..Scenario::default()
+    };
     let priced = postpaid_only(book.label(Label::WechatVerify), &scenario);
     let legacy: Vec<u128> = priced.months.iter().map(|m| m.legacy).collect();
     assert_eq!(&legacy[11..], &[1000, 500, 0]);
@@ -90,7 +141,13 @@ fn any_label() -> impl Strategy<Value = Label> {
 }
 
 fn any_column() -> impl Strategy<Value = PriceColumn> {
-    any::<bool>().prop_map(|list| if list { PriceColumn::List } else { PriceColumn::Promo })
+    any::<bool>().prop_map(|list| {
+        if list {
+            PriceColumn::List
+        } else {
+            PriceColumn::Promo
+        }
+    })
 }
 
 proptest! {

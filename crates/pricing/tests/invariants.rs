@@ -10,7 +10,15 @@ fn book() -> &'static PriceBook {
 #[test]
 fn names_are_the_announcements() {
     let names: Vec<_> = book().labels().iter().map(|p| p.name_zh.as_str()).collect();
-    assert_eq!(names, ["微信活体人脸核身", "微信活体人脸比对", "通用活体人脸核身", "通用活体人脸比对"]);
+    assert_eq!(
+        names,
+        [
+            "微信活体人脸核身",
+            "微信活体人脸比对",
+            "通用活体人脸核身",
+            "通用活体人脸比对"
+        ]
+    );
     assert_eq!(book().version, "2021-02-01");
     for (prices, label) in book().labels().iter().zip(Label::ALL) {
         assert_eq!(prices.label, label);
@@ -22,10 +30,20 @@ fn names_are_the_announcements() {
 fn promotional_never_exceeds_list() {
     for prices in book().labels() {
         for pack in &prices.packs {
-            assert!(pack.price.promo <= pack.price.list, "{} pack {}", prices.label, pack.calls);
+            assert!(
+                pack.price.promo <= pack.price.list,
+                "{} pack {}",
+                prices.label,
+                pack.calls
+            );
         }
         for tier in &prices.tiers {
-            assert!(tier.unit.promo <= tier.unit.list, "{} tier above {}", prices.label, tier.above);
+            assert!(
+                tier.unit.promo <= tier.unit.list,
+                "{} tier above {}",
+                prices.label,
+                tier.above
+            );
         }
     }
 }
@@ -86,14 +104,35 @@ fn pack_prices_are_whole_fen() {
 fn rejects_broken_books() {
     let good = pricing::price_book::PRICE_BOOK_TOML;
     let cases = [
-        (good.replace("above = 1000\n", "above = 1001\n"), "does not start"),
-        (good.replace("wechat-verify = { list = \"120\"", "wechat-verfy = { list = \"120\""), "unknown field"),
-        (good.replace("list = \"1.2\"", "list = \"-1.2\""), "not positive"),
-        (good.replace("[labels.general-compare]", "[labels.general-compar]"), "unknown label"),
-        (good.replace("calls = 5000\n", "calls = 500\n"), "smallest first"),
+        (
+            good.replace("above = 1000\n", "above = 1001\n"),
+            "does not start",
+        ),
+        (
+            good.replace(
+                "wechat-verify = { list = \"120\"",
+                "wechat-verfy = { list = \"120\"",
+            ),
+            "unknown field",
+        ),
+        (
+            good.replace("list = \"1.2\"", "list = \"-1.2\""),
+            "not positive",
+        ),
+        (
+            good.replace("[labels.general-compare]", "[labels.general-compar]"),
+            "unknown label",
+        ),
+        (
+            good.replace("calls = 5000\n", "calls = 500\n"),
+            "smallest first",
+        ),
     ];
     for (text, expected) in cases {
         let error = PriceBook::parse(&text).expect_err(expected).to_string();
-        assert!(error.contains(expected), "{error} should mention {expected}");
+        assert!(
+            error.contains(expected),
+            "{error} should mention {expected}"
+        );
     }
 }

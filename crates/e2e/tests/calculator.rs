@@ -1,0 +1,212 @@
+//! End to end in headless Chromium: the price tables, postpaid figures that
+//! follow the slider and the field, URL state and notices.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{assert_healthy, book, engine_estimate, expect_postpaid, open, type_into, SETTLE};
+use e2e::keys;
+use pricing::scenario::VOLUME_MAX;
+use pricing::{input, money, url_state, volume_scale, Label};
+
+#[test]
+fn tables_show_the_announcements_figures_for_the_chosen_label() {
+    let browser = open("?label=general-verify");
+    let prices = book().label(Label::GeneralVerify);
+    let rows = browser.find_all("[data-testid=pack-table] tbody tr");
+    assert_eq!(rows.len(), prices.packs.len());
+    for (row, pack) in rows.iter().zip(&prices.packs) {
+        let text = row.text();
+        assert!(
+            text.contains(&money::grouped_calls(pack.calls.into())),
+            "{text}"
+        );
+        assert!(
+            text.contains(&money::grouped_exact(pack.price.list)),
+            "{text}"
+        );
+        assert!(
+            text.contains(&money::grouped_exact(pack.price.promo)),
+            "{text}"
+        );
+    }
+    let tiers = browser.find_all("[data-testid=tier-table] tbody tr");
+    assert_eq!(tiers.len(), prices.tiers.len());
+    for (row, tier) in tiers.iter().zip(&prices.tiers) {
+        let text = row.text();
+        assert!(
+            text.ends_with(&format!(
+                "{} {}",
+                money::grouped_exact(tier.unit.list),
+                money::grouped_exact(tier.unit.promo)
+            )),
+            "{text}"
+        );
+    }
+    // 10 000 calls a month fall in the 1 000 < n <= 10 000 tier.
+    assert_eq!(
+        browser
+            .find_all("[data-testid=tier-table] tr.applies")
+            .len(),
+        1
+    );
+    assert!(browser
+        .text("[data-testid=current-tier]")
+        .contains("10,000"));
+    assert_healthy(&browser);
+}
+
+#[test]
+fn the_four_labels_side_by_side_show_the_missing_pack_as_a_dash() {
+    let browser = open("?lang=en");
+    browser.testid("compare-labels").click();
+    let comparison = browser.testid("label-comparison");
+    let first_row = browser
+        .find("[data-testid=label-comparison] tbody tr")
+        .text();
+    let cells: Vec<String> = book()
+        .labels()
+        .iter()
+        .take(3)
+        .flat_map(|p| {
+            [
+                money::grouped_exact(p.packs[0].price.list),
+                money::grouped_exact(p.packs[0].price.promo),
+            ]
+        })
+        .collect();
+    assert_eq!(first_row, format!("100 {} -", cells.join(" ")));
+    for prices in book().labels() {
+        assert!(comparison.text().contains(&prices.name_en));
+    }
+    assert_healthy(&browser);
+}
+
+#[test]
+fn typing_a_volume_crosses_the_1000_call_cliff() {
+    let browser = open("?volume=1000");
+    expect_postpaid(&browser, "?volume=1000");
+    assert_eq!(browser.text("[data-testid=postpaid-month]"), "960.00");
+    type_into(&browser.find("#volume"), "1001");
+    expect_postpaid(&browser, "?volume=1001");
+    assert_eq!(browser.text("[data-testid=postpaid-month]"), "880.88");
+    e2e::wait_until("volume=1001 in the URL", SETTLE, || {
+        browser.current_url().contains("volume=1001")
+    });
+    assert_healthy(&browser);
+}
+
+#[test]
+fn moving_the_slider_reprices_on_every_step() {
+    let browser = open("?volume=1000&label=wechat-compare");
+    let slider = browser.testid("volume-slider");
+    slider.send_keys(keys::ARROW_RIGHT);
+    let next = volume_scale::volume_at(volume_scale::position_of(1000) + 1);
+    expect_postpaid(&browser, &format!("?volume={next}&label=wechat-compare"));
+    assert_eq!(
+        browser.find("#volume").prop("value"),
+        serde_json::json!(next.to_string())
+    );
+    slider.send_keys(&keys::ARROW_LEFT.repeat(2));
+    let below = volume_scale::volume_at(volume_scale::position_of(1000) - 1);
+    expect_postpaid(&browser, &format!("?volume={below}&label=wechat-compare"));
+    slider.send_keys(keys::END);
+    expect_postpaid(&browser, "?volume=1000000000&label=wechat-compare");
+    assert_healthy(&browser);
+}
+
+#[test]
+fn a_url_with_parameters_loads_that_scenario() {
+    let query = "?label=wechat-compare&volume=250000&months=24&price=list&lang=en";
+    let browser = open(query);
+    expect_postpaid(&browser, query);
+    assert_eq!(
+        browser.find("#months").prop("value"),
+        serde_json::json!("24")
+    );
+    assert_eq!(
+        browser
+            .find("input[name=label][value=wechat-compare]")
+            .prop("checked"),
+        serde_json::json!(true)
+    );
+    assert_eq!(
+        browser
+            .find("input[name=price][value=list]")
+            .prop("checked"),
+        serde_json::json!(true)
+    );
+    assert_eq!(
+        browser.execute("return document.documentElement.lang", &[]),
+        serde_json::json!("en")
+    );
+    let estimate = engine_estimate(query);
+    assert_eq!(estimate.postpaid.months.len(), 24);
+    assert!(browser.find_all("[data-testid=notice]").is_empty());
+    assert_healthy(&browser);
+}
+
+#[test]
+fn a_malformed_url_shows_notices_and_valid_figures() {
+    let browser = open("?volume=12abc&months=99&label=wechat&price=");
+    let notices: Vec<String> = browser
+        .find_all("[data-testid=notice]")
+        .iter()
+        .map(|n| n.text())
+        .collect();
+    assert_eq!(notices.len(), 4, "{notices:?}");
+    for (notice, param) in notices.iter().zip(["volume", "months", "label", "price"]) {
+        assert!(notice.contains(param), "{notice} should name {param}");
+    }
+    assert!(
+        notices[0].contains("10000"),
+        "says what it used: {}",
+        notices[0]
+    );
+    expect_postpaid(&browser, "");
+    // The URL is rewritten to the values in force.
+    e2e::wait_until("a clean URL", SETTLE, || {
+        browser.current_url().contains("volume=10000&months=12")
+    });
+    assert_healthy(&browser);
+}
+
+#[test]
+fn invalid_typing_keeps_the_last_valid_figures() {
+    let browser = open("?volume=2500");
+    expect_postpaid(&browser, "?volume=2500");
+    let field = browser.find("#volume");
+    let mut last_valid = 2500;
+    for bad in ["abc", "-5", "1.5", "2000000000", "1e5"] {
+        type_into(&field, bad);
+        let message = browser.testid("volume-message").text();
+        assert!(!message.is_empty(), "{bad} should be explained");
+        // Each keystroke that leaves a valid number is taken at once, so the
+        // figures are those of the longest valid prefix typed, if any.
+        last_valid = last_valid_prefix(bad, |text| input::parse_whole(text, 0, VOLUME_MAX).ok())
+            .unwrap_or(last_valid);
+        expect_postpaid(&browser, &format!("?volume={last_valid}"));
+    }
+    type_into(&field, "");
+    assert!(!browser.testid("volume-message").text().is_empty());
+    expect_postpaid(&browser, &format!("?volume={last_valid}"));
+    type_into(&field, "30000");
+    expect_postpaid(&browser, "?volume=30000");
+    assert!(browser.find_all("[data-testid=volume-message]").is_empty());
+    let months = browser.find("#months");
+    type_into(&months, "37");
+    assert!(!browser.testid("months-message").text().is_empty());
+    let months = last_valid_prefix("37", |text| url_state::parse_months(text).ok());
+    assert_eq!(months, Some(3));
+    expect_postpaid(&browser, "?volume=30000&months=3");
+    std::thread::sleep(Duration::from_millis(100));
+    assert_healthy(&browser);
+}
+
+/// The value of the longest prefix of `typed` that the field's rules accept.
+fn last_valid_prefix<T>(typed: &str, parse: impl Fn(&str) -> Option<T>) -> Option<T> {
+    (1..=typed.len())
+        .filter_map(|end| parse(&typed[..end]))
+        .last()
+}

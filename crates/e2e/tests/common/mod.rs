@@ -1,0 +1,71 @@
+//! What the calculator's browser tests share: expected figures come from
+//! the pricing engine, never from numbers written into the tests.
+
+#![allow(dead_code)]
+
+use std::time::Duration;
+
+use e2e::{keys, Browser, Element};
+use pricing::{money, url_state, Estimate, PriceBook};
+
+/// How long a figure may take to follow an input.
+pub const SETTLE: Duration = Duration::from_secs(5);
+
+/// The figures the engine gives for the scenario of a query string.
+pub fn engine_estimate(query: &str) -> Estimate {
+    let (page, _) = url_state::decode(query);
+    Estimate::new(book(), &page.scenario)
+}
+
+/// The embedded price book.
+pub fn book() -> &'static PriceBook {
+    PriceBook::embedded().expect("the price book parses")
+}
+
+/// Opens the calculator at a query string, waiting for the figures to render.
+pub fn open(query: &str) -> Browser {
+    let browser = Browser::open(1280, 900);
+    browser.goto(&format!("/{query}"));
+    browser.testid("postpaid-month");
+    browser
+}
+
+/// Waits until the postpaid figures equal the engine's for `query`.
+pub fn expect_postpaid(browser: &Browser, query: &str) {
+    let estimate = engine_estimate(query);
+    browser.wait_for_text(
+        "[data-testid=postpaid-month]",
+        &money::plain(estimate.postpaid_first_month()),
+        SETTLE,
+    );
+    browser.wait_for_text(
+        "[data-testid=postpaid-total]",
+        &money::plain(estimate.postpaid.total()),
+        SETTLE,
+    );
+}
+
+/// Replaces a text field's content by typing, as a person would.
+pub fn type_into(field: &Element<'_>, text: &str) {
+    field.send_keys(&format!("{}a{}", keys::CONTROL, keys::CONTROL));
+    field.send_keys(keys::BACKSPACE);
+    field.send_keys(text);
+}
+
+/// Fails if the page logged an error or a panic, or shows NaN anywhere.
+pub fn assert_healthy(browser: &Browser) {
+    let severe: Vec<_> = browser
+        .console_messages()
+        .into_iter()
+        .filter(|entry| entry.level == "SEVERE" || entry.message.contains("panicked"))
+        .collect();
+    assert!(severe.is_empty(), "console errors: {severe:?}");
+    let body = browser.text("body");
+    assert!(!body.contains("NaN"), "the page shows NaN: {body}");
+    let origins = browser.execute(
+        "return performance.getEntriesByType('resource').map(e => e.name)
+            .filter(n => !n.startsWith(location.origin + '/'));",
+        &[],
+    );
+    assert_eq!(origins, serde_json::json!([]), "requests to other hosts");
+}
