@@ -1,0 +1,461 @@
+//! The exact cheapest plan: which packs to buy at the start of each 12-month
+//! window, if any, so that packs plus postpaid cost the least.
+//!
+//! # Model
+//!
+//! Month `m` has `v x (1 + g/100)^(m-1)` calls, rounded half away from zero.
+//! Legacy calls are used first, earliest month first. The horizon is cut into
+//! windows of 12 months (the last may be shorter). At the start of a window
+//! the plan buys a multiset of the label's packs, valid for that window only
+//! and used in time order before postpaid; calls they do not cover are billed
+//! postpaid month by month, each month at the tier of the calls it bills.
+//! Windows are therefore independent, and so is the optimum of each.
+//!
+//! # Algorithm
+//!
+//! In a window, everything depends on the packs' total capacity `C` only:
+//! the packs cover the first `C` calls, so the postpaid bill is `P(C)` and
+//! the plan costs `h(C) + P(C)`, with `h` the cheapest multiset of exact
+//! capacity `C` ([`pack_costs::PackCosts`], periodic beyond a small table).
+//! `C >= V` (all calls covered) costs `min h(C)` over `C >= V`, answered from
+//! range minima over one period. For `C < V`, exactly one month `j` is partly
+//! covered and its billed calls `b` lie in one tier `t`; for those `C`, `P(C)
+//! = rest_j + round((pre_j - C) x u_t)`, linear in `C` up to a rounding term
+//! that is constant because `u_t` times the capacity unit has at most two
+//! decimals (checked). So each (month, tier) piece asks for the minimum of
+//! `h(C) - C x u_t` over an interval: a range-minimum query over the table
+//! per tier price, where the periodic part needs only the first or the last
+//! period of the interval, by the sign of `price_B - calls_B x u_t`.
+//!
+//! # Complexity
+//!
+//! Per label and price column, once: `O(L x p)` to build the table of `L =
+//! T + size_B` capacities (`p` pack sizes; `L` is at most 14 000 units of 100
+//! calls for the 2021-02-01 prices), and `O(L)` per tier price for the range
+//! minima. Per recommendation: `O(M x (tiers + p))` for `M` months, with
+//! constant-time range queries (a short range is scanned, at most 32 keys),
+//! independent of the volume. Ties: the lower total, then fewer unused
+//! calls, then fewer packs.
+
+pub mod pack_costs;
+pub mod range_min;
+
+use std::sync::OnceLock;
+
+use rust_decimal::Decimal;
+
+use crate::billing::{month_bill, Purchase};
+use crate::label::{Label, PriceColumn};
+use crate::price_book::{LabelPrices, PriceBook};
+use crate::scenario::Scenario;
+use crate::Calls;
+use pack_costs::{PackCosts, TableError};
+use range_min::RangeMin;
+
+/// Why no plan could be computed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OptimizerError {
+    /// The pack table could not be built for this label.
+    Table(Label, TableError),
+    /// A tier price times the capacity unit has more than two decimals, so
+    /// rounding would not be uniform over a tier.
+    UnevenRounding(Label),
+}
+
+impl std::fmt::Display for OptimizerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OptimizerError::Table(label, error) => {
+                write!(f, "no pack table for {label}: {error:?}")
+            }
+            OptimizerError::UnevenRounding(label) => {
+                write!(f, "tier prices of {label} round unevenly")
+            }
+        }
+    }
+}
+
+/// What a recommended plan is, in one word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Strategy {
+    /// Buy no packs.
+    PostpaidOnly,
+    /// Packs cover every call.
+    PacksOnly,
+    /// Packs, and postpaid for the calls beyond them.
+    PacksAndPostpaid,
+}
+
+/// What to buy at the start of one window, and what the window costs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WindowPlan {
+    /// First month of the window, counted from 0.
+    pub first_month: usize,
+    /// Months in the window.
+    pub months: usize,
+    /// Packs bought, largest first; empty for postpaid only.
+    pub purchases: Vec<Purchase>,
+    /// What the packs cost.
+    pub packs_cost: Decimal,
+    /// What postpaid costs over the window.
+    pub postpaid_cost: Decimal,
+    /// Pack calls left when the window ends.
+    pub unused: Calls,
+}
+
+impl WindowPlan {
+    /// Packs plus postpaid over the window.
+    pub fn total(&self) -> Decimal {
+        self.packs_cost + self.postpaid_cost
+    }
+}
+
+/// The cheapest plan for a scenario.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recommendation {
+    /// One plan per window of the horizon.
+    pub windows: Vec<WindowPlan>,
+    /// Packs plus postpaid over the horizon.
+    pub total: Decimal,
+    /// Pack calls that expire unused.
+    pub unused: Calls,
+    /// What the plan is.
+    pub strategy: Strategy,
+}
+
+impl Recommendation {
+    /// The purchases per window, as [`crate::billing::price_plan`] takes them.
+    pub fn purchases(&self) -> Vec<Vec<Purchase>> {
+        self.windows
+            .iter()
+            .map(|window| window.purchases.clone())
+            .collect()
+    }
+
+    /// Packs bought over the horizon.
+    pub fn pack_count(&self) -> u64 {
+        self.windows
+            .iter()
+            .flat_map(|w| &w.purchases)
+            .map(|p| p.count)
+            .sum()
+    }
+}
+
+/// Finds cheapest plans; tables are built once per label and column.
+pub struct Optimizer<'b> {
+    book: &'b PriceBook,
+    tables: [OnceLock<Result<Tables, OptimizerError>>; 8],
+}
+
+impl<'b> Optimizer<'b> {
+    /// An optimizer over a price book.
+    pub fn new(book: &'b PriceBook) -> Optimizer<'b> {
+        Optimizer {
+            book,
+            tables: Default::default(),
+        }
+    }
+
+    /// The cheapest plan for a scenario.
+    pub fn recommend(&self, scenario: &Scenario) -> Result<Recommendation, OptimizerError> {
+        let prices = self.book.label(scenario.label);
+        let tables = self.tables(scenario.label, scenario.column)?;
+        let volumes = after_legacy(scenario.month_volumes(), Calls::from(scenario.legacy));
+        let windows: Vec<WindowPlan> = scenario
+            .windows()
+            .into_iter()
+            .map(|months| {
+                let window = Window {
+                    prices,
+                    column: scenario.column,
+                    tables,
+                    volumes: &volumes[months.clone()],
+                };
+                window.best(months.start)
+            })
+            .collect();
+        Ok(summarize(windows))
+    }
+
+    fn tables(&self, label: Label, column: PriceColumn) -> Result<&Tables, OptimizerError> {
+        let slot = label.index() * 2 + usize::from(column == PriceColumn::List);
+        self.tables[slot]
+            .get_or_init(|| Tables::new(self.book.label(label), column))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+}
+
+/// The optimizer for the embedded price book, shared by every caller.
+pub fn embedded() -> Result<&'static Optimizer<'static>, crate::PriceBookError> {
+    static OPTIMIZER: OnceLock<Optimizer<'static>> = OnceLock::new();
+    let book = PriceBook::embedded()?;
+    Ok(OPTIMIZER.get_or_init(|| Optimizer::new(book)))
+}
+
+fn summarize(windows: Vec<WindowPlan>) -> Recommendation {
+    let total = windows.iter().map(WindowPlan::total).sum();
+    let unused = windows.iter().map(|w| w.unused).sum();
+    let strategy = if windows.iter().all(|w| w.purchases.is_empty()) {
+        Strategy::PostpaidOnly
+    } else if windows.iter().all(|w| w.postpaid_cost.is_zero()) {
+        Strategy::PacksOnly
+    } else {
+        Strategy::PacksAndPostpaid
+    };
+    Recommendation {
+        windows,
+        total,
+        unused,
+        strategy,
+    }
+}
+
+/// Month volumes with legacy calls taken out, earliest month first.
+fn after_legacy(mut volumes: Vec<Calls>, mut legacy: Calls) -> Vec<Calls> {
+    for calls in &mut volumes {
+        let used = legacy.min(*calls);
+        *calls -= used;
+        legacy -= used;
+    }
+    volumes
+}
+
+/// Everything precomputed for one label and price column.
+struct Tables {
+    costs: PackCosts,
+    /// Per tier: keys `(h(k) - k x unit x u_t, packs, k)` over the table.
+    tier_mins: Vec<RangeMin<(Decimal, u64, usize)>>,
+    /// Per tier: how a key changes per period, `price_B - calls_B x u_t`.
+    tier_drift: Vec<Decimal>,
+    /// Keys `(h(k), k, packs)` for covering everything: cheapest, then least unused.
+    cover_mins: RangeMin<(Decimal, usize, u64)>,
+}
+
+impl Tables {
+    fn new(prices: &LabelPrices, column: PriceColumn) -> Result<Tables, OptimizerError> {
+        let label = prices.label;
+        let costs =
+            PackCosts::new(prices, column).map_err(|error| OptimizerError::Table(label, error))?;
+        let unit = Decimal::from(costs.unit);
+        let best_calls = Decimal::from(costs.unit * costs.sizes[costs.best]);
+        let mut tier_mins = Vec::new();
+        let mut tier_drift = Vec::new();
+        for tier in &prices.tiers {
+            let step = unit * tier.unit.get(column);
+            if step.normalize().scale() > 2 {
+                return Err(OptimizerError::UnevenRounding(label));
+            }
+            let keys = (0..costs.table_len())
+                .map(|k| match costs.in_table(k) {
+                    Some(cost) => (cost.price - step * Decimal::from(k), cost.packs, k),
+                    None => (Decimal::MAX, u64::MAX, k),
+                })
+                .collect();
+            tier_mins.push(RangeMin::new(keys));
+            tier_drift.push(costs.prices[costs.best] - best_calls * tier.unit.get(column));
+        }
+        let cover_keys = (0..costs.table_len())
+            .map(|k| {
+                costs
+                    .in_table(k)
+                    .map_or((Decimal::MAX, k, u64::MAX), |cost| {
+                        (cost.price, k, cost.packs)
+                    })
+            })
+            .collect();
+        Ok(Tables {
+            costs,
+            tier_mins,
+            tier_drift,
+            cover_mins: RangeMin::new(cover_keys),
+        })
+    }
+}
+
+/// One window's months and what prices them.
+struct Window<'a> {
+    prices: &'a LabelPrices,
+    column: PriceColumn,
+    tables: &'a Tables,
+    volumes: &'a [Calls],
+}
+
+/// A capacity worth comparing, with what it leads to.
+#[derive(Clone, Copy, Debug)]
+struct Candidate {
+    units: u128,
+    packs_cost: Decimal,
+    postpaid_cost: Decimal,
+    unused: Calls,
+    packs: u64,
+}
+
+impl Candidate {
+    fn key(&self) -> (Decimal, Calls, u64) {
+        (
+            self.packs_cost + self.postpaid_cost,
+            self.unused,
+            self.packs,
+        )
+    }
+}
+
+impl Window<'_> {
+    fn best(&self, first_month: usize) -> WindowPlan {
+        let mut best = self.cover_all();
+        for candidate in self.partial_cover() {
+            if candidate.key() < best.key() {
+                best = candidate;
+            }
+        }
+        WindowPlan {
+            first_month,
+            months: self.volumes.len(),
+            purchases: self.purchases(best.units),
+            packs_cost: best.packs_cost,
+            postpaid_cost: best.postpaid_cost,
+            unused: best.unused,
+        }
+    }
+
+    fn unit(&self) -> u128 {
+        u128::from(self.tables.costs.unit)
+    }
+
+    fn purchases(&self, units: u128) -> Vec<Purchase> {
+        let counts = self.tables.costs.multiset(units);
+        let mut purchases: Vec<Purchase> = self
+            .prices
+            .packs
+            .iter()
+            .zip(counts)
+            .filter(|(_, count)| *count > 0)
+            .map(|(pack, count)| Purchase { pack: *pack, count })
+            .collect();
+        purchases.reverse();
+        purchases
+    }
+
+    /// The cheapest capacity of at least all the window's calls.
+    fn cover_all(&self) -> Candidate {
+        let calls: Calls = self.volumes.iter().sum();
+        let needed = calls.div_ceil(self.unit());
+        let costs = &self.tables.costs;
+        let (len, start, period) = (costs.table_len(), costs.threshold, costs.period() as u128);
+        let (first, periods) = costs.split(needed);
+        // From `first` to the table's end at `periods`, and the part of the
+        // period before `first` one period later; later periods cost more.
+        let mut options = vec![(self.tables.cover_mins.argmin(first, len - 1), periods)];
+        if first > start {
+            options.push((self.tables.cover_mins.argmin(start, first - 1), periods + 1));
+        }
+        options
+            .into_iter()
+            .filter_map(|(index, extra)| {
+                let cost = costs.in_table(index)?;
+                let units = index as u128 + extra * period;
+                let cost = costs.with_extra_best(cost, extra);
+                Some(Candidate {
+                    units,
+                    packs_cost: cost.price,
+                    postpaid_cost: Decimal::ZERO,
+                    unused: units * self.unit() - calls,
+                    packs: cost.packs,
+                })
+            })
+            .min_by_key(Candidate::key)
+            .unwrap_or(Candidate {
+                units: 0,
+                packs_cost: Decimal::MAX,
+                postpaid_cost: Decimal::ZERO,
+                unused: 0,
+                packs: 0,
+            })
+    }
+
+    /// The best capacity for each (month, tier) piece of the capacities that
+    /// leave some calls to postpaid.
+    fn partial_cover(&self) -> Vec<Candidate> {
+        let bills: Vec<Decimal> = self
+            .volumes
+            .iter()
+            .map(|&v| month_bill(self.prices, self.column, v))
+            .collect();
+        let mut after = Decimal::ZERO;
+        let mut rest = vec![Decimal::ZERO; bills.len()];
+        for j in (0..bills.len()).rev() {
+            rest[j] = after;
+            after += bills[j];
+        }
+        let mut before: Calls = 0;
+        let mut candidates = Vec::new();
+        for (j, &calls) in self.volumes.iter().enumerate() {
+            let through = before + calls;
+            for (t, tier) in self.prices.tiers.iter().enumerate() {
+                // Billed calls b = through - C must satisfy above < b <= up_to and b <= calls.
+                let low = tier.up_to.map_or(before, |up| {
+                    through.saturating_sub(Calls::from(up)).max(before)
+                });
+                let Some(high) = through.checked_sub(Calls::from(tier.above) + 1) else {
+                    continue;
+                };
+                let (lo, hi) = (low.div_ceil(self.unit()), high / self.unit());
+                if lo > hi {
+                    continue;
+                }
+                for units in self.tier_argmins(t, lo, hi) {
+                    if let Some(cost) = self.tables.costs.cost(units) {
+                        let billed = through - units * self.unit();
+                        let postpaid_cost = month_bill(self.prices, self.column, billed) + rest[j];
+                        candidates.push(Candidate {
+                            units,
+                            packs_cost: cost.price,
+                            postpaid_cost,
+                            unused: 0,
+                            packs: cost.packs,
+                        });
+                    }
+                }
+            }
+            before = through;
+        }
+        candidates
+    }
+
+    /// Capacities (in units) that may minimise `h(k) - k x u_t` over `lo..=hi`:
+    /// the minimum inside the table and, beyond it, in the periods that can hold it.
+    fn tier_argmins(&self, t: usize, lo: u128, hi: u128) -> Vec<u128> {
+        let costs = &self.tables.costs;
+        let mins = &self.tables.tier_mins[t];
+        let (len, period) = (costs.table_len() as u128, costs.period() as u128);
+        let mut found = Vec::with_capacity(4);
+        if lo < len {
+            found.push(mins.argmin(lo as usize, hi.min(len - 1) as usize) as u128);
+        }
+        if hi >= len {
+            let (first, first_periods) = costs.split(lo.max(len));
+            let (last, last_periods) = costs.split(hi);
+            let at = |index: usize, periods: u128| index as u128 + periods * period;
+            if first_periods == last_periods {
+                found.push(at(mins.argmin(first, last), first_periods));
+            } else {
+                let table_end = len as usize - 1;
+                found.push(at(mins.argmin(first, table_end), first_periods));
+                found.push(at(mins.argmin(costs.threshold, last), last_periods));
+                if last_periods - first_periods >= 2 {
+                    // A whole period: its best is earliest if keys grow per period.
+                    let rising = self.tables.tier_drift[t] >= Decimal::ZERO;
+                    let periods = if rising {
+                        first_periods + 1
+                    } else {
+                        last_periods - 1
+                    };
+                    found.push(at(mins.argmin(costs.threshold, table_end), periods));
+                }
+            }
+        }
+        found
+    }
+}

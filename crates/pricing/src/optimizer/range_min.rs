@@ -1,0 +1,127 @@
+//! Range-minimum queries in constant time for long ranges: blocks with
+//! prefix and suffix minima, and a sparse table over the blocks' minima.
+//! Ranges within one block are scanned (at most `BLOCK` keys).
+
+/// Keys per block.
+const BLOCK: usize = 32;
+
+/// Answers "which index holds the smallest key in `lo..=hi`" over a fixed array.
+#[derive(Clone, Debug)]
+pub struct RangeMin<K> {
+    keys: Vec<K>,
+    /// `prefix[i]`: argmin from the start of `i`'s block to `i`.
+    prefix: Vec<u32>,
+    /// `suffix[i]`: argmin from `i` to the end of `i`'s block.
+    suffix: Vec<u32>,
+    /// `sparse[level][b]`: argmin over blocks `b .. b + 2^level`.
+    sparse: Vec<Vec<u32>>,
+}
+
+impl<K: Ord + Copy> RangeMin<K> {
+    /// Indexes `keys`; ties go to the lower index.
+    pub fn new(keys: Vec<K>) -> RangeMin<K> {
+        let len = keys.len();
+        let better = |a: u32, b: u32| {
+            if keys[b as usize] < keys[a as usize] {
+                b
+            } else {
+                a
+            }
+        };
+        let mut prefix = Vec::with_capacity(len);
+        let mut suffix = vec![0u32; len];
+        for i in 0..len {
+            let here = i as u32;
+            prefix.push(if i % BLOCK == 0 {
+                here
+            } else {
+                better(prefix[i - 1], here)
+            });
+        }
+        for i in (0..len).rev() {
+            let here = i as u32;
+            let last_in_block = i % BLOCK == BLOCK - 1 || i + 1 == len;
+            suffix[i] = if last_in_block {
+                here
+            } else {
+                better(here, suffix[i + 1])
+            };
+        }
+        let block_mins: Vec<u32> = (0..len.div_ceil(BLOCK))
+            .map(|b| suffix[b * BLOCK])
+            .collect();
+        let mut sparse = vec![block_mins];
+        let mut width = 1;
+        while 2 * width <= sparse[0].len() {
+            let previous = &sparse[sparse.len() - 1];
+            let level = (0..previous.len() - width)
+                .map(|b| better(previous[b], previous[b + width]))
+                .collect();
+            sparse.push(level);
+            width *= 2;
+        }
+        RangeMin {
+            keys,
+            prefix,
+            suffix,
+            sparse,
+        }
+    }
+
+    /// The keys indexed.
+    pub fn keys(&self) -> &[K] {
+        &self.keys
+    }
+
+    /// Index of the smallest key in `lo..=hi` (the lowest such index on ties).
+    /// `lo <= hi < len` must hold.
+    pub fn argmin(&self, lo: usize, hi: usize) -> usize {
+        let (first_block, last_block) = (lo / BLOCK, hi / BLOCK);
+        if first_block == last_block {
+            return (lo..=hi).fold(lo, |best, i| {
+                if self.keys[i] < self.keys[best] {
+                    i
+                } else {
+                    best
+                }
+            });
+        }
+        let mut best = self.suffix[lo] as usize;
+        if last_block > first_block + 1 {
+            best = self.better(best, self.blocks_argmin(first_block + 1, last_block - 1));
+        }
+        self.better(best, self.prefix[hi] as usize)
+    }
+
+    fn blocks_argmin(&self, first: usize, last: usize) -> usize {
+        let level = (usize::BITS - 1 - (last - first + 1).leading_zeros()) as usize;
+        let width = 1 << level;
+        let row = &self.sparse[level];
+        self.better(row[first] as usize, row[last + 1 - width] as usize)
+    }
+
+    fn better(&self, a: usize, b: usize) -> usize {
+        if self.keys[b] < self.keys[a] {
+            b
+        } else {
+            a
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn agrees_with_a_scan(keys in proptest::collection::vec(0u8..20, 1..300), a in 0usize..300, b in 0usize..300) {
+            let (lo, hi) = (a.min(b) % keys.len(), a.max(b) % keys.len());
+            let (lo, hi) = (lo.min(hi), lo.max(hi));
+            let index = RangeMin::new(keys.clone()).argmin(lo, hi);
+            let expected = (lo..=hi).min_by_key(|&i| (keys[i], i)).unwrap();
+            prop_assert_eq!(index, expected);
+        }
+    }
+}

@@ -1,0 +1,402 @@
+//! The optimizer against exhaustive search, the plain pricing functions and
+//! hand-checked cases.
+
+use std::str::FromStr;
+
+use pricing::billing::{month_bill, price_plan, Purchase};
+use pricing::optimizer::Optimizer;
+use pricing::{Calls, Label, LabelPrices, PriceBook, PriceColumn, Scenario};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+fn book() -> &'static PriceBook {
+    PriceBook::embedded().unwrap()
+}
+
+fn optimizer() -> &'static Optimizer<'static> {
+    pricing::optimizer::embedded().unwrap()
+}
+
+fn d(text: &str) -> Decimal {
+    Decimal::from_str(text).unwrap()
+}
+
+/// Every multiset of packs worth trying for `calls` calls, as counts per pack:
+/// largest packs first, each pack added only while the capacity so far falls
+/// short of the calls. Any other multiset holds a pack that can be dropped
+/// without leaving a call uncovered, and so costs more for the same bill.
+fn multisets(prices: &LabelPrices, calls: u64) -> Vec<Vec<u64>> {
+    fn extend(
+        sizes: &[u64],
+        calls: u64,
+        used: u64,
+        counts: &mut Vec<u64>,
+        out: &mut Vec<Vec<u64>>,
+    ) {
+        let Some((&size, smaller)) = sizes.split_last() else {
+            let mut ascending = counts.clone();
+            ascending.reverse();
+            out.push(ascending);
+            return;
+        };
+        let mut count = 0;
+        loop {
+            counts.push(count);
+            extend(smaller, calls, used + count * size, counts, out);
+            counts.pop();
+            if used + count * size >= calls {
+                break;
+            }
+            count += 1;
+        }
+    }
+    let sizes: Vec<u64> = prices.packs.iter().map(|p| p.calls).collect();
+    let mut out = Vec::new();
+    extend(&sizes, calls, 0, &mut Vec::new(), &mut out);
+    out
+}
+
+fn purchases(prices: &LabelPrices, counts: &[u64]) -> Vec<Purchase> {
+    prices
+        .packs
+        .iter()
+        .zip(counts)
+        .filter(|(_, n)| **n > 0)
+        .map(|(pack, &count)| Purchase { pack: *pack, count })
+        .collect()
+}
+
+/// The best (total, unused, packs) over every multiset bought at the start of a single window.
+fn exhaustive_single_window(scenario: &Scenario) -> (Decimal, Calls, u64) {
+    let prices = book().label(scenario.label);
+    let calls: Calls = scenario.month_volumes().iter().sum();
+    multisets(prices, calls as u64)
+        .iter()
+        .map(|counts| {
+            let bill = price_plan(prices, scenario, &[purchases(prices, counts)]);
+            (bill.total(), bill.unused, counts.iter().sum())
+        })
+        .min()
+        .unwrap()
+}
+
+/// The least total found by trying every capacity (in units of the packs'
+/// greatest common divisor) with a plain knapsack table, window by window:
+/// a slower second method that shares nothing with the optimizer.
+fn capacity_search(prices: &LabelPrices, scenario: &Scenario) -> Decimal {
+    let column = scenario.column;
+    let unit = prices.packs.iter().fold(0, |g, p| gcd(g, p.calls));
+    let largest = prices.packs.iter().map(|p| p.calls / unit).max().unwrap() as usize;
+    let mut legacy = Calls::from(scenario.legacy);
+    let residual: Vec<Calls> = scenario
+        .month_volumes()
+        .into_iter()
+        .map(|v| {
+            let used = legacy.min(v);
+            legacy -= used;
+            v - used
+        })
+        .collect();
+    scenario
+        .windows()
+        .into_iter()
+        .map(|months| {
+            let window = &residual[months];
+            let calls: Calls = window.iter().sum();
+            let limit = (calls as usize).div_ceil(unit as usize) + largest + 1;
+            let mut cheapest: Vec<Option<Decimal>> = vec![None; limit + 1];
+            cheapest[0] = Some(Decimal::ZERO);
+            for k in 1..=limit {
+                cheapest[k] = prices
+                    .packs
+                    .iter()
+                    .filter_map(|p| {
+                        let before = cheapest
+                            .get(k.checked_sub((p.calls / unit) as usize)?)
+                            .copied()
+                            .flatten()?;
+                        Some(before + p.price.get(column))
+                    })
+                    .min();
+            }
+            (0..=limit)
+                .filter_map(|k| {
+                    let mut capacity = k as Calls * Calls::from(unit);
+                    let postpaid: Decimal = window
+                        .iter()
+                        .map(|&v| {
+                            let covered = capacity.min(v);
+                            capacity -= covered;
+                            month_bill(prices, column, v - covered)
+                        })
+                        .sum();
+                    Some(cheapest[k]? + postpaid)
+                })
+                .min()
+                .unwrap()
+        })
+        .sum()
+}
+
+fn gcd(a: u64, b: u64) -> u64 {
+    if b == 0 {
+        a
+    } else {
+        gcd(b, a % b)
+    }
+}
+
+/// A price book with the real tier bounds but made-up packs and prices, the
+/// same for every label, so that the optimizer meets structures the
+/// announcement does not have.
+fn made_up_book(packs: &[(u64, u64)], tiers: &[u64]) -> PriceBook {
+    let cell = |cents: u64| {
+        format!(
+            "{{ list = \"{}\", promo = \"{}\" }}",
+            Decimal::new(cents as i64 * 2, 2),
+            Decimal::new(cents as i64, 2)
+        )
+    };
+    let mut text = String::from("version = \"test\"\n");
+    for label in Label::ALL {
+        text += &format!("[labels.{label}]\nzh = \"{label}\"\nen = \"{label}\"\n");
+    }
+    let mut sizes: Vec<(u64, u64)> = packs.to_vec();
+    sizes.sort_unstable();
+    sizes.dedup_by_key(|p| p.0);
+    for (calls, cents) in sizes {
+        text += &format!("[[packs]]\ncalls = {calls}\n");
+        for label in Label::ALL {
+            text += &format!("{label} = {}\n", cell(cents));
+        }
+    }
+    let bounds = [
+        (0, Some(1000)),
+        (1000, Some(10_000)),
+        (10_000, Some(100_000)),
+        (100_000, Some(200_000)),
+        (200_000, None),
+    ];
+    for ((above, up_to), &tenths_of_fen) in bounds.iter().zip(tiers) {
+        text += &format!("[[tiers]]\nabove = {above}\n");
+        if let Some(up_to) = up_to {
+            text += &format!("up-to = {up_to}\n");
+        }
+        for label in Label::ALL {
+            // Unit prices with three decimals, as 0.104 is.
+            let unit = Decimal::new(tenths_of_fen as i64, 3);
+            text += &format!(
+                "{label} = {{ list = \"{}\", promo = \"{unit}\" }}\n",
+                unit * Decimal::from(2)
+            );
+        }
+    }
+    PriceBook::parse(&text).unwrap()
+}
+
+fn any_label() -> impl Strategy<Value = Label> {
+    (0usize..4).prop_map(|i| Label::ALL[i])
+}
+
+fn any_column() -> impl Strategy<Value = PriceColumn> {
+    any::<bool>().prop_map(|list| {
+        if list {
+            PriceColumn::List
+        } else {
+            PriceColumn::Promo
+        }
+    })
+}
+
+fn scenario(
+    label: Label,
+    column: PriceColumn,
+    volume: u64,
+    months: u32,
+    growth: i64,
+    legacy: u64,
+) -> Scenario {
+    Scenario {
+        label,
+        column,
+        volume,
+        months,
+        growth: Decimal::new(growth, 1),
+        legacy,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn matches_exhaustive_search_over_pack_multisets(
+        label in any_label(), column in any_column(), volume in 0u64..=1_200, months in 1u32..=3,
+        growth in -200i64..=300, legacy in 0u64..=1_500,
+    ) {
+        let scenario = scenario(label, column, volume, months, growth, legacy);
+        let found = optimizer().recommend(&scenario).unwrap();
+        let key = (found.total, found.unused, found.pack_count());
+        prop_assert_eq!(key, exhaustive_single_window(&scenario));
+    }
+
+    #[test]
+    fn matches_a_search_over_every_capacity(
+        label in any_label(), column in any_column(), volume in 0u64..=60_000, months in 1u32..=26,
+        growth in -100i64..=200, legacy in 0u64..=100_000,
+    ) {
+        let scenario = scenario(label, column, volume, months, growth, legacy);
+        let found = optimizer().recommend(&scenario).unwrap();
+        prop_assert_eq!(found.total, capacity_search(book().label(label), &scenario));
+    }
+
+    #[test]
+    fn matches_a_search_over_every_capacity_at_high_volume(
+        label in any_label(), column in any_column(), volume in 500_000u64..=5_000_000, months in 1u32..=2,
+        growth in -100i64..=100,
+    ) {
+        // Window volumes past the pack table's end exercise the periodic part.
+        let scenario = scenario(label, column, volume, months, growth, 0);
+        let found = optimizer().recommend(&scenario).unwrap();
+        prop_assert_eq!(found.total, capacity_search(book().label(label), &scenario));
+    }
+
+    #[test]
+    fn reported_plans_reprice_to_the_reported_figures(
+        label in any_label(), column in any_column(), volume in 0u64..=1_000_000_000, months in 1u32..=36,
+        growth in -500i64..=1000, legacy in 0u64..=10_000_000,
+    ) {
+        let scenario = scenario(label, column, volume, months, growth, legacy);
+        let found = optimizer().recommend(&scenario).unwrap();
+        let prices = book().label(label);
+        let repriced = price_plan(prices, &scenario, &found.purchases());
+        prop_assert_eq!(repriced.total(), found.total);
+        prop_assert_eq!(repriced.unused, found.unused);
+        let by_window: Decimal = found.windows.iter().map(|w| w.total()).sum();
+        prop_assert_eq!(by_window, found.total);
+    }
+
+    #[test]
+    fn never_costs_more_than_postpaid_or_one_pack_size(
+        label in any_label(), column in any_column(), volume in 0u64..=5_000_000, months in 1u32..=36,
+        growth in -100i64..=100, extra in 0u64..3,
+    ) {
+        let scenario = scenario(label, column, volume, months, growth, 0);
+        let found = optimizer().recommend(&scenario).unwrap();
+        let prices = book().label(label);
+        let postpaid = price_plan(prices, &scenario, &[]).total();
+        prop_assert!(found.total <= postpaid);
+        let volumes = scenario.month_volumes();
+        for pack in &prices.packs {
+            // Per window: just enough packs of this size, one fewer, or a few more.
+            let plan: Vec<Vec<Purchase>> = scenario.windows().into_iter().map(|months| {
+                let calls: Calls = volumes[months].iter().sum();
+                let count = (calls as u64).div_ceil(pack.calls);
+                vec![Purchase { pack: *pack, count: count.saturating_sub(1) + extra }]
+            }).collect();
+            prop_assert!(found.total <= price_plan(prices, &scenario, &plan).total());
+        }
+    }
+}
+
+proptest! {
+    // Many cases: the rarer branches (a tier range spanning three or more
+    // periods of the table) show up only with some price shapes.
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn matches_a_search_over_every_capacity_for_made_up_prices(
+        packs in proptest::collection::vec((1u64..=30, 50u64..=5_000), 1..=4),
+        tiers in proptest::collection::vec(1u64..=1_500, 5),
+        volume in 0u64..=60_000, months in 1u32..=14, growth in -100i64..=200, legacy in 0u64..=5_000,
+    ) {
+        // Pack sizes are multiples of 100 calls and unit prices have three
+        // decimals, the shapes for which the optimizer promises exactness.
+        let packs: Vec<(u64, u64)> = packs.into_iter().map(|(hundreds, cents)| (hundreds * 100, cents * hundreds)).collect();
+        let book = made_up_book(&packs, &tiers);
+        let optimizer = Optimizer::new(&book);
+        let scenario = scenario(Label::GeneralCompare, PriceColumn::Promo, volume, months, growth, legacy);
+        let found = optimizer.recommend(&scenario).unwrap();
+        let prices = book.label(Label::GeneralCompare);
+        prop_assert_eq!(found.total, capacity_search(prices, &scenario));
+        prop_assert_eq!(price_plan(prices, &scenario, &found.purchases()).total(), found.total);
+    }
+}
+
+#[test]
+fn a_pack_that_covers_slightly_less_is_the_cheaper_choice() {
+    // 通用活体人脸核身, promotional, one month of 6 050 calls:
+    // - postpaid only: 6 050 x 0.68 = 4 114.00;
+    // - 5 000 + 1 000 + 100 packs cover all: 3 375 + 697.5 + 74.25 = 4 146.75;
+    // - 5 000 + 1 000 packs leave 50 calls at 0.8: 4 072.5 + 40 = 4 112.50;
+    // - one 5 000 pack leaves 1 050 calls, above the 1 000 cliff, at 0.68:
+    //   3 375 + 714 = 4 089.00, the cheapest.
+    let scenario = Scenario {
+        label: Label::GeneralVerify,
+        volume: 6_050,
+        months: 1,
+        ..Scenario::default()
+    };
+    let found = optimizer().recommend(&scenario).unwrap();
+    assert_eq!(found.total, d("4089.00"));
+    assert_eq!(found.strategy, pricing::Strategy::PacksAndPostpaid);
+    let bought: Vec<(u64, u64)> = found.windows[0]
+        .purchases
+        .iter()
+        .map(|p| (p.pack.calls, p.count))
+        .collect();
+    assert_eq!(bought, vec![(5_000, 1)]);
+}
+
+#[test]
+fn billing_rules_example_with_one_10000_pack() {
+    // billing-rules.md: 15 000 calls with one 10 000-call pack cost 12 750 at
+    // the list price of 通用活体人脸核身; postpaid alone is 15 000 x 0.75 = 11 250,
+    // so the optimizer must not recommend that pack.
+    let scenario = Scenario {
+        label: Label::GeneralVerify,
+        column: PriceColumn::List,
+        volume: 15_000,
+        months: 1,
+        ..Scenario::default()
+    };
+    let found = optimizer().recommend(&scenario).unwrap();
+    assert_eq!(found.total, d("11250"));
+    assert_eq!(found.strategy, pricing::Strategy::PostpaidOnly);
+}
+
+#[test]
+fn a_year_of_a_million_calls_a_month_buys_packs() {
+    // 12 x 1 000 000 calls of 微信活体人脸核身 at the promotional price:
+    // postpaid 12 x 640 000 = 7 680 000; twelve 1 000 000-call packs cost the
+    // same per call (0.64), so the tie goes to no unused calls and fewer packs.
+    let scenario = Scenario {
+        volume: 1_000_000,
+        months: 12,
+        ..Scenario::default()
+    };
+    let found = optimizer().recommend(&scenario).unwrap();
+    assert_eq!(found.total, d("7680000"));
+    assert_eq!(found.unused, 0);
+}
+
+#[test]
+fn the_top_of_the_range_neither_panics_nor_overflows() {
+    for label in Label::ALL {
+        for column in PriceColumn::ALL {
+            for growth in ["100", "0", "-50"] {
+                let scenario = Scenario {
+                    label,
+                    column,
+                    volume: 1_000_000_000,
+                    months: 36,
+                    growth: d(growth),
+                    legacy: 1_000_000_000_000,
+                };
+                let found = optimizer().recommend(&scenario).unwrap();
+                let repriced = price_plan(book().label(label), &scenario, &found.purchases());
+                assert_eq!(repriced.total(), found.total, "{label} {column:?} {growth}");
+            }
+        }
+    }
+}
