@@ -2,11 +2,13 @@
 
 use pricing::scenario::LEGACY_MAX;
 use pricing::url_state::{parse_growth, parse_months};
-use pricing::{input, Estimate, Lang, PriceBook};
+use std::rc::Rc;
+
+use pricing::{input, optimizer, Estimate, LabelPrices, Lang, OptimizerError};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use crate::book::Book;
+use crate::book::Engine;
 use crate::components::label_comparison::LabelComparison;
 use crate::components::label_picker::LabelPicker;
 use crate::components::language_switch::LanguageSwitch;
@@ -15,6 +17,7 @@ use crate::components::number_field::NumberField;
 use crate::components::pack_table::PackTable;
 use crate::components::postpaid_summary::PostpaidSummary;
 use crate::components::price_column_picker::PriceColumnPicker;
+use crate::components::recommendation_panel::RecommendationPanel;
 use crate::components::tier_table::TierTable;
 use crate::components::volume_control::VolumeControl;
 use crate::hooks::use_page_state;
@@ -24,8 +27,8 @@ use crate::state::{AppState, Change};
 /// The whole calculator, or a message if the embedded price book is broken.
 #[component]
 pub fn App() -> Html {
-    match PriceBook::embedded() {
-        Ok(book) => html! { <Calculator book={Book(book)} /> },
+    match optimizer::embedded() {
+        Ok(optimizer) => html! { <Calculator engine={Engine(optimizer)} /> },
         Err(error) => html! {
             <main class="broken" role="alert">
                 <h1>{ text(Lang::Zh).book_error }{ " / " }{ text(Lang::En).book_error }</h1>
@@ -38,8 +41,8 @@ pub fn App() -> Html {
 /// Properties of the [`Calculator`].
 #[derive(Properties, PartialEq)]
 pub struct CalculatorProps {
-    /// The price book.
-    pub book: Book,
+    /// The optimizer and its price book.
+    pub engine: Engine,
 }
 
 fn parse_legacy(text: &str) -> Result<u64, input::InputError> {
@@ -57,13 +60,14 @@ fn parse_months_field(text: &str) -> Result<u32, input::InputError> {
 #[component]
 pub fn Calculator(props: &CalculatorProps) -> Html {
     let state = use_page_state();
-    let book = props.book;
+    let engine = props.engine;
+    let book = engine.book();
     let page = &state.page;
     let scenario = &page.scenario;
     let lang = page.lang;
     let t = text(lang);
     let estimate = use_memo(scenario.clone(), move |scenario| {
-        Estimate::new(book.0, scenario)
+        Estimate::new(engine.0, scenario).map(Rc::new)
     });
     let show_all = use_state(|| false);
     use_effect_with(lang, |lang| set_document_lang(*lang));
@@ -125,7 +129,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                         </div>
                     </details>
                 </section>
-                <PostpaidSummary estimate={estimate.clone()} {prices} months={scenario.months} {lang} />
+                { figures(&*estimate, prices, scenario.months, lang) }
                 <section class="tables">
                     <div class="tables-head">
                         <button type="button" class="toggle" data-testid="compare-labels"
@@ -139,7 +143,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                         <div class="table-pair">
                             <PackTable {prices} column={scenario.column} volume={scenario.volume}
                                 on_pick_volume={change.on(Change::Volume)} {lang} />
-                            <TierTable {prices} current={estimate.first_month_tier()}
+                            <TierTable {prices} current={(*estimate).as_ref().ok().and_then(|e| e.first_month_tier())}
                                 on_pick_volume={change.on(Change::Volume)} {lang} />
                         </div>
                     }
@@ -147,6 +151,29 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
             </main>
             <footer class="source"><p>{ t.source }</p></footer>
         </div>
+    }
+}
+
+/// The postpaid figures and the recommendation, or why there are none.
+fn figures(
+    estimate: &Result<Rc<Estimate>, OptimizerError>,
+    prices: &'static LabelPrices,
+    months: u32,
+    lang: Lang,
+) -> Html {
+    match estimate {
+        Ok(estimate) => html! {
+            <div class="results">
+                <RecommendationPanel estimate={estimate.clone()} {prices} {lang} />
+                <PostpaidSummary estimate={estimate.clone()} {prices} {months} {lang} />
+            </div>
+        },
+        Err(error) => html! {
+            <section class="broken" role="alert">
+                <p>{ text(lang).plan_error }</p>
+                <p>{ error.to_string() }</p>
+            </section>
+        },
     }
 }
 

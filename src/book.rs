@@ -21,3 +21,20 @@ impl Deref for Book {
         self.0
     }
 }
+
+/// The optimizer over the embedded price book, compared by address.
+#[derive(Clone, Copy)]
+pub struct Engine(pub &'static pricing::Optimizer<'static>);
+
+impl PartialEq for Engine {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl Engine {
+    /// The price book the optimizer works on.
+    pub fn book(self) -> Book {
+        Book(self.0.book())
+    }
+}

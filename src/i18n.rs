@@ -1,7 +1,10 @@
 //! Every visible string, in Chinese and English.
 
 use pricing::input::InputError;
-use pricing::{money, LabelPrices, Lang, Param, PriceColumn, Problem, Tier};
+use pricing::{
+    money, LabelPrices, Lang, Param, PriceColumn, Problem, Purchase, Recommendation, Strategy,
+    Tier, WindowPlan,
+};
 use rust_decimal::Decimal;
 
 /// The page's strings in one language.
@@ -38,6 +41,25 @@ pub struct Text {
     pub advanced: &'static str,
     pub growth: &'static str,
     pub legacy: &'static str,
+    pub best_title: &'static str,
+    pub best_total: &'static str,
+    pub per_call_average: &'static str,
+    pub unused: &'static str,
+    pub saving_postpaid: &'static str,
+    pub saving_list: &'static str,
+    pub postpaid_only: &'static str,
+    pub packs_only: &'static str,
+    pub packs_and_postpaid: &'static str,
+    pub breakdown: &'static str,
+    pub month: &'static str,
+    pub bought: &'static str,
+    pub from_legacy: &'static str,
+    pub from_packs: &'static str,
+    pub billed_postpaid: &'static str,
+    pub tier: &'static str,
+    pub month_bill: &'static str,
+    pub months_range: &'static str,
+    pub plan_error: &'static str,
 }
 
 const ZH: Text = Text {
@@ -73,6 +95,25 @@ const ZH: Text = Text {
     advanced: "高级：增长率与旧资源包",
     growth: "月增长率",
     legacy: "2021-02-01 前购买的资源包剩余次数",
+    best_title: "最省方案",
+    best_total: "周期合计",
+    per_call_average: "平均单次价格",
+    unused: "到期未用次数",
+    saving_postpaid: "比纯后付费节省",
+    saving_list: "比刊例价节省（促销优惠）",
+    postpaid_only: "只用后付费",
+    packs_only: "资源包覆盖全部调用",
+    packs_and_postpaid: "资源包 + 超出部分后付费",
+    breakdown: "逐月明细",
+    month: "月份",
+    bought: "购买资源包",
+    from_legacy: "旧资源包抵扣",
+    from_packs: "新资源包抵扣",
+    billed_postpaid: "后付费次数",
+    tier: "阶梯",
+    month_bill: "当月后付费",
+    months_range: "第 {from}–{to} 个月",
+    plan_error: "无法计算最省方案",
 };
 
 const EN: Text = Text {
@@ -108,6 +149,25 @@ const EN: Text = Text {
     advanced: "Advanced: growth and legacy packs",
     growth: "Monthly growth",
     legacy: "Calls left on packs bought before 2021-02-01",
+    best_title: "Cheapest plan",
+    best_total: "Total over the horizon",
+    per_call_average: "Average per call",
+    unused: "Pack calls that expire unused",
+    saving_postpaid: "Saves against postpaid only",
+    saving_list: "Saves against the list price (promotion)",
+    postpaid_only: "Postpaid only",
+    packs_only: "Packs cover every call",
+    packs_and_postpaid: "Packs, and postpaid beyond them",
+    breakdown: "Month by month",
+    month: "Month",
+    bought: "Packs bought",
+    from_legacy: "From legacy packs",
+    from_packs: "From new packs",
+    billed_postpaid: "Billed postpaid",
+    tier: "Tier",
+    month_bill: "Postpaid bill",
+    months_range: "months {from}–{to}",
+    plan_error: "The cheapest plan could not be computed",
 };
 
 /// The strings of a language.
@@ -200,5 +260,80 @@ pub fn yuan(amount: Decimal, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{} 元", money::grouped(amount)),
         Lang::En => format!("¥{}", money::grouped(amount)),
+    }
+}
+
+/// Packs bought at once, largest first: `2 × 100,000 + 1 × 10,000`.
+pub fn purchase_words(purchases: &[Purchase]) -> String {
+    purchases
+        .iter()
+        .map(|p| {
+            format!(
+                "{} × {}",
+                money::grouped_calls(p.count.into()),
+                money::grouped_calls(p.pack.calls.into())
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// A plan in words, window by window where windows buy differently.
+pub fn plan_words(plan: &Recommendation, lang: Lang) -> String {
+    let t = text(lang);
+    if plan.strategy == Strategy::PostpaidOnly {
+        return t.postpaid_only.to_string();
+    }
+    let same_everywhere = plan
+        .windows
+        .windows(2)
+        .all(|pair| pair[0].purchases == pair[1].purchases);
+    if same_everywhere {
+        let words = purchase_words(&plan.windows[0].purchases);
+        return if plan.windows.len() > 1 {
+            format!("{words} ({})", every_window(lang))
+        } else {
+            words
+        };
+    }
+    plan.windows
+        .iter()
+        .map(|window| {
+            let bought = if window.purchases.is_empty() {
+                t.postpaid_only.to_string()
+            } else {
+                purchase_words(&window.purchases)
+            };
+            format!("{}: {bought}", window_name(window, lang))
+        })
+        .collect::<Vec<_>>()
+        .join(match lang {
+            Lang::Zh => "；",
+            Lang::En => "; ",
+        })
+}
+
+/// The months a window spans, counted from 1.
+pub fn window_name(window: &WindowPlan, lang: Lang) -> String {
+    text(lang)
+        .months_range
+        .replace("{from}", &(window.first_month + 1).to_string())
+        .replace("{to}", &(window.first_month + window.months).to_string())
+}
+
+fn every_window(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "每 12 个月购买一次",
+        Lang::En => "bought every 12 months",
+    }
+}
+
+/// A strategy in words.
+pub fn strategy_name(strategy: Strategy, lang: Lang) -> &'static str {
+    let t = text(lang);
+    match strategy {
+        Strategy::PostpaidOnly => t.postpaid_only,
+        Strategy::PacksOnly => t.packs_only,
+        Strategy::PacksAndPostpaid => t.packs_and_postpaid,
     }
 }

@@ -3,10 +3,12 @@
 pub mod label_comparison;
 pub mod label_picker;
 pub mod language_switch;
+pub mod month_breakdown;
 pub mod notice_list;
 pub mod number_field;
 pub mod pack_table;
 pub mod postpaid_summary;
 pub mod price_column_picker;
+pub mod recommendation_panel;
 pub mod tier_table;
 pub mod volume_control;

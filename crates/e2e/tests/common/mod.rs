@@ -14,7 +14,8 @@ pub const SETTLE: Duration = Duration::from_secs(5);
 /// The figures the engine gives for the scenario of a query string.
 pub fn engine_estimate(query: &str) -> Estimate {
     let (page, _) = url_state::decode(query);
-    Estimate::new(book(), &page.scenario)
+    let optimizer = pricing::optimizer::embedded().expect("the price book parses");
+    Estimate::new(optimizer, &page.scenario).expect("a plan")
 }
 
 /// The embedded price book.
@@ -68,4 +69,20 @@ pub fn assert_healthy(browser: &Browser) {
         &[],
     );
     assert_eq!(origins, serde_json::json!([]), "requests to other hosts");
+}
+
+/// Waits until the recommendation's hooks equal the engine's for `query`.
+pub fn expect_best(browser: &Browser, query: &str) -> Estimate {
+    let estimate = engine_estimate(query);
+    browser.wait_for_text(
+        "[data-testid=best-total]",
+        &money::plain(estimate.best.total),
+        SETTLE,
+    );
+    browser.wait_for_text(
+        "[data-testid=best-saving]",
+        &money::plain(estimate.saving_against_postpaid()),
+        SETTLE,
+    );
+    estimate
 }

@@ -157,6 +157,11 @@ impl<'b> Optimizer<'b> {
         }
     }
 
+    /// The price book this optimizer works on.
+    pub fn book(&self) -> &'b PriceBook {
+        self.book
+    }
+
     /// The cheapest plan for a scenario.
     pub fn recommend(&self, scenario: &Scenario) -> Result<Recommendation, OptimizerError> {
         let prices = self.book.label(scenario.label);

@@ -1,0 +1,63 @@
+use std::rc::Rc;
+
+use pricing::{money, Estimate, LabelPrices, Lang};
+use yew::prelude::*;
+
+use crate::i18n::{purchase_words, text, tier_range};
+
+/// Properties of a [`MonthBreakdown`].
+#[derive(Properties, PartialEq)]
+pub struct MonthBreakdownProps {
+    /// The scenario's figures.
+    pub estimate: Rc<Estimate>,
+    /// The chosen label's prices, for naming tiers.
+    pub prices: &'static LabelPrices,
+    /// Page language.
+    pub lang: Lang,
+}
+
+/// The cheapest plan month by month, in a disclosure the user opens.
+#[component]
+pub fn MonthBreakdown(props: &MonthBreakdownProps) -> Html {
+    let t = text(props.lang);
+    let estimate = &props.estimate;
+    let starts: Vec<(usize, String)> = estimate
+        .best
+        .windows
+        .iter()
+        .map(|w| (w.first_month, purchase_words(&w.purchases)))
+        .collect();
+    html! {
+        <details class="breakdown" data-testid="breakdown">
+            <summary>{ t.breakdown }</summary>
+            <div class="table-scroll" tabindex="0">
+                <table class="prices">
+                    <thead>
+                        <tr>
+                            <th scope="col">{ t.month }</th>
+                            <th scope="col">{ t.bought }</th>
+                            <th scope="col" class="number">{ t.from_legacy }</th>
+                            <th scope="col" class="number">{ t.from_packs }</th>
+                            <th scope="col" class="number">{ t.billed_postpaid }</th>
+                            <th scope="col">{ t.tier }</th>
+                            <th scope="col" class="number">{ format!("{} ({})", t.month_bill, t.yuan) }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        for (index, line) in estimate.best_bill.months.iter().enumerate() {
+                            <tr key={index}>
+                                <th scope="row">{ index + 1 }</th>
+                                <td>{ starts.iter().find(|(first, _)| *first == index).map(|(_, words)| words.clone()).unwrap_or_default() }</td>
+                                <td class="number">{ money::grouped_calls(line.legacy) }</td>
+                                <td class="number">{ money::grouped_calls(line.packs) }</td>
+                                <td class="number">{ money::grouped_calls(line.postpaid) }</td>
+                                <td>{ line.tier.map(|tier| tier_range(&props.prices.tiers[tier], props.lang)).unwrap_or_default() }</td>
+                                <td class="number">{ money::grouped(line.bill) }</td>
+                            </tr>
+                        }
+                    </tbody>
+                </table>
+            </div>
+        </details>
+    }
+}
