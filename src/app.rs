@@ -129,7 +129,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                         </div>
                     </details>
                 </section>
-                { figures(&*estimate, prices, scenario.months, lang) }
+                { figures(&estimate, prices, scenario.months, lang) }
                 <section class="tables">
                     <div class="tables-head">
                         <button type="button" class="toggle" data-testid="compare-labels"

@@ -46,6 +46,7 @@ use rust_decimal::Decimal;
 
 use crate::billing::{month_bill, Purchase};
 use crate::label::{Label, PriceColumn};
+use crate::money::calls_decimal;
 use crate::price_book::{LabelPrices, PriceBook};
 use crate::scenario::Scenario;
 use crate::Calls;
@@ -166,20 +167,18 @@ impl<'b> Optimizer<'b> {
     pub fn recommend(&self, scenario: &Scenario) -> Result<Recommendation, OptimizerError> {
         let prices = self.book.label(scenario.label);
         let tables = self.tables(scenario.label, scenario.column)?;
-        let volumes = after_legacy(scenario.month_volumes(), Calls::from(scenario.legacy));
-        let windows: Vec<WindowPlan> = scenario
-            .windows()
-            .into_iter()
-            .map(|months| {
-                let window = Window {
-                    prices,
-                    column: scenario.column,
-                    tables,
-                    volumes: &volumes[months.clone()],
-                };
-                window.best(months.start)
-            })
-            .collect();
+        let all_volumes = after_legacy(scenario.month_volumes(), Calls::from(scenario.legacy));
+        let mut windows: Vec<WindowPlan> = Vec::new();
+        for months in scenario.windows() {
+            let volumes = &all_volumes[months.clone()];
+            // Flat volumes repeat a window exactly; its plan repeats too.
+            let same = windows.last().filter(|last| volumes == volumes_of(last, &all_volumes));
+            let plan = match same {
+                Some(last) => WindowPlan { first_month: months.start, ..last.clone() },
+                None => Window { prices, column: scenario.column, tables, volumes }.best(months.start),
+            };
+            windows.push(plan);
+        }
         Ok(summarize(windows))
     }
 
@@ -197,6 +196,10 @@ pub fn embedded() -> Result<&'static Optimizer<'static>, crate::PriceBookError> 
     static OPTIMIZER: OnceLock<Optimizer<'static>> = OnceLock::new();
     let book = PriceBook::embedded()?;
     Ok(OPTIMIZER.get_or_init(|| Optimizer::new(book)))
+}
+
+fn volumes_of<'v>(window: &WindowPlan, volumes: &'v [Calls]) -> &'v [Calls] {
+    &volumes[window.first_month..window.first_month + window.months]
 }
 
 fn summarize(windows: Vec<WindowPlan>) -> Recommendation {
@@ -410,18 +413,17 @@ impl Window<'_> {
                 if lo > hi {
                     continue;
                 }
-                for units in self.tier_argmins(t, lo, hi) {
-                    if let Some(cost) = self.tables.costs.cost(units) {
-                        let billed = through - units * self.unit();
-                        let postpaid_cost = month_bill(self.prices, self.column, billed) + rest[j];
-                        candidates.push(Candidate {
-                            units,
-                            packs_cost: cost.price,
-                            postpaid_cost,
-                            unused: 0,
-                            packs: cost.packs,
-                        });
-                    }
+                let Some(units) = self.tier_best(t, lo, hi) else { continue };
+                if let Some(cost) = self.tables.costs.cost(units) {
+                    let billed = through - units * self.unit();
+                    let postpaid_cost = month_bill(self.prices, self.column, billed) + rest[j];
+                    candidates.push(Candidate {
+                        units,
+                        packs_cost: cost.price,
+                        postpaid_cost,
+                        unused: 0,
+                        packs: cost.packs,
+                    });
                 }
             }
             before = through;
@@ -429,38 +431,46 @@ impl Window<'_> {
         candidates
     }
 
-    /// Capacities (in units) that may minimise `h(k) - k x u_t` over `lo..=hi`:
-    /// the minimum inside the table and, beyond it, in the periods that can hold it.
-    fn tier_argmins(&self, t: usize, lo: u128, hi: u128) -> Vec<u128> {
+    /// The capacity (in units) in `lo..=hi` that minimises `h(k) - k x u_t`,
+    /// then the pack count: inside the table by a range query, beyond it in
+    /// the periods that can hold the minimum. Within one tier range the key
+    /// differs from the window's total by a constant, so it orders them alike.
+    fn tier_best(&self, t: usize, lo: u128, hi: u128) -> Option<u128> {
         let costs = &self.tables.costs;
         let mins = &self.tables.tier_mins[t];
         let (len, period) = (costs.table_len() as u128, costs.period() as u128);
-        let mut found = Vec::with_capacity(4);
+        let drift = self.tables.tier_drift[t];
+        let mut best: Option<((Decimal, u64), u128)> = None;
+        let mut consider = |index: usize, periods: u128| {
+            let (value, packs, _) = mins.keys()[index];
+            if value == Decimal::MAX {
+                return;
+            }
+            let key = (value + drift * calls_decimal(periods), packs.saturating_add(periods as u64));
+            if best.is_none_or(|(known, _)| key < known) {
+                best = Some((key, index as u128 + periods * period));
+            }
+        };
         if lo < len {
-            found.push(mins.argmin(lo as usize, hi.min(len - 1) as usize) as u128);
+            consider(mins.argmin(lo as usize, hi.min(len - 1) as usize), 0);
         }
         if hi >= len {
             let (first, first_periods) = costs.split(lo.max(len));
             let (last, last_periods) = costs.split(hi);
-            let at = |index: usize, periods: u128| index as u128 + periods * period;
             if first_periods == last_periods {
-                found.push(at(mins.argmin(first, last), first_periods));
+                consider(mins.argmin(first, last), first_periods);
             } else {
                 let table_end = len as usize - 1;
-                found.push(at(mins.argmin(first, table_end), first_periods));
-                found.push(at(mins.argmin(costs.threshold, last), last_periods));
+                consider(mins.argmin(first, table_end), first_periods);
+                consider(mins.argmin(costs.threshold, last), last_periods);
                 if last_periods - first_periods >= 2 {
                     // A whole period: its best is earliest if keys grow per period.
-                    let rising = self.tables.tier_drift[t] >= Decimal::ZERO;
-                    let periods = if rising {
-                        first_periods + 1
-                    } else {
-                        last_periods - 1
-                    };
-                    found.push(at(mins.argmin(costs.threshold, table_end), periods));
+                    let rising = drift >= Decimal::ZERO;
+                    let periods = if rising { first_periods + 1 } else { last_periods - 1 };
+                    consider(mins.argmin(costs.threshold, table_end), periods);
                 }
             }
         }
-        found
+        best.map(|(_, units)| units)
     }
 }
