@@ -1,28 +1,25 @@
 //! The page: reads the state, renders it, and turns events into changes.
 
-use pricing::scenario::LEGACY_MAX;
-use pricing::url_state::{parse_growth, parse_months};
 use std::rc::Rc;
 
-use pricing::{input, optimizer, Estimate, LabelPrices, Lang, OptimizerError};
-use rust_decimal::Decimal;
+use pricing::chart::{point, CostCurve};
+use pricing::cliff::cliffs;
+use pricing::{
+    optimizer, url_state, Estimate, LabelPrices, Lang, OptimizerError, PageState, Scenario,
+};
 use yew::prelude::*;
 
 use crate::book::Engine;
-use crate::components::label_comparison::LabelComparison;
-use crate::components::label_picker::LabelPicker;
+use crate::components::cost_chart::CostChart;
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::notice_list::NoticeList;
-use crate::components::number_field::NumberField;
-use crate::components::pack_table::PackTable;
 use crate::components::postpaid_summary::PostpaidSummary;
-use crate::components::price_column_picker::PriceColumnPicker;
+use crate::components::price_tables::PriceTables;
 use crate::components::recommendation_panel::RecommendationPanel;
-use crate::components::tier_table::TierTable;
-use crate::components::volume_control::VolumeControl;
-use crate::hooks::use_page_state;
+use crate::components::scenario_inputs::ScenarioInputs;
+use crate::hooks::{use_cost_curve, use_embed_resize, use_page_state};
 use crate::i18n::text;
-use crate::state::{AppState, Change};
+use crate::state::Change;
 
 /// The whole calculator, or a message if the embedded price book is broken.
 #[component]
@@ -45,17 +42,6 @@ pub struct CalculatorProps {
     pub engine: Engine,
 }
 
-fn parse_legacy(text: &str) -> Result<u64, input::InputError> {
-    input::parse_whole(text, 0, LEGACY_MAX)
-}
-
-fn parse_months_field(text: &str) -> Result<u32, input::InputError> {
-    parse_months(text).map_err(|problem| match problem {
-        pricing::Problem::BadNumber(error) => error,
-        _ => input::InputError::NotANumber,
-    })
-}
-
 /// The calculator for a readable price book.
 #[component]
 pub fn Calculator(props: &CalculatorProps) -> Html {
@@ -69,85 +55,43 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     let estimate = use_memo(scenario.clone(), move |scenario| {
         Estimate::new(engine.0, scenario).map(Rc::new)
     });
-    let show_all = use_state(|| false);
+    let curve = use_cost_curve(engine, scenario);
     use_effect_with(lang, |lang| set_document_lang(*lang));
+    use_embed_resize(page.embed);
 
-    let change = ChangeSender(state.dispatcher());
+    let on_change = state.dispatcher().to_callback();
     let prices = book.0.label(scenario.label);
-    let toggle_all = {
-        let show_all = show_all.clone();
-        move |_: MouseEvent| show_all.set(!*show_all)
+    let bought: Vec<u64> = match &*estimate {
+        Ok(estimate) => estimate
+            .best
+            .windows
+            .iter()
+            .flat_map(|w| w.purchases.iter().map(|p| p.pack.calls))
+            .collect(),
+        Err(_) => Vec::new(),
     };
+    let current_tier = (*estimate).as_ref().ok().and_then(|e| e.first_month_tier());
     html! {
         <div class={classes!("page", page.embed.then_some("embed"))}>
+            if page.embed {
+                <p class="full-link"><a href={full_calculator_href(page)} target="_blank" rel="noopener" data-testid="open-full">{ t.open_full }</a></p>
+            }
             <header class="masthead">
                 <div>
                     <h1>{ t.title }</h1>
                     <p class="subtitle">{ t.subtitle }</p>
                 </div>
-                <LanguageSwitch {lang} on_change={change.on(Change::Lang)} />
+                <LanguageSwitch {lang} on_change={on_change.reform(Change::Lang)} />
             </header>
-            <NoticeList notices={state.notices.clone()} on_dismiss={change.on(Change::DismissNotice)} {lang} />
+            <NoticeList notices={state.notices.clone()} on_dismiss={on_change.reform(Change::DismissNotice)} {lang} />
             <main class="layout">
-                <section class="inputs" aria-label={t.label}>
-                    <LabelPicker {book} label={scenario.label} on_change={change.on(Change::Label)} {lang} />
-                    <VolumeControl volume={scenario.volume} on_change={change.on(Change::Volume)} {lang} />
-                    <div class="row">
-                        <NumberField<u32>
-                            id="months"
-                            label={t.months}
-                            unit={t.months_unit}
-                            value={scenario.months}
-                            parse={parse_months_field as fn(&str) -> _}
-                            on_change={change.on(Change::Months)}
-                            {lang}
-                        />
-                        <PriceColumnPicker column={scenario.column} on_change={change.on(Change::Column)} {lang} />
-                    </div>
-                    <details class="advanced" open={scenario.growth != Decimal::ZERO || scenario.legacy != 0}>
-                        <summary>{ t.advanced }</summary>
-                        <div class="row">
-                            <NumberField<Decimal>
-                                id="growth"
-                                label={t.growth}
-                                unit="%"
-                                value={scenario.growth}
-                                parse={parse_growth as fn(&str) -> _}
-                                on_change={change.on(Change::Growth)}
-                                inputmode="decimal"
-                                {lang}
-                            />
-                            <NumberField<u64>
-                                id="legacy"
-                                label={t.legacy}
-                                unit={t.calls}
-                                value={scenario.legacy}
-                                parse={parse_legacy as fn(&str) -> _}
-                                on_change={change.on(Change::Legacy)}
-                                {lang}
-                            />
-                        </div>
-                    </details>
-                </section>
+                <ScenarioInputs {book} scenario={scenario.clone()} on_change={on_change.clone()} {lang} />
                 { figures(&estimate, prices, scenario.months, lang) }
-                <section class="tables">
-                    <div class="tables-head">
-                        <button type="button" class="toggle" data-testid="compare-labels"
-                            aria-pressed={(*show_all).to_string()} onclick={toggle_all}>
-                            { if *show_all { t.one_label } else { t.all_labels } }
-                        </button>
-                    </div>
-                    if *show_all {
-                        <LabelComparison {book} label={scenario.label} {lang} />
-                    } else {
-                        <div class="table-pair">
-                            <PackTable {prices} column={scenario.column} volume={scenario.volume}
-                                on_pick_volume={change.on(Change::Volume)} {lang} />
-                            <TierTable {prices} current={(*estimate).as_ref().ok().and_then(|e| e.first_month_tier())}
-                                on_pick_volume={change.on(Change::Volume)} {lang} />
-                        </div>
-                    }
-                </section>
+                if !page.embed {
+                    { chart(curve.as_deref(), engine, scenario, lang) }
+                }
+                <PriceTables {book} scenario={scenario.clone()} {bought} {current_tier}
+                    on_pick_volume={on_change.reform(Change::Volume)} {lang} />
             </main>
             <footer class="source"><p>{ t.source }</p></footer>
         </div>
@@ -177,13 +121,34 @@ fn figures(
     }
 }
 
-/// Turns the page's events into [`Change`]s.
-struct ChangeSender(UseReducerDispatcher<AppState>);
-
-impl ChangeSender {
-    fn on<T: 'static>(&self, wrap: fn(T) -> Change) -> Callback<T> {
-        self.0.to_callback().reform(wrap)
+/// The cost chart once its curve is ready, marked at the current volume.
+fn chart(
+    curve: Option<&Result<CostCurve, OptimizerError>>,
+    engine: Engine,
+    scenario: &Scenario,
+    lang: Lang,
+) -> Html {
+    let Some(Ok(curve)) = curve else {
+        return Html::default();
+    };
+    let Ok(current) = point(engine.0, scenario, scenario.volume) else {
+        return Html::default();
+    };
+    let cliffs = cliffs(engine.0.book().label(scenario.label), scenario.column);
+    html! {
+        <section class="chart-section">
+            <CostChart curve={Rc::new(curve.clone())} {current} {cliffs} {lang} />
+        </section>
     }
+}
+
+/// The same scenario in the full page, for the embedded layout's link.
+fn full_calculator_href(page: &PageState) -> String {
+    let full = PageState {
+        embed: false,
+        ..page.clone()
+    };
+    format!("./?{}", url_state::encode(&full))
 }
 
 fn set_document_lang(lang: Lang) {

@@ -1,9 +1,11 @@
 //! Every visible string, in Chinese and English.
 
+use pricing::chart::{BreakEven, CurvePoint};
+use pricing::cliff::CliffSide;
 use pricing::input::InputError;
 use pricing::{
-    money, LabelPrices, Lang, Param, PriceColumn, Problem, Purchase, Recommendation, Strategy,
-    Tier, WindowPlan,
+    money, Channel, Comparison, LabelPrices, Lang, Param, PriceColumn, Problem, Purchase,
+    Recommendation, Strategy, Tier, WindowPlan,
 };
 use rust_decimal::Decimal;
 
@@ -60,6 +62,21 @@ pub struct Text {
     pub month_bill: &'static str,
     pub months_range: &'static str,
     pub plan_error: &'static str,
+    pub guide_title: &'static str,
+    pub guide_channel: &'static str,
+    pub guide_comparison: &'static str,
+    pub previous_stop: &'static str,
+    pub next_stop: &'static str,
+    pub chart_title: &'static str,
+    pub chart_per_call_title: &'static str,
+    pub chart_postpaid: &'static str,
+    pub chart_best: &'static str,
+    pub chart_current: &'static str,
+    pub chart_cliff: &'static str,
+    pub chart_hint: &'static str,
+    pub pack_saving: &'static str,
+    pub bought_mark: &'static str,
+    pub open_full: &'static str,
 }
 
 const ZH: Text = Text {
@@ -114,6 +131,21 @@ const ZH: Text = Text {
     month_bill: "当月后付费",
     months_range: "第 {from}–{to} 个月",
     plan_error: "无法计算最省方案",
+    guide_title: "不确定计费标签？回答两个问题",
+    guide_channel: "接入渠道",
+    guide_comparison: "比对对象",
+    previous_stop: "上一个档位",
+    next_stop: "下一个档位",
+    chart_title: "周期总费用与月调用量",
+    chart_per_call_title: "平均单次价格",
+    chart_postpaid: "纯后付费",
+    chart_best: "最省方案",
+    chart_current: "当前",
+    chart_cliff: "阶梯",
+    chart_hint: "将鼠标移到图上，或聚焦图表后用左右方向键查看各点数值。",
+    pack_saving: "促销节省",
+    bought_mark: "方案购买",
+    open_full: "在完整计算器中打开 ↗",
 };
 
 const EN: Text = Text {
@@ -168,6 +200,21 @@ const EN: Text = Text {
     month_bill: "Postpaid bill",
     months_range: "months {from}–{to}",
     plan_error: "The cheapest plan could not be computed",
+    guide_title: "Not sure of the label? Answer two questions",
+    guide_channel: "Access channel",
+    guide_comparison: "Compared with",
+    previous_stop: "Previous stop",
+    next_stop: "Next stop",
+    chart_title: "Total over the horizon by calls per month",
+    chart_per_call_title: "Average price per call",
+    chart_postpaid: "Postpaid only",
+    chart_best: "Cheapest plan",
+    chart_current: "now",
+    chart_cliff: "tier",
+    chart_hint: "Point at the chart, or focus it and use the arrow keys, to read each point.",
+    pack_saving: "Promotion saves",
+    bought_mark: "in the plan",
+    open_full: "Open the full calculator ↗",
 };
 
 /// The strings of a language.
@@ -335,5 +382,145 @@ pub fn strategy_name(strategy: Strategy, lang: Lang) -> &'static str {
         Strategy::PostpaidOnly => t.postpaid_only,
         Strategy::PacksOnly => t.packs_only,
         Strategy::PacksAndPostpaid => t.packs_and_postpaid,
+    }
+}
+
+/// A channel's name.
+pub fn channel_name(channel: Channel, lang: Lang) -> &'static str {
+    match (lang, channel) {
+        (Lang::Zh, Channel::WechatNativeH5) => "微信原生 H5",
+        (Lang::Zh, Channel::WechatMiniProgram) => "微信小程序",
+        (Lang::Zh, Channel::WechatOrdinaryH5) => "微信普通 H5",
+        (Lang::Zh, Channel::StandaloneH5) => "独立 H5",
+        (Lang::Zh, Channel::PcH5) => "PC H5",
+        (Lang::Zh, Channel::AppSdk) => "App SDK",
+        (Lang::En, Channel::WechatNativeH5) => "WeChat native H5",
+        (Lang::En, Channel::WechatMiniProgram) => "WeChat Mini Program",
+        (Lang::En, Channel::WechatOrdinaryH5) => "Ordinary H5 in WeChat",
+        (Lang::En, Channel::StandaloneH5) => "Standalone H5",
+        (Lang::En, Channel::PcH5) => "PC H5",
+        (Lang::En, Channel::AppSdk) => "App SDK",
+    }
+}
+
+/// A comparison's name.
+pub fn comparison_name(comparison: Comparison, lang: Lang) -> &'static str {
+    match (lang, comparison) {
+        (Lang::Zh, Comparison::Authority) => "权威库（身份证照片）",
+        (Lang::Zh, Comparison::UploadedPhoto) => "客户上传的照片",
+        (Lang::En, Comparison::Authority) => "the authority's ID-photo database",
+        (Lang::En, Comparison::UploadedPhoto) => "a photo you upload",
+    }
+}
+
+/// Why a channel and a comparison take a label, in one sentence.
+pub fn label_reason(
+    channel: Channel,
+    comparison: Comparison,
+    label_name: &str,
+    lang: Lang,
+) -> String {
+    let channel_text = channel_name(channel, lang);
+    let compared = comparison_name(comparison, lang);
+    match (lang, channel.is_wechat_label()) {
+        (Lang::Zh, true) => format!(
+            "{channel_text}的活体检测在微信内完成，按微信计费标签计费；与{compared}比对，因此是“{label_name}”。"
+        ),
+        (Lang::Zh, false) => format!(
+            "{channel_text}不属于微信原生 H5 或小程序，按通用计费标签计费；与{compared}比对，因此是“{label_name}”。"
+        ),
+        (Lang::En, true) => format!(
+            "{channel_text} runs the liveness check inside WeChat, so the WeChat labels apply; compared with {compared}, that is \"{label_name}\"."
+        ),
+        (Lang::En, false) => format!(
+            "{channel_text} is neither WeChat native H5 nor a Mini Program, so the general labels apply; compared with {compared}, that is \"{label_name}\"."
+        ),
+    }
+}
+
+/// The sentence about a cliff the volume is near.
+pub fn cliff_sentence(side: CliffSide, lang: Lang) -> String {
+    let (CliffSide::Below(cliff) | CliffSide::Above(cliff)) = side;
+    let bound = money::grouped_calls(cliff.bound.into());
+    let after = money::grouped_calls((cliff.bound + 1).into());
+    let even = money::grouped_calls(cliff.even_at.into());
+    let (at_bound, at_after) = (
+        yuan(cliff.bill_at_bound, lang),
+        yuan(cliff.bill_after, lang),
+    );
+    match (lang, side) {
+        (Lang::Zh, CliffSide::Below(_)) => format!(
+            "接近阶梯临界点：{bound} 次的月账单是 {at_bound}，而 {after} 次整月按更低单价计费，只需 {at_after}；{even} 次以内都不比 {bound} 次贵。"
+        ),
+        (Lang::Zh, CliffSide::Above(_)) => format!(
+            "刚过阶梯临界点：{after} 次整月按更低单价计费，月账单 {at_after}，比 {bound} 次的 {at_bound} 还低；直到 {even} 次都不超过 {at_bound}。"
+        ),
+        (Lang::En, CliffSide::Below(_)) => format!(
+            "Near a cliff: {bound} calls cost {at_bound} a month, but at {after} calls the whole month takes the lower unit price and costs {at_after}; up to {even} calls cost no more than {bound} do."
+        ),
+        (Lang::En, CliffSide::Above(_)) => format!(
+            "Just past a cliff: at {after} calls the whole month takes the lower unit price, {at_after}, less than the {at_bound} that {bound} calls cost; up to {even} calls stay at or below {at_bound}."
+        ),
+    }
+}
+
+/// A round number in few characters: `1万` / `10k`, `1亿` / `100M`.
+pub fn short_number(value: f64, lang: Lang) -> String {
+    let units: &[(f64, &str)] = match lang {
+        Lang::Zh => &[(1e8, "亿"), (1e4, "万"), (1e3, "千")],
+        Lang::En => &[(1e9, "B"), (1e6, "M"), (1e3, "k")],
+    };
+    for &(size, suffix) in units {
+        if value >= size {
+            let scaled = value / size;
+            let digits = if scaled.fract().abs() < 1e-9 { 0 } else { 1 };
+            return format!("{scaled:.digits$}{suffix}");
+        }
+    }
+    format!("{value:.0}")
+}
+
+/// The chart's readout for one point.
+pub fn chart_readout(point: &CurvePoint, lang: Lang) -> String {
+    let t = text(lang);
+    let volume = money::grouped_calls(point.volume.into());
+    let per_call = point
+        .best_per_call
+        .map(|p| format!("{} {}", money::unit_price(p, 4), t.yuan_per_call))
+        .unwrap_or_default();
+    match lang {
+        Lang::Zh => format!(
+            "{volume} 次/月：{} {}，{} {}（{per_call}），{}",
+            t.chart_postpaid,
+            yuan(point.postpaid, lang),
+            t.chart_best,
+            yuan(point.best, lang),
+            strategy_name(point.strategy, lang)
+        ),
+        Lang::En => format!(
+            "{volume} calls/month: {} {}, {} {} ({per_call}), {}",
+            t.chart_postpaid.to_lowercase(),
+            yuan(point.postpaid, lang),
+            t.chart_best.to_lowercase(),
+            yuan(point.best, lang),
+            strategy_name(point.strategy, lang).to_lowercase()
+        ),
+    }
+}
+
+/// A break-even in words: where the cheapest plan changes kind.
+pub fn break_even_words(change: &BreakEven, lang: Lang) -> String {
+    let volume = money::grouped_calls(change.volume.into());
+    let (from, to) = (
+        strategy_name(change.from, lang),
+        strategy_name(change.to, lang),
+    );
+    match lang {
+        Lang::Zh => format!("从 {volume} 次/月起：{from} → {to}"),
+        Lang::En => format!(
+            "From {volume} calls/month: {} → {}",
+            from.to_lowercase(),
+            to.to_lowercase()
+        ),
     }
 }

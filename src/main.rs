@@ -2,6 +2,7 @@
 
 mod app;
 mod book;
+mod chart_scale;
 mod components;
 mod hooks;
 mod i18n;

@@ -1,6 +1,9 @@
 //! One component per file, each named for what it shows.
 
+pub mod cliff_note;
+pub mod cost_chart;
 pub mod label_comparison;
+pub mod label_guide;
 pub mod label_picker;
 pub mod language_switch;
 pub mod month_breakdown;
@@ -9,6 +12,9 @@ pub mod number_field;
 pub mod pack_table;
 pub mod postpaid_summary;
 pub mod price_column_picker;
+pub mod price_tables;
 pub mod recommendation_panel;
+pub mod scenario_inputs;
+pub mod stop_buttons;
 pub mod tier_table;
 pub mod volume_control;

@@ -10,8 +10,8 @@ pub struct PackTableProps {
     pub prices: &'static LabelPrices,
     /// The column that prices the scenario.
     pub column: PriceColumn,
-    /// Monthly volume, to mark the pack of that size.
-    pub volume: u64,
+    /// Pack sizes the cheapest plan buys, marked.
+    pub bought: Vec<u64>,
     /// Receives a pack size the user picks as the volume.
     pub on_pick_volume: Callback<u64>,
     /// Page language.
@@ -31,11 +31,13 @@ pub fn PackTable(props: &PackTableProps) -> Html {
                     <th scope="col" class="number">{ format!("{} ({})", t.list, t.yuan) }</th>
                     <th scope="col" class="number">{ format!("{} ({})", t.promo, t.yuan) }</th>
                     <th scope="col" class="number">{ format!("{} ({})", t.per_call, t.yuan_per_call) }</th>
+                    <th scope="col" class="number">{ format!("{} ({})", t.pack_saving, t.yuan) }</th>
                 </tr>
             </thead>
             <tbody>
                 for pack in &props.prices.packs {
-                    <tr key={pack.calls} class={classes!((pack.calls == props.volume).then_some("applies"))}>
+                    <tr key={pack.calls} class={classes!(props.bought.contains(&pack.calls).then_some("bought"))}
+                        data-testid={props.bought.contains(&pack.calls).then_some("bought-pack")}>
                         <th scope="row">
                             <button type="button" class="link"
                                 onclick={
@@ -44,10 +46,14 @@ pub fn PackTable(props: &PackTableProps) -> Html {
                                 }>
                                 { format!("{} {}", money::grouped_calls(pack.calls.into()), t.calls) }
                             </button>
+                            if props.bought.contains(&pack.calls) {
+                                <span class="badge">{ t.bought_mark }</span>
+                            }
                         </th>
                         <td class="number">{ money::grouped_exact(pack.price.list) }</td>
                         <td class="number">{ money::grouped_exact(pack.price.promo) }</td>
                         <td class="number">{ money::unit_price(pack.per_call(props.column), 4) }</td>
+                        <td class="number">{ money::grouped_exact(pack.price.list - pack.price.promo) }</td>
                     </tr>
                 }
             </tbody>

@@ -1,5 +1,9 @@
 //! Hooks that connect the page to the browser.
 
+mod use_cost_curve;
+mod use_embed_resize;
 mod use_page_state;
 
+pub use use_cost_curve::use_cost_curve;
+pub use use_embed_resize::use_embed_resize;
 pub use use_page_state::use_page_state;

@@ -6,13 +6,18 @@
 //! postpaid bill, a purchase) are rounded, to 分, half away from zero.
 
 pub mod billing;
+pub mod chart;
+pub mod cliff;
 pub mod estimate;
+pub mod export;
 pub mod input;
 pub mod label;
 pub mod money;
 pub mod optimizer;
+pub mod pins;
 pub mod price_book;
 pub mod scenario;
+pub mod stops;
 pub mod url_state;
 pub mod volume_scale;
 

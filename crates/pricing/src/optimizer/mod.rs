@@ -172,10 +172,21 @@ impl<'b> Optimizer<'b> {
         for months in scenario.windows() {
             let volumes = &all_volumes[months.clone()];
             // Flat volumes repeat a window exactly; its plan repeats too.
-            let same = windows.last().filter(|last| volumes == volumes_of(last, &all_volumes));
+            let same = windows
+                .last()
+                .filter(|last| volumes == volumes_of(last, &all_volumes));
             let plan = match same {
-                Some(last) => WindowPlan { first_month: months.start, ..last.clone() },
-                None => Window { prices, column: scenario.column, tables, volumes }.best(months.start),
+                Some(last) => WindowPlan {
+                    first_month: months.start,
+                    ..last.clone()
+                },
+                None => Window {
+                    prices,
+                    column: scenario.column,
+                    tables,
+                    volumes,
+                }
+                .best(months.start),
             };
             windows.push(plan);
         }
@@ -413,7 +424,9 @@ impl Window<'_> {
                 if lo > hi {
                     continue;
                 }
-                let Some(units) = self.tier_best(t, lo, hi) else { continue };
+                let Some(units) = self.tier_best(t, lo, hi) else {
+                    continue;
+                };
                 if let Some(cost) = self.tables.costs.cost(units) {
                     let billed = through - units * self.unit();
                     let postpaid_cost = month_bill(self.prices, self.column, billed) + rest[j];
@@ -446,7 +459,10 @@ impl Window<'_> {
             if value == Decimal::MAX {
                 return;
             }
-            let key = (value + drift * calls_decimal(periods), packs.saturating_add(periods as u64));
+            let key = (
+                value + drift * calls_decimal(periods),
+                packs.saturating_add(periods as u64),
+            );
             if best.is_none_or(|(known, _)| key < known) {
                 best = Some((key, index as u128 + periods * period));
             }
@@ -466,7 +482,11 @@ impl Window<'_> {
                 if last_periods - first_periods >= 2 {
                     // A whole period: its best is earliest if keys grow per period.
                     let rising = drift >= Decimal::ZERO;
-                    let periods = if rising { first_periods + 1 } else { last_periods - 1 };
+                    let periods = if rising {
+                        first_periods + 1
+                    } else {
+                        last_periods - 1
+                    };
                     consider(mins.argmin(costs.threshold, table_end), periods);
                 }
             }

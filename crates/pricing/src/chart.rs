@@ -1,0 +1,209 @@
+//! The cost curve: what postpaid and the cheapest plan cost over the horizon
+//! at monthly volumes across the whole range, and where the cheapest plan
+//! changes kind.
+
+use rust_decimal::Decimal;
+
+use crate::billing::postpaid_only;
+use crate::money::calls_decimal;
+use crate::optimizer::{Optimizer, OptimizerError, Strategy};
+use crate::scenario::{Scenario, VOLUME_MAX};
+use crate::volume_scale::SNAP_POINTS;
+
+/// The smallest volume the curve starts from: its x axis is logarithmic.
+pub const CURVE_FROM: u64 = 100;
+
+/// Samples per power of ten, besides the snap points and the tier bounds.
+const SAMPLES_PER_DECADE: u32 = 12;
+
+/// The costs at one monthly volume.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CurvePoint {
+    /// Calls in the first month.
+    pub volume: u64,
+    /// Postpaid only, over the horizon.
+    pub postpaid: Decimal,
+    /// The cheapest plan, over the horizon.
+    pub best: Decimal,
+    /// The cheapest plan's kind.
+    pub strategy: Strategy,
+    /// The cheapest plan's average price per call; `None` without calls.
+    pub best_per_call: Option<Decimal>,
+    /// Postpaid's average price per call; `None` without calls.
+    pub postpaid_per_call: Option<Decimal>,
+}
+
+/// The first volume at which the cheapest plan starts or stops buying packs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BreakEven {
+    /// The volume where the new kind starts.
+    pub volume: u64,
+    /// The kind below it.
+    pub from: Strategy,
+    /// The kind from it on.
+    pub to: Strategy,
+}
+
+/// The curve for everything in a scenario but its volume.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CostCurve {
+    /// Samples in ascending volume.
+    pub points: Vec<CurvePoint>,
+    /// Where the cheapest plan changes kind, ascending.
+    pub break_evens: Vec<BreakEven>,
+}
+
+/// Samples the costs from [`CURVE_FROM`] to the top of the range, finding each
+/// change of the cheapest plan's kind exactly by bisection between samples.
+pub fn cost_curve(
+    optimizer: &Optimizer<'_>,
+    scenario: &Scenario,
+) -> Result<CostCurve, OptimizerError> {
+    let points = sample_volumes(optimizer, scenario)
+        .into_iter()
+        .map(|volume| point(optimizer, scenario, volume))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut break_evens = Vec::new();
+    for pair in points.windows(2) {
+        if buys_packs(pair[0].strategy) != buys_packs(pair[1].strategy) {
+            break_evens.push(break_even(optimizer, scenario, &pair[0], pair[1].volume)?);
+        }
+    }
+    Ok(CostCurve {
+        points,
+        break_evens,
+    })
+}
+
+/// The costs at one volume.
+pub fn point(
+    optimizer: &Optimizer<'_>,
+    scenario: &Scenario,
+    volume: u64,
+) -> Result<CurvePoint, OptimizerError> {
+    let at = Scenario {
+        volume,
+        ..scenario.clone()
+    };
+    let best = optimizer.recommend(&at)?;
+    let postpaid = postpaid_only(optimizer.book().label(at.label), &at).total();
+    let calls = calls_decimal(at.month_volumes().iter().sum());
+    let per_call = |total: Decimal| (!calls.is_zero()).then(|| total / calls);
+    Ok(CurvePoint {
+        volume,
+        postpaid,
+        best: best.total,
+        strategy: best.strategy,
+        best_per_call: per_call(best.total),
+        postpaid_per_call: per_call(postpaid),
+    })
+}
+
+fn sample_volumes(optimizer: &Optimizer<'_>, scenario: &Scenario) -> Vec<u64> {
+    let mut volumes: Vec<u64> = SNAP_POINTS
+        .iter()
+        .copied()
+        .filter(|&v| v >= CURVE_FROM)
+        .collect();
+    let prices = optimizer.book().label(scenario.label);
+    for tier in &prices.tiers {
+        if let Some(bound) = tier.up_to {
+            volumes.extend([bound, bound + 1]);
+        }
+    }
+    let decades = VOLUME_MAX.ilog10() - CURVE_FROM.ilog10();
+    let steps = decades * SAMPLES_PER_DECADE;
+    let (low, high) = (
+        f64::from(CURVE_FROM.ilog10()),
+        f64::from(VOLUME_MAX.ilog10()),
+    );
+    // Sample positions only: every amount is computed exactly at these volumes.
+    volumes.extend((0..=steps).map(|i| {
+        let exponent = low + (high - low) * f64::from(i) / f64::from(steps);
+        10f64.powf(exponent).round() as u64
+    }));
+    volumes.retain(|&v| (CURVE_FROM..=VOLUME_MAX).contains(&v));
+    volumes.sort_unstable();
+    volumes.dedup();
+    volumes
+}
+
+/// Whether a plan buys packs at all: the kinds a break-even separates. (Plans
+/// that buy packs flip between covering every call and leaving a few to
+/// postpaid at almost every volume; that is no break-even for a reader.)
+fn buys_packs(strategy: Strategy) -> bool {
+    strategy != Strategy::PostpaidOnly
+}
+
+/// The smallest volume in `(below.volume, above]` whose plan differs from `below`'s in buying packs.
+fn break_even(
+    optimizer: &Optimizer<'_>,
+    scenario: &Scenario,
+    below: &CurvePoint,
+    above: u64,
+) -> Result<BreakEven, OptimizerError> {
+    let kind = |volume: u64| {
+        optimizer
+            .recommend(&Scenario {
+                volume,
+                ..scenario.clone()
+            })
+            .map(|r| r.strategy)
+    };
+    let (mut low, mut high) = (below.volume, above);
+    while high - low > 1 {
+        let middle = low + (high - low) / 2;
+        if buys_packs(kind(middle)?) == buys_packs(below.strategy) {
+            low = middle;
+        } else {
+            high = middle;
+        }
+    }
+    Ok(BreakEven {
+        volume: high,
+        from: below.strategy,
+        to: kind(high)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::optimizer;
+
+    #[test]
+    fn the_curve_spans_the_range_and_its_break_evens_are_exact() {
+        let optimizer = optimizer::embedded().unwrap();
+        let mut found = 0;
+        for label in crate::Label::ALL {
+            let scenario = Scenario {
+                label,
+                months: 12,
+                ..Scenario::default()
+            };
+            let curve = cost_curve(optimizer, &scenario).unwrap();
+            assert_eq!(curve.points.first().map(|p| p.volume), Some(CURVE_FROM));
+            assert_eq!(curve.points.last().map(|p| p.volume), Some(VOLUME_MAX));
+            assert!(curve.points.iter().any(|p| p.volume == 1001));
+            for point in &curve.points {
+                assert!(point.best <= point.postpaid);
+            }
+            for change in &curve.break_evens {
+                let at = |volume| {
+                    optimizer
+                        .recommend(&Scenario {
+                            volume,
+                            ..scenario.clone()
+                        })
+                        .unwrap()
+                        .strategy
+                };
+                assert_eq!(at(change.volume), change.to);
+                assert_eq!(at(change.volume - 1), change.from);
+                assert_ne!(buys_packs(change.from), buys_packs(change.to));
+                found += 1;
+            }
+        }
+        assert!(found > 0, "some label changes between postpaid and packs");
+    }
+}

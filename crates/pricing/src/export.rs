@@ -1,0 +1,519 @@
+//! The estimate as files to download: CSV for spreadsheets, JSON for
+//! programs. Pure functions of the page state, its [`Estimate`] and the
+//! price book; the app only hands the text to the browser. The caller passes
+//! the estimate of `state.scenario`; nothing here re-prices anything.
+//!
+//! Money is never a float in either format: amounts are plain decimal
+//! strings rounded to 分 with two decimals ([`money::plain`], `8800.00`),
+//! prices are written exactly as the price book prints them (`0.60`,
+//! `697.5`). Call counts are whole numbers.
+//!
+//! # CSV
+//!
+//! UTF-8 with a byte-order mark (so that spreadsheet programs do not guess a
+//! legacy code page), CRLF after every row, fields quoted per RFC 4180 only
+//! when they hold a comma, a quote or a line break. A header row, then for
+//! each window of the recommended plan its pack rows followed by its month
+//! rows, then one total row. The pack rows' and month rows' `amount`s add up
+//! to the total row's `amount`.
+//!
+//! | column | `pack` row | `month` row | `total` row |
+//! |---|---|---|---|
+//! | `kind` | `pack` | `month` | `total` |
+//! | `month` | first month of the pack's window, from 1 | month, from 1 | empty |
+//! | `label` | billing label id, e.g. `wechat-verify` | same | same |
+//! | `price_column` | `promo` or `list` | same | same |
+//! | `pack_calls` | calls one pack holds | empty | empty |
+//! | `pack_count` | packs of that size bought | empty | packs bought over the horizon |
+//! | `calls` | empty | calls made in the month | calls over the horizon |
+//! | `legacy_calls` | empty | calls taken from the legacy balance | sum over the horizon |
+//! | `pack_calls_used` | empty | calls taken from the plan's packs | sum over the horizon |
+//! | `postpaid_calls` | empty | calls billed postpaid | sum over the horizon |
+//! | `tier` | empty | postpaid tier of the billed calls, e.g. `1000<n<=10000` or `n>200000`; empty when nothing is billed | empty |
+//! | `unit_price` | price of one pack, as in the price book | the tier's price per call, as in the price book; empty without a tier | empty |
+//! | `amount` | `pack_count` x pack price | the month's postpaid bill | the recommended plan's total |
+//!
+//! For 12 000 calls a month growing 2.5 % a month (the JSON example below):
+//!
+//! ```text
+//! kind,month,label,price_column,pack_calls,pack_count,calls,legacy_calls,pack_calls_used,postpaid_calls,tier,unit_price,amount
+//! pack,1,wechat-verify,promo,100000,1,,,,,,68000,68000.00
+//! pack,1,wechat-verify,promo,10000,2,,,,,,7600,15200.00
+//! month,1,wechat-verify,promo,,,12000,0,12000,0,,,0.00
+//! …
+//! month,10,wechat-verify,promo,,,14986,0,545,14441,10000<n<=100000,0.76,10975.16
+//! month,11,wechat-verify,promo,,,15361,0,0,15361,10000<n<=100000,0.76,11674.36
+//! month,12,wechat-verify,promo,,,15745,0,0,15745,10000<n<=100000,0.76,11966.20
+//! total,,wechat-verify,promo,,3,165547,0,120000,45547,,,117815.72
+//! ```
+//!
+//! # JSON
+//!
+//! Pretty-printed UTF-8. Money fields are strings (amounts with two
+//! decimals, `pack_price` exactly as in the price book); call counts and
+//! months are JSON integers. Call counts can exceed 2^53 at the top of the
+//! growth range, where a JavaScript `JSON.parse` loses precision; they are
+//! still written exactly.
+//!
+//! ```text
+//! {
+//!   "schema_version": 1,                 // EXPORT_SCHEMA_VERSION
+//!   "price_book_version": "2021-02-01",  // the announcement's date
+//!   "scenario": {
+//!     "label": "wechat-verify",          // billing label id
+//!     "volume": 12000,                   // calls in the first month
+//!     "months": 12,                      // horizon
+//!     "price": "promo",                  // "promo" or "list"
+//!     "growth": "2.5",                   // monthly growth in percent, a string
+//!     "legacy": 0,                       // legacy balance in calls
+//!     "query": "label=wechat-verify&volume=12000&months=12&price=promo&growth=2.5&legacy=0&lang=zh"
+//!   },
+//!   "recommended": {                     // the cheapest plan
+//!     "strategy": "packs-and-postpaid",  // or "postpaid-only", "packs-only"
+//!     "total": "117815.72",
+//!     "unused_calls": 0,                 // pack calls that expire unused
+//!     "average_per_call": "0.7117",      // total / calls, 4 decimals; null without calls
+//!     "saving_against_postpaid": "8000.00",
+//!     "saving_against_list_price": "29453.93",
+//!     "windows": [                       // one per 12-month pack validity window
+//!       {
+//!         "first_month": 1,              // from 1
+//!         "months": 12,
+//!         "purchases": [                 // bought at the window's start, largest first
+//!           { "pack_calls": 100000, "count": 1, "pack_price": "68000", "amount": "68000.00" },
+//!           { "pack_calls": 10000, "count": 2, "pack_price": "7600", "amount": "15200.00" }
+//!         ],
+//!         "packs_cost": "83200.00",
+//!         "postpaid_cost": "34615.72",
+//!         "unused_calls": 0
+//!       }
+//!     ]
+//!   },
+//!   "postpaid_only": {                   // buying no packs
+//!     "total": "125815.72",              // over the horizon
+//!     "first_month": "9120.00"           // the first month's bill (money, not a month)
+//!   },
+//!   "months": [                          // the recommended plan, month by month
+//!     { "month": 1, "calls": 12000, "legacy_calls": 0, "pack_calls_used": 12000,
+//!       "postpaid_calls": 0, "tier": null, "bill": "0.00" },
+//!     …
+//!     { "month": 12, "calls": 15745, "legacy_calls": 0, "pack_calls_used": 0,
+//!       "postpaid_calls": 15745, "tier": 2, "bill": "11966.20" }
+//!   ]
+//! }
+//! ```
+//!
+//! `tier` is the index of the postpaid tier from 0 (the price book's order,
+//! `0<n<=1000` first), `null` when nothing is billed postpaid. A reader
+//! should reject a `schema_version` it does not know; fields may be added
+//! without a new version, never removed or changed in meaning.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+
+use crate::billing::{MonthLine, Purchase};
+use crate::estimate::Estimate;
+use crate::label::PriceColumn;
+use crate::money;
+use crate::optimizer::{Strategy, WindowPlan};
+use crate::price_book::{LabelPrices, PriceBook, Tier};
+use crate::url_state::{self, PageState};
+use crate::Calls;
+
+/// Version of the CSV columns and the JSON schema documented above.
+pub const EXPORT_SCHEMA_VERSION: u32 = 1;
+
+/// The CSV's header row, in column order.
+const CSV_COLUMNS: [&str; 13] = [
+    "kind",
+    "month",
+    "label",
+    "price_column",
+    "pack_calls",
+    "pack_count",
+    "calls",
+    "legacy_calls",
+    "pack_calls_used",
+    "postpaid_calls",
+    "tier",
+    "unit_price",
+    "amount",
+];
+
+/// Decimals of the average price per call: enough to tell 0.7425 from 0.74.
+const AVERAGE_DECIMALS: u32 = 4;
+
+/// The estimate as CSV: a BOM, CRLF rows, pack, month and total rows as the module documents.
+pub fn csv(state: &PageState, estimate: &Estimate, book: &PriceBook) -> String {
+    let context = CsvContext::new(state, book);
+    let mut out = String::from("\u{feff}");
+    push_csv_row(&mut out, &CSV_COLUMNS);
+    for (index, line) in estimate.best_bill.months.iter().enumerate() {
+        // A window's packs are bought at its start: list them before its first month.
+        for window in estimate
+            .best
+            .windows
+            .iter()
+            .filter(|w| w.first_month == index)
+        {
+            for purchase in &window.purchases {
+                push_csv_row(&mut out, &context.pack_row(window, purchase).cells());
+            }
+        }
+        push_csv_row(&mut out, &context.month_row(index, line).cells());
+    }
+    push_csv_row(&mut out, &context.total_row(estimate).cells());
+    out
+}
+
+/// The estimate as pretty-printed JSON, in the schema the module documents.
+pub fn json(state: &PageState, estimate: &Estimate, book: &PriceBook) -> String {
+    let document = Document::new(state, estimate, book);
+    // Every field is a string, an integer, null or a list of those, which
+    // serde_json always writes; the fallback only keeps the output JSON.
+    serde_json::to_string_pretty(&document).unwrap_or_else(|error| {
+        serde_json::json!({ "schema_version": EXPORT_SCHEMA_VERSION, "error": error.to_string() })
+            .to_string()
+    })
+}
+
+/// The text of a postpaid tier as the CSV writes it: `1000<n<=10000`, `n>200000`.
+pub fn tier_text(tier: &Tier) -> String {
+    match tier.up_to {
+        Some(up_to) => format!("{}<n<={up_to}", tier.above),
+        None => format!("n>{}", tier.above),
+    }
+}
+
+/// The strategy's id in the JSON export: `postpaid-only`, `packs-only`, `packs-and-postpaid`.
+pub fn strategy_id(strategy: Strategy) -> &'static str {
+    match strategy {
+        Strategy::PostpaidOnly => "postpaid-only",
+        Strategy::PacksOnly => "packs-only",
+        Strategy::PacksAndPostpaid => "packs-and-postpaid",
+    }
+}
+
+/// What every CSV row of one export shares.
+struct CsvContext<'a> {
+    state: &'a PageState,
+    prices: &'a LabelPrices,
+}
+
+/// One CSV row; empty strings are empty cells.
+#[derive(Default)]
+struct CsvRow {
+    kind: &'static str,
+    month: String,
+    label: &'static str,
+    price_column: &'static str,
+    pack_calls: String,
+    pack_count: String,
+    calls: String,
+    legacy_calls: String,
+    pack_calls_used: String,
+    postpaid_calls: String,
+    tier: String,
+    unit_price: String,
+    amount: String,
+}
+
+impl CsvRow {
+    fn cells(&self) -> [&str; 13] {
+        [
+            self.kind,
+            &self.month,
+            self.label,
+            self.price_column,
+            &self.pack_calls,
+            &self.pack_count,
+            &self.calls,
+            &self.legacy_calls,
+            &self.pack_calls_used,
+            &self.postpaid_calls,
+            &self.tier,
+            &self.unit_price,
+            &self.amount,
+        ]
+    }
+}
+
+impl<'a> CsvContext<'a> {
+    fn new(state: &'a PageState, book: &'a PriceBook) -> Self {
+        CsvContext {
+            state,
+            prices: book.label(state.scenario.label),
+        }
+    }
+
+    fn row(&self, kind: &'static str) -> CsvRow {
+        CsvRow {
+            kind,
+            label: self.state.scenario.label.id(),
+            price_column: self.state.scenario.column.id(),
+            ..CsvRow::default()
+        }
+    }
+
+    fn pack_row(&self, window: &WindowPlan, purchase: &Purchase) -> CsvRow {
+        let column = self.state.scenario.column;
+        CsvRow {
+            month: (window.first_month + 1).to_string(),
+            pack_calls: purchase.pack.calls.to_string(),
+            pack_count: purchase.count.to_string(),
+            unit_price: purchase.pack.price.get(column).to_string(),
+            amount: money::plain(purchase.cost(column)),
+            ..self.row("pack")
+        }
+    }
+
+    fn month_row(&self, index: usize, line: &MonthLine) -> CsvRow {
+        let tier = line.tier.and_then(|tier| self.prices.tiers.get(tier));
+        let column = self.state.scenario.column;
+        CsvRow {
+            month: (index + 1).to_string(),
+            calls: line.calls.to_string(),
+            legacy_calls: line.legacy.to_string(),
+            pack_calls_used: line.packs.to_string(),
+            postpaid_calls: line.postpaid.to_string(),
+            tier: tier.map(tier_text).unwrap_or_default(),
+            unit_price: tier
+                .map(|tier| tier.unit.get(column).to_string())
+                .unwrap_or_default(),
+            amount: money::plain(line.bill),
+            ..self.row("month")
+        }
+    }
+
+    fn total_row(&self, estimate: &Estimate) -> CsvRow {
+        let months = &estimate.best_bill.months;
+        let sum = |field: fn(&MonthLine) -> Calls| months.iter().map(field).sum::<Calls>();
+        CsvRow {
+            pack_count: estimate.best.pack_count().to_string(),
+            calls: sum(|line| line.calls).to_string(),
+            legacy_calls: sum(|line| line.legacy).to_string(),
+            pack_calls_used: sum(|line| line.packs).to_string(),
+            postpaid_calls: sum(|line| line.postpaid).to_string(),
+            amount: money::plain(estimate.best.total),
+            ..self.row("total")
+        }
+    }
+}
+
+fn push_csv_row(out: &mut String, cells: &[&str]) {
+    for (index, cell) in cells.iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        push_csv_field(out, cell);
+    }
+    out.push_str("\r\n");
+}
+
+/// RFC 4180: quote a field only if it holds a separator, a quote or a line break.
+fn push_csv_field(out: &mut String, field: &str) {
+    if field.contains([',', '"', '\r', '\n']) {
+        out.push('"');
+        out.push_str(&field.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(field);
+    }
+}
+
+/// The JSON document; field names are the schema.
+#[derive(Serialize)]
+struct Document<'a> {
+    schema_version: u32,
+    price_book_version: &'a str,
+    scenario: ScenarioJson,
+    recommended: RecommendedJson,
+    postpaid_only: PostpaidJson,
+    months: Vec<MonthJson>,
+}
+
+#[derive(Serialize)]
+struct ScenarioJson {
+    label: &'static str,
+    volume: u64,
+    months: u32,
+    price: &'static str,
+    growth: String,
+    legacy: u64,
+    query: String,
+}
+
+#[derive(Serialize)]
+struct RecommendedJson {
+    strategy: &'static str,
+    total: String,
+    unused_calls: Calls,
+    average_per_call: Option<String>,
+    saving_against_postpaid: String,
+    saving_against_list_price: String,
+    windows: Vec<WindowJson>,
+}
+
+#[derive(Serialize)]
+struct WindowJson {
+    first_month: usize,
+    months: usize,
+    purchases: Vec<PurchaseJson>,
+    packs_cost: String,
+    postpaid_cost: String,
+    unused_calls: Calls,
+}
+
+#[derive(Serialize)]
+struct PurchaseJson {
+    pack_calls: u64,
+    count: u64,
+    pack_price: String,
+    amount: String,
+}
+
+#[derive(Serialize)]
+struct PostpaidJson {
+    total: String,
+    first_month: String,
+}
+
+#[derive(Serialize)]
+struct MonthJson {
+    month: usize,
+    calls: Calls,
+    legacy_calls: Calls,
+    pack_calls_used: Calls,
+    postpaid_calls: Calls,
+    tier: Option<usize>,
+    bill: String,
+}
+
+impl<'a> Document<'a> {
+    fn new(state: &PageState, estimate: &Estimate, book: &'a PriceBook) -> Self {
+        Document {
+            schema_version: EXPORT_SCHEMA_VERSION,
+            price_book_version: &book.version,
+            scenario: ScenarioJson::new(state),
+            recommended: RecommendedJson::new(state, estimate),
+            postpaid_only: PostpaidJson {
+                total: money::plain(estimate.postpaid.total()),
+                first_month: money::plain(estimate.postpaid_first_month()),
+            },
+            months: estimate
+                .best_bill
+                .months
+                .iter()
+                .enumerate()
+                .map(|(index, line)| MonthJson::new(index, line))
+                .collect(),
+        }
+    }
+}
+
+impl ScenarioJson {
+    fn new(state: &PageState) -> Self {
+        let scenario = &state.scenario;
+        ScenarioJson {
+            label: scenario.label.id(),
+            volume: scenario.volume,
+            months: scenario.months,
+            price: scenario.column.id(),
+            // Normalized as the URL writes it, so "2.50" and "2.5" export alike.
+            growth: scenario.growth.normalize().to_string(),
+            legacy: scenario.legacy,
+            query: url_state::encode(state),
+        }
+    }
+}
+
+impl RecommendedJson {
+    fn new(state: &PageState, estimate: &Estimate) -> Self {
+        let column = state.scenario.column;
+        let best = &estimate.best;
+        RecommendedJson {
+            strategy: strategy_id(best.strategy),
+            total: money::plain(best.total),
+            unused_calls: best.unused,
+            average_per_call: estimate.average_per_call().map(average_text),
+            saving_against_postpaid: money::plain(estimate.saving_against_postpaid()),
+            saving_against_list_price: money::plain(estimate.saving_against_list_price()),
+            windows: best
+                .windows
+                .iter()
+                .map(|window| WindowJson::new(window, column))
+                .collect(),
+        }
+    }
+}
+
+impl WindowJson {
+    fn new(window: &WindowPlan, column: PriceColumn) -> Self {
+        WindowJson {
+            first_month: window.first_month + 1,
+            months: window.months,
+            purchases: window
+                .purchases
+                .iter()
+                .map(|purchase| PurchaseJson {
+                    pack_calls: purchase.pack.calls,
+                    count: purchase.count,
+                    pack_price: purchase.pack.price.get(column).to_string(),
+                    amount: money::plain(purchase.cost(column)),
+                })
+                .collect(),
+            packs_cost: money::plain(window.packs_cost),
+            postpaid_cost: money::plain(window.postpaid_cost),
+            unused_calls: window.unused,
+        }
+    }
+}
+
+impl MonthJson {
+    fn new(index: usize, line: &MonthLine) -> Self {
+        MonthJson {
+            month: index + 1,
+            calls: line.calls,
+            legacy_calls: line.legacy,
+            pack_calls_used: line.packs,
+            postpaid_calls: line.postpaid,
+            tier: line.tier,
+            bill: money::plain(line.bill),
+        }
+    }
+}
+
+/// An average price per call with exactly [`AVERAGE_DECIMALS`] decimals.
+fn average_text(average: Decimal) -> String {
+    let mut rounded =
+        average.round_dp_with_strategy(AVERAGE_DECIMALS, RoundingStrategy::MidpointAwayFromZero);
+    rounded.rescale(AVERAGE_DECIMALS);
+    rounded.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_quoted_only_when_needed() {
+        let mut out = String::new();
+        push_csv_row(&mut out, &["plain", "a,b", "say \"hi\"", "two\nlines", ""]);
+        assert_eq!(out, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n");
+    }
+
+    #[test]
+    fn tiers_read_as_the_announcement_writes_them() {
+        let book = PriceBook::embedded().unwrap();
+        let tiers = &book.label(crate::Label::WechatVerify).tiers;
+        assert_eq!(tier_text(&tiers[0]), "0<n<=1000");
+        assert_eq!(tier_text(&tiers[1]), "1000<n<=10000");
+        assert_eq!(tier_text(&tiers[tiers.len() - 1]), "n>200000");
+    }
+
+    #[test]
+    fn averages_have_four_decimals() {
+        assert_eq!(average_text(Decimal::new(6, 1)), "0.6000");
+        assert_eq!(average_text(Decimal::new(67_585, 5)), "0.6759");
+    }
+}

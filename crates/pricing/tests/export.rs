@@ -1,0 +1,479 @@
+//! The CSV and JSON exports: read back with an independent reader and
+//! checked against the estimate they were written from.
+
+use std::str::FromStr;
+
+use pricing::export::{self, EXPORT_SCHEMA_VERSION};
+use pricing::{money, optimizer, Estimate, Label, PageState, PriceBook, PriceColumn, Scenario};
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+const HEADER: [&str; 13] = [
+    "kind",
+    "month",
+    "label",
+    "price_column",
+    "pack_calls",
+    "pack_count",
+    "calls",
+    "legacy_calls",
+    "pack_calls_used",
+    "postpaid_calls",
+    "tier",
+    "unit_price",
+    "amount",
+];
+
+/// Keys whose values are money, written as strings.
+const MONEY_KEYS: [&str; 10] = [
+    "total",
+    "saving_against_postpaid",
+    "saving_against_list_price",
+    "packs_cost",
+    "postpaid_cost",
+    "pack_price",
+    "amount",
+    "bill",
+    "average_per_call",
+    "growth",
+];
+
+/// Keys whose values are whole numbers: counts of calls, packs or months.
+const COUNT_KEYS: [&str; 13] = [
+    "schema_version",
+    "volume",
+    "months",
+    "legacy",
+    "unused_calls",
+    "pack_calls",
+    "count",
+    "month",
+    "calls",
+    "legacy_calls",
+    "pack_calls_used",
+    "postpaid_calls",
+    "tier",
+];
+
+struct Case {
+    state: PageState,
+    estimate: Estimate,
+}
+
+fn case(scenario: Scenario) -> Case {
+    let estimate = Estimate::new(optimizer::embedded().unwrap(), &scenario).unwrap();
+    Case {
+        state: PageState {
+            scenario,
+            ..PageState::default()
+        },
+        estimate,
+    }
+}
+
+fn book() -> &'static PriceBook {
+    PriceBook::embedded().unwrap()
+}
+
+fn d(text: &str) -> Decimal {
+    Decimal::from_str(text).unwrap()
+}
+
+fn growth_and_legacy() -> Case {
+    case(Scenario {
+        label: Label::GeneralCompare,
+        volume: 20_000,
+        months: 12,
+        column: PriceColumn::List,
+        growth: d("3.5"),
+        legacy: 50_000,
+    })
+}
+
+fn three_windows() -> Case {
+    case(Scenario {
+        label: Label::WechatVerify,
+        volume: 150_000,
+        months: 36,
+        growth: d("2"),
+        ..Scenario::default()
+    })
+}
+
+fn no_calls() -> Case {
+    case(Scenario {
+        volume: 0,
+        ..Scenario::default()
+    })
+}
+
+fn all_cases() -> Vec<Case> {
+    vec![
+        growth_and_legacy(),
+        three_windows(),
+        no_calls(),
+        case(Scenario::default()),
+    ]
+}
+
+/// A small RFC 4180 reader, independent of the writer: quoted fields may
+/// hold commas, doubled quotes and line breaks; records end with CRLF.
+fn read_csv(text: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(ch) = chars.next() {
+        match (quoted, ch) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, _) => field.push(ch),
+            (false, '"') if field.is_empty() => quoted = true,
+            (false, ',') => record.push(std::mem::take(&mut field)),
+            (false, '\r') => {
+                assert_eq!(chars.next(), Some('\n'), "CR without LF");
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            (false, '\n') => panic!("LF without CR"),
+            (false, _) => field.push(ch),
+        }
+    }
+    assert!(!quoted, "unterminated quote");
+    assert!(
+        field.is_empty() && record.is_empty(),
+        "last row without CRLF"
+    );
+    records
+}
+
+/// The CSV's rows after the header, as maps from column name to cell.
+fn csv_rows(case: &Case) -> Vec<std::collections::HashMap<&'static str, String>> {
+    let text = export::csv(&case.state, &case.estimate, book());
+    let body = text.strip_prefix('\u{feff}').expect("a BOM first");
+    let records = read_csv(body);
+    assert_eq!(records[0], HEADER);
+    records[1..]
+        .iter()
+        .map(|record| {
+            assert_eq!(record.len(), HEADER.len());
+            HEADER.into_iter().zip(record.iter().cloned()).collect()
+        })
+        .collect()
+}
+
+#[test]
+fn csv_rows_add_up_to_the_total_row() {
+    for case in all_cases() {
+        let rows = csv_rows(&case);
+        let total_rows: Vec<_> = rows.iter().filter(|r| r["kind"] == "total").collect();
+        assert_eq!(total_rows.len(), 1);
+        assert_eq!(rows.last().unwrap()["kind"], "total");
+        let total = &total_rows[0]["amount"];
+        assert_eq!(*total, money::plain(case.estimate.best.total));
+        let sum: Decimal = rows
+            .iter()
+            .filter(|r| r["kind"] != "total")
+            .map(|r| d(&r["amount"]))
+            .sum();
+        assert_eq!(money::plain(sum), *total);
+    }
+}
+
+#[test]
+fn csv_has_one_month_row_per_month_and_one_pack_row_per_purchase() {
+    for case in all_cases() {
+        let rows = csv_rows(&case);
+        let months: Vec<String> = rows
+            .iter()
+            .filter(|r| r["kind"] == "month")
+            .map(|r| r["month"].clone())
+            .collect();
+        let expected: Vec<String> = (1..=case.state.scenario.months)
+            .map(|m| m.to_string())
+            .collect();
+        assert_eq!(months, expected);
+        let purchases: usize = case
+            .estimate
+            .best
+            .windows
+            .iter()
+            .map(|w| w.purchases.len())
+            .sum();
+        let pack_rows = rows.iter().filter(|r| r["kind"] == "pack").count();
+        assert_eq!(pack_rows, purchases);
+        for row in &rows {
+            assert_eq!(row["label"], case.state.scenario.label.id());
+            assert_eq!(row["price_column"], case.state.scenario.column.id());
+        }
+    }
+}
+
+#[test]
+fn csv_pack_rows_price_packs_at_the_book_price() {
+    let case = three_windows();
+    let rows = csv_rows(&case);
+    let packs: Vec<_> = rows.iter().filter(|r| r["kind"] == "pack").collect();
+    assert!(!packs.is_empty(), "this volume buys packs");
+    let firsts: Vec<String> = case
+        .estimate
+        .best
+        .windows
+        .iter()
+        .filter(|w| !w.purchases.is_empty())
+        .map(|w| (w.first_month + 1).to_string())
+        .collect();
+    for row in &packs {
+        assert!(firsts.contains(&row["month"]));
+        let count = d(&row["pack_count"]);
+        let price = d(&row["unit_price"]);
+        assert_eq!(money::plain(count * price), row["amount"]);
+        assert!(row["calls"].is_empty() && row["tier"].is_empty());
+    }
+    // Each window's packs come right before its first month.
+    for (index, row) in rows.iter().enumerate() {
+        if row["kind"] == "pack" {
+            let next = rows[index + 1..].iter().find(|r| r["kind"] != "pack");
+            assert_eq!(next.map(|r| r["month"].clone()), Some(row["month"].clone()));
+        }
+    }
+}
+
+#[test]
+fn csv_month_rows_follow_the_recommended_bill() {
+    let case = growth_and_legacy();
+    let rows = csv_rows(&case);
+    let months: Vec<_> = rows.iter().filter(|r| r["kind"] == "month").collect();
+    let prices = book().label(Label::GeneralCompare);
+    for (row, line) in months.iter().zip(&case.estimate.best_bill.months) {
+        assert_eq!(row["calls"], line.calls.to_string());
+        assert_eq!(row["legacy_calls"], line.legacy.to_string());
+        assert_eq!(row["pack_calls_used"], line.packs.to_string());
+        assert_eq!(row["postpaid_calls"], line.postpaid.to_string());
+        assert_eq!(row["amount"], money::plain(line.bill));
+        match line.tier {
+            Some(tier) => {
+                assert_eq!(row["tier"], export::tier_text(&prices.tiers[tier]));
+                assert_eq!(row["unit_price"], prices.tiers[tier].unit.list.to_string());
+            }
+            None => assert!(row["tier"].is_empty() && row["unit_price"].is_empty()),
+        }
+    }
+    // The legacy balance covers the first months, and the total row says so.
+    assert_eq!(months[0]["legacy_calls"], "20000");
+    let total = rows.last().unwrap();
+    assert_eq!(total["legacy_calls"], "50000");
+    assert_eq!(total["calls"], case.estimate.calls().to_string());
+}
+
+#[test]
+fn csv_of_no_calls_is_all_zero() {
+    let rows = csv_rows(&no_calls());
+    assert!(rows.iter().all(|r| r["kind"] != "pack"));
+    for row in &rows {
+        assert_eq!(row["amount"], "0.00");
+        assert!(row["tier"].is_empty());
+    }
+}
+
+#[test]
+fn csv_is_crlf_throughout() {
+    let text = export::csv(
+        &growth_and_legacy().state,
+        &growth_and_legacy().estimate,
+        book(),
+    );
+    assert!(text.starts_with("\u{feff}kind,month,label,"));
+    assert!(text.ends_with("\r\n"));
+    assert_eq!(text.matches('\n').count(), text.matches("\r\n").count());
+}
+
+fn json_of(case: &Case) -> Value {
+    let text = export::json(&case.state, &case.estimate, book());
+    serde_json::from_str(&text).unwrap()
+}
+
+/// Every value in the document with the key it sits under (array items
+/// inherit their array's key).
+fn leaves<'v>(key: &'v str, value: &'v Value, out: &mut Vec<(&'v str, &'v Value)>) {
+    match value {
+        Value::Object(map) => map.iter().for_each(|(k, v)| leaves(k, v, out)),
+        Value::Array(items) => items.iter().for_each(|v| leaves(key, v, out)),
+        _ => out.push((key, value)),
+    }
+}
+
+#[test]
+fn json_money_is_strings_and_counts_are_integers() {
+    for case in all_cases() {
+        let doc = json_of(&case);
+        let mut found = Vec::new();
+        leaves("", &doc, &mut found);
+        for (key, value) in found {
+            match value {
+                Value::Number(n) => {
+                    // `first_month` is a month in windows, money in postpaid_only.
+                    assert!(
+                        COUNT_KEYS.contains(&key) || key == "first_month",
+                        "{key} is a number"
+                    );
+                    assert!(n.is_u64(), "{key} = {n} is not a whole number");
+                }
+                Value::String(text) if MONEY_KEYS.contains(&key) => {
+                    assert!(Decimal::from_str(text).is_ok(), "{key} = {text}");
+                }
+                Value::Null => assert!(["average_per_call", "tier"].contains(&key), "{key}"),
+                _ => {}
+            }
+        }
+        let money = [
+            &doc["recommended"]["total"],
+            &doc["recommended"]["saving_against_postpaid"],
+            &doc["recommended"]["saving_against_list_price"],
+            &doc["postpaid_only"]["total"],
+            &doc["postpaid_only"]["first_month"],
+        ];
+        for value in money {
+            let text = value.as_str().expect("money as a string");
+            assert_eq!(text.split('.').nth(1).map(str::len), Some(2), "{text}");
+        }
+        for month in doc["months"].as_array().unwrap() {
+            assert!(month["bill"].is_string());
+        }
+        for window in doc["recommended"]["windows"].as_array().unwrap() {
+            assert!(window["first_month"].is_u64());
+            assert!(window["packs_cost"].is_string() && window["postpaid_cost"].is_string());
+            for purchase in window["purchases"].as_array().unwrap() {
+                assert!(purchase["pack_price"].is_string() && purchase["amount"].is_string());
+            }
+        }
+    }
+}
+
+#[test]
+fn json_windows_add_up_to_the_total() {
+    for case in all_cases() {
+        let doc = json_of(&case);
+        assert_eq!(doc["schema_version"], EXPORT_SCHEMA_VERSION);
+        assert_eq!(doc["price_book_version"], "2021-02-01");
+        let recommended = &doc["recommended"];
+        let windows = recommended["windows"].as_array().unwrap();
+        assert_eq!(windows.len(), case.state.scenario.windows().len());
+        let sum: Decimal = windows
+            .iter()
+            .map(|w| d(w["packs_cost"].as_str().unwrap()) + d(w["postpaid_cost"].as_str().unwrap()))
+            .sum();
+        assert_eq!(money::plain(sum), recommended["total"].as_str().unwrap());
+        assert_eq!(
+            recommended["total"].as_str().unwrap(),
+            money::plain(case.estimate.best.total)
+        );
+        for window in windows {
+            let packs: Decimal = window["purchases"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| d(p["amount"].as_str().unwrap()))
+                .sum();
+            assert_eq!(money::plain(packs), window["packs_cost"].as_str().unwrap());
+        }
+        let months = doc["months"].as_array().unwrap();
+        assert_eq!(months.len(), case.state.scenario.months as usize);
+        for (index, month) in months.iter().enumerate() {
+            assert_eq!(month["month"], index + 1);
+        }
+    }
+}
+
+#[test]
+fn json_scenario_repeats_the_state() {
+    let case = growth_and_legacy();
+    let doc = json_of(&case);
+    let scenario = &doc["scenario"];
+    assert_eq!(scenario["label"], "general-compare");
+    assert_eq!(scenario["volume"], 20_000);
+    assert_eq!(scenario["months"], 12);
+    assert_eq!(scenario["price"], "list");
+    assert_eq!(scenario["growth"], "3.5");
+    assert_eq!(scenario["legacy"], 50_000);
+    let query = scenario["query"].as_str().unwrap();
+    assert_eq!(pricing::decode(query), (case.state.clone(), vec![]));
+    let strategy = doc["recommended"]["strategy"].as_str().unwrap();
+    assert!(["postpaid-only", "packs-only", "packs-and-postpaid"].contains(&strategy));
+    let average = doc["recommended"]["average_per_call"].as_str().unwrap();
+    assert_eq!(average.split('.').nth(1).map(str::len), Some(4));
+    assert_eq!(
+        doc["months"][0]["legacy_calls"], 20_000,
+        "legacy calls go first"
+    );
+}
+
+#[test]
+fn json_of_no_calls_has_no_average() {
+    let doc = json_of(&no_calls());
+    let recommended = &doc["recommended"];
+    assert_eq!(recommended["strategy"], "postpaid-only");
+    assert_eq!(recommended["total"], "0.00");
+    assert_eq!(recommended["average_per_call"], Value::Null);
+    assert_eq!(doc["postpaid_only"]["first_month"], "0.00");
+    assert!(doc["months"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|m| m["tier"].is_null() && m["bill"] == "0.00"));
+}
+
+#[test]
+fn json_of_the_default_scenario() {
+    // 10 000 calls a month of 微信活体人脸核身 at the promotional price.
+    let doc = json_of(&case(Scenario::default()));
+    assert_eq!(doc["postpaid_only"]["first_month"], "8800.00");
+    assert_eq!(doc["postpaid_only"]["total"], "105600.00");
+    assert_eq!(
+        doc["scenario"]["query"],
+        "label=wechat-verify&volume=10000&months=12&price=promo&growth=0&legacy=0&lang=zh"
+    );
+}
+
+#[test]
+fn call_counts_beyond_u64_are_written_exactly() {
+    // 36 months of 100 % growth from 10^9 calls: month 36 has 10^9 x 2^35 calls.
+    let case = case(Scenario {
+        volume: 1_000_000_000,
+        months: 36,
+        growth: d("100"),
+        ..Scenario::default()
+    });
+    let text = export::json(&case.state, &case.estimate, book());
+    let last = (1_000_000_000u128 << 35).to_string();
+    assert!(text.contains(&format!("\"calls\": {last}")));
+    let csv = export::csv(&case.state, &case.estimate, book());
+    assert!(csv.contains(&format!(",{last},")));
+}
+
+#[test]
+fn json_matches_the_example_in_the_module_docs() {
+    let doc = json_of(&case(Scenario {
+        volume: 12_000,
+        growth: d("2.5"),
+        ..Scenario::default()
+    }));
+    let recommended = &doc["recommended"];
+    assert_eq!(recommended["strategy"], "packs-and-postpaid");
+    assert_eq!(recommended["total"], "117815.72");
+    assert_eq!(recommended["average_per_call"], "0.7117");
+    assert_eq!(recommended["saving_against_postpaid"], "8000.00");
+    assert_eq!(recommended["saving_against_list_price"], "29453.93");
+    let window = &recommended["windows"][0];
+    assert_eq!(window["purchases"][0]["pack_price"], "68000");
+    assert_eq!(window["purchases"][1]["amount"], "15200.00");
+    assert_eq!(window["postpaid_cost"], "34615.72");
+    assert_eq!(doc["postpaid_only"]["first_month"], "9120.00");
+    assert_eq!(doc["postpaid_only"]["total"], "125815.72");
+    assert_eq!(doc["months"][11]["tier"], 2);
+    assert_eq!(doc["months"][11]["bill"], "11966.20");
+}

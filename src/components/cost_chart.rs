@@ -1,0 +1,251 @@
+use std::rc::Rc;
+
+use pricing::chart::{CostCurve, CurvePoint};
+use pricing::cliff::Cliff;
+use pricing::{money, Lang};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use web_sys::Element;
+use yew::prelude::*;
+
+use crate::chart_scale::{path, volume_at_x, x_of, Frame, Vertical};
+use crate::i18n::{break_even_words, chart_readout, short_number, text};
+
+/// Properties of a [`CostChart`].
+#[derive(Properties, PartialEq)]
+pub struct CostChartProps {
+    /// The sampled costs.
+    pub curve: Rc<CostCurve>,
+    /// The costs at the current volume.
+    pub current: CurvePoint,
+    /// The tier cliffs of the label and column.
+    pub cliffs: Vec<Cliff>,
+    /// Page language.
+    pub lang: Lang,
+}
+
+const WIDTH: f64 = 720.0;
+const TOTALS: Frame = Frame {
+    left: 58.0,
+    top: 14.0,
+    width: 644.0,
+    height: 220.0,
+};
+const PER_CALL: Frame = Frame {
+    left: 58.0,
+    top: 270.0,
+    width: 644.0,
+    height: 110.0,
+};
+const HEIGHT: f64 = 420.0;
+
+/// Total cost and price per call against monthly volume, for postpaid only
+/// and the cheapest plan, with the tier cliffs, the break-even volumes and
+/// the current volume marked; a readout follows the pointer or the arrow keys.
+#[component]
+pub fn CostChart(props: &CostChartProps) -> Html {
+    let t = text(props.lang);
+    let points = &props.curve.points;
+    let focused = use_state(|| None::<usize>);
+    let totals = vertical_for_totals(points);
+    let per_call = vertical_for_per_call(points);
+    let onmousemove = {
+        let (focused, volumes) = (focused.clone(), volumes(points));
+        move |event: MouseEvent| {
+            let svg: Element = event.target_unchecked_into();
+            let width = f64::from(svg.client_width().max(1));
+            let x = f64::from(event.offset_x()) / width * WIDTH;
+            focused.set(nearest(&volumes, volume_at_x(&TOTALS, x)));
+        }
+    };
+    let onkeydown = {
+        let (focused, last) = (focused.clone(), points.len().saturating_sub(1));
+        move |event: KeyboardEvent| {
+            let now = focused.unwrap_or(0);
+            let next = match event.key().as_str() {
+                "ArrowRight" | "ArrowUp" => now.saturating_add(1).min(last),
+                "ArrowLeft" | "ArrowDown" => now.saturating_sub(1),
+                "Home" => 0,
+                "End" => last,
+                _ => return,
+            };
+            event.prevent_default();
+            focused.set(Some(next));
+        }
+    };
+    let shown = focused
+        .and_then(|i| points.get(i))
+        .unwrap_or(&props.current);
+    html! {
+        <figure class="chart" data-testid="cost-chart">
+            <figcaption>{ t.chart_title }</figcaption>
+            <svg viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" tabindex="0"
+                aria-label={format!("{}. {}", t.chart_title, t.chart_hint)} aria-describedby="chart-readout"
+                {onmousemove} {onkeydown}
+                onmouseleave={ let focused = focused.clone(); move |_: MouseEvent| focused.set(None) }>
+                { axes(&totals, &per_call, props.lang) }
+                { cliff_lines(&props.cliffs, t.chart_cliff, props.lang) }
+                <path class="line postpaid" d={path(points.iter().map(|p| (x_of(&TOTALS, p.volume), totals.y_of(&TOTALS, p.postpaid))))} />
+                <path class="line best" d={path(points.iter().map(|p| (x_of(&TOTALS, p.volume), totals.y_of(&TOTALS, p.best))))} />
+                <path class="line postpaid" d={path(points.iter().filter_map(|p| Some((x_of(&PER_CALL, p.volume), per_call.y_of(&PER_CALL, p.postpaid_per_call?)))))} />
+                <path class="line best" d={path(points.iter().filter_map(|p| Some((x_of(&PER_CALL, p.volume), per_call.y_of(&PER_CALL, p.best_per_call?)))))} />
+                { break_even_lines(&props.curve, props.lang) }
+                { marker(&props.current, &totals, "current", "chart-current") }
+                if let Some(point) = focused.and_then(|i| points.get(i)) {
+                    { marker(point, &totals, "focus", "chart-focus") }
+                }
+                <text class="panel-title" x={PER_CALL.left.to_string()} y={(PER_CALL.top - 8.0).to_string()}>{ t.chart_per_call_title }</text>
+            </svg>
+            <p class="legend">
+                <span class="key postpaid">{ t.chart_postpaid }</span>
+                <span class="key best">{ t.chart_best }</span>
+                <span class="key current">{ t.chart_current }</span>
+            </p>
+            <p id="chart-readout" class="readout" data-testid="chart-readout" aria-live="polite">{ chart_readout(shown, props.lang) }</p>
+            <ul class="break-evens">
+                for change in &props.curve.break_evens {
+                    <li key={change.volume} data-testid="break-even" data-volume={change.volume.to_string()}>
+                        { break_even_words(change, props.lang) }
+                    </li>
+                }
+            </ul>
+        </figure>
+    }
+}
+
+fn volumes(points: &[CurvePoint]) -> Vec<u64> {
+    points.iter().map(|p| p.volume).collect()
+}
+
+/// The index of the sample closest to `volume` on the chart's log scale.
+fn nearest(volumes: &[u64], volume: f64) -> Option<usize> {
+    let target = volume.max(1.0).log10();
+    volumes
+        .iter()
+        .enumerate()
+        .min_by(|(_, a), (_, b)| {
+            let da = ((**a).max(1) as f64).log10() - target;
+            let db = ((**b).max(1) as f64).log10() - target;
+            da.abs().total_cmp(&db.abs())
+        })
+        .map(|(i, _)| i)
+}
+
+fn vertical_for_totals(points: &[CurvePoint]) -> Vertical {
+    let values = points
+        .iter()
+        .flat_map(|p| [p.postpaid, p.best])
+        .filter(|v| *v > Decimal::ZERO);
+    let (low, high) = bounds(values);
+    Vertical {
+        low,
+        high,
+        logarithmic: true,
+    }
+}
+
+fn vertical_for_per_call(points: &[CurvePoint]) -> Vertical {
+    let values = points
+        .iter()
+        .flat_map(|p| [p.postpaid_per_call, p.best_per_call])
+        .flatten();
+    let (_, high) = bounds(values);
+    Vertical {
+        low: 0.0,
+        high: (high * 4.0).ceil() / 4.0,
+        logarithmic: false,
+    }
+}
+
+fn bounds(values: impl Iterator<Item = Decimal>) -> (f64, f64) {
+    values
+        .filter_map(|v| v.to_f64())
+        .fold((f64::MAX, 0.0), |(low, high), v| (low.min(v), high.max(v)))
+}
+
+fn axes(totals: &Vertical, per_call: &Vertical, lang: Lang) -> Html {
+    let decades = [
+        100u64,
+        1_000,
+        10_000,
+        100_000,
+        1_000_000,
+        10_000_000,
+        100_000_000,
+        1_000_000_000,
+    ];
+    html! {
+        <g class="axes">
+            <rect class="plot" x={TOTALS.left.to_string()} y={TOTALS.top.to_string()} width={TOTALS.width.to_string()} height={TOTALS.height.to_string()} />
+            <rect class="plot" x={PER_CALL.left.to_string()} y={PER_CALL.top.to_string()} width={PER_CALL.width.to_string()} height={PER_CALL.height.to_string()} />
+            for volume in decades {
+                <text key={volume} class="tick" x={x_of(&PER_CALL, volume).to_string()} y={(PER_CALL.bottom() + 16.0).to_string()} text-anchor="middle">
+                    { short_number(volume as f64, lang) }
+                </text>
+            }
+            for value in totals.ticks() {
+                <text key={format!("t{value}")} class="tick" x={(TOTALS.left - 6.0).to_string()} text-anchor="end"
+                    y={(totals.y_of(&TOTALS, Decimal::from_f64_retain(value).unwrap_or_default()) + 4.0).to_string()}>
+                    { short_number(value, lang) }
+                </text>
+            }
+            for value in per_call.ticks() {
+                <text key={format!("p{value}")} class="tick" x={(PER_CALL.left - 6.0).to_string()} text-anchor="end"
+                    y={(per_call.y_of(&PER_CALL, Decimal::from_f64_retain(value).unwrap_or_default()) + 4.0).to_string()}>
+                    { format!("{value:.2}") }
+                </text>
+            }
+        </g>
+    }
+}
+
+fn cliff_lines(cliffs: &[Cliff], name: &str, lang: Lang) -> Html {
+    html! {
+        <g class="cliffs">
+            for (i, cliff) in cliffs.iter().enumerate() {
+                <g key={cliff.bound} data-testid="chart-cliff" data-volume={cliff.bound.to_string()}>
+                    <line x1={x_of(&TOTALS, cliff.bound).to_string()} x2={x_of(&TOTALS, cliff.bound).to_string()}
+                        y1={TOTALS.top.to_string()} y2={PER_CALL.bottom().to_string()} />
+                    // Neighbouring bounds (100 000 and 200 000) sit close: alternate the rows.
+                    <text x={(x_of(&TOTALS, cliff.bound) + 3.0).to_string()} y={(TOTALS.top + 12.0 + 13.0 * (i % 2) as f64).to_string()}>
+                        { format!("{name} {}", short_number(cliff.bound as f64, lang)) }
+                    </text>
+                </g>
+            }
+        </g>
+    }
+}
+
+fn break_even_lines(curve: &CostCurve, lang: Lang) -> Html {
+    html! {
+        <g class="break-even-lines">
+            for (i, change) in curve.break_evens.iter().enumerate() {
+                <g key={change.volume}>
+                    <line x1={x_of(&TOTALS, change.volume).to_string()} x2={x_of(&TOTALS, change.volume).to_string()}
+                        y1={TOTALS.top.to_string()} y2={TOTALS.bottom().to_string()} />
+                    <text x={(x_of(&TOTALS, change.volume) + 3.0).to_string()} y={(TOTALS.bottom() - 6.0 - 14.0 * i as f64).to_string()}>
+                        { money::grouped_calls(change.volume.into()) }
+                    </text>
+                </g>
+            }
+            <title>{ curve.break_evens.iter().map(|c| break_even_words(c, lang)).collect::<Vec<_>>().join("; ") }</title>
+        </g>
+    }
+}
+
+fn marker(
+    point: &CurvePoint,
+    totals: &Vertical,
+    class: &'static str,
+    testid: &'static str,
+) -> Html {
+    let x = x_of(&TOTALS, point.volume);
+    html! {
+        <g class={classes!("marker", class)} data-testid={testid} data-volume={point.volume.to_string()}
+            data-best={money::plain(point.best)} data-postpaid={money::plain(point.postpaid)}>
+            <line x1={x.to_string()} x2={x.to_string()} y1={TOTALS.top.to_string()} y2={PER_CALL.bottom().to_string()} />
+            <circle cx={x.to_string()} cy={totals.y_of(&TOTALS, point.postpaid).to_string()} r="4" class="postpaid" />
+            <circle cx={x.to_string()} cy={totals.y_of(&TOTALS, point.best).to_string()} r="4" class="best" />
+        </g>
+    }
+}

@@ -1,0 +1,77 @@
+use pricing::{resolve_label, Channel, Comparison, Label, Lang};
+use yew::prelude::*;
+
+use crate::book::Book;
+use crate::i18n::{channel_name, comparison_name, label_name, label_reason, text};
+
+/// Properties of a [`LabelGuide`].
+#[derive(Properties, PartialEq)]
+pub struct LabelGuideProps {
+    /// The price book, for the labels' names.
+    pub book: Book,
+    /// Receives the label the answers resolve to.
+    pub on_resolve: Callback<Label>,
+    /// Page language.
+    pub lang: Lang,
+}
+
+/// Two questions — access channel and what the face is compared with — that
+/// resolve the billing label, with the reason.
+#[component]
+pub fn LabelGuide(props: &LabelGuideProps) -> Html {
+    let t = text(props.lang);
+    let channel = use_state(|| None::<Channel>);
+    let comparison = use_state(|| None::<Comparison>);
+    let resolved = (*channel).zip(*comparison);
+    let choose_channel = |value: Channel| {
+        let (state, comparison, on_resolve) =
+            (channel.clone(), *comparison, props.on_resolve.clone());
+        move |_: Event| {
+            state.set(Some(value));
+            if let Some(co) = comparison {
+                on_resolve.emit(resolve_label(value, co));
+            }
+        }
+    };
+    let choose_comparison = |value: Comparison| {
+        let (state, channel, on_resolve) = (comparison.clone(), *channel, props.on_resolve.clone());
+        move |_: Event| {
+            state.set(Some(value));
+            if let Some(ch) = channel {
+                on_resolve.emit(resolve_label(ch, value));
+            }
+        }
+    };
+    html! {
+        <details class="guide" data-testid="label-guide">
+            <summary>{ t.guide_title }</summary>
+            <fieldset class="choices">
+                <legend>{ t.guide_channel }</legend>
+                for value in Channel::ALL {
+                    <label class={classes!("choice", (*channel == Some(value)).then_some("chosen"))} key={value.id()}>
+                        <input type="radio" name="guide-channel" value={value.id()}
+                            data-testid={format!("guide-channel-{}", value.id())}
+                            checked={*channel == Some(value)} onchange={choose_channel(value)} />
+                        <span>{ channel_name(value, props.lang) }</span>
+                    </label>
+                }
+            </fieldset>
+            <fieldset class="choices">
+                <legend>{ t.guide_comparison }</legend>
+                for value in Comparison::ALL {
+                    <label class={classes!("choice", (*comparison == Some(value)).then_some("chosen"))} key={value.id()}>
+                        <input type="radio" name="guide-comparison" value={value.id()}
+                            data-testid={format!("guide-comparison-{}", value.id())}
+                            checked={*comparison == Some(value)} onchange={choose_comparison(value)} />
+                        <span>{ comparison_name(value, props.lang) }</span>
+                    </label>
+                }
+            </fieldset>
+            if let Some((ch, co)) = resolved {
+                <p class="guide-result" data-testid="guide-result" data-label={resolve_label(ch, co).id()} role="status">
+                    { label_reason(ch, co, label_name(props.book.label(resolve_label(ch, co)), props.lang), props.lang) }
+                </p>
+            }
+        </details>
+    }
+}

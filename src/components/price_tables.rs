@@ -1,0 +1,58 @@
+use pricing::{Lang, Scenario};
+use yew::prelude::*;
+
+use super::label_comparison::LabelComparison;
+use super::pack_table::PackTable;
+use super::tier_table::TierTable;
+use crate::book::Book;
+use crate::i18n::text;
+
+/// Properties of [`PriceTables`].
+#[derive(Properties, PartialEq)]
+pub struct PriceTablesProps {
+    /// The price book.
+    pub book: Book,
+    /// The scenario shown.
+    pub scenario: Scenario,
+    /// Pack sizes the cheapest plan buys.
+    pub bought: Vec<u64>,
+    /// The tier the first month falls in.
+    pub current_tier: Option<usize>,
+    /// Receives a volume picked from a table.
+    pub on_pick_volume: Callback<u64>,
+    /// Page language.
+    pub lang: Lang,
+}
+
+/// The announcement's tables for the chosen label, or all four side by side.
+#[component]
+pub fn PriceTables(props: &PriceTablesProps) -> Html {
+    let (book, scenario, lang) = (props.book, &props.scenario, props.lang);
+    let t = text(lang);
+    let show_all = use_state(|| false);
+    let toggle = {
+        let show_all = show_all.clone();
+        move |_: MouseEvent| show_all.set(!*show_all)
+    };
+    let prices = book.0.label(scenario.label);
+    html! {
+        <section class="tables">
+            <div class="tables-head">
+                <button type="button" class="toggle" data-testid="compare-labels"
+                    aria-pressed={(*show_all).to_string()} onclick={toggle}>
+                    { if *show_all { t.one_label } else { t.all_labels } }
+                </button>
+            </div>
+            if *show_all {
+                <LabelComparison {book} label={scenario.label} {lang} />
+            } else {
+                <div class="table-pair">
+                    <PackTable {prices} column={scenario.column} bought={props.bought.clone()}
+                        on_pick_volume={props.on_pick_volume.clone()} {lang} />
+                    <TierTable {prices} current={props.current_tier}
+                        on_pick_volume={props.on_pick_volume.clone()} {lang} />
+                </div>
+            }
+        </section>
+    }
+}
