@@ -92,14 +92,8 @@ mod tests {
         assert_eq!(cliff.bill_at_bound, Decimal::new(96000, 2));
         assert_eq!(cliff.bill_after, Decimal::new(88088, 2));
         assert_eq!(cliff.even_at, 1090);
-        assert_eq!(
-            month_bill(prices, PriceColumn::Promo, 1090) <= cliff.bill_at_bound,
-            true
-        );
-        assert_eq!(
-            month_bill(prices, PriceColumn::Promo, 1091) > cliff.bill_at_bound,
-            true
-        );
+        assert!(month_bill(prices, PriceColumn::Promo, 1090) <= cliff.bill_at_bound);
+        assert!(month_bill(prices, PriceColumn::Promo, 1091) > cliff.bill_at_bound);
         assert_eq!(
             near_cliff(prices, PriceColumn::Promo, 950),
             Some(CliffSide::Below(cliff))
