@@ -13,11 +13,13 @@ use crate::book::Engine;
 use crate::components::cost_chart::CostChart;
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::notice_list::NoticeList;
+use crate::components::pinned_scenarios::PinnedScenarios;
 use crate::components::postpaid_summary::PostpaidSummary;
 use crate::components::price_tables::PriceTables;
 use crate::components::recommendation_panel::RecommendationPanel;
 use crate::components::scenario_inputs::ScenarioInputs;
-use crate::hooks::{use_cost_curve, use_embed_resize, use_page_state};
+use crate::components::share_bar::ShareBar;
+use crate::hooks::{use_cost_curve, use_embed_resize, use_page_state, use_pins};
 use crate::i18n::text;
 use crate::state::Change;
 
@@ -58,6 +60,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     let curve = use_cost_curve(engine, scenario);
     use_effect_with(lang, |lang| set_document_lang(*lang));
     use_embed_resize(page.embed);
+    let (pins, pin_actions) = use_pins();
 
     let on_change = state.dispatcher().to_callback();
     let prices = book.0.label(scenario.label);
@@ -87,6 +90,15 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
             <main class="layout">
                 <ScenarioInputs {book} scenario={scenario.clone()} on_change={on_change.clone()} {lang} />
                 { figures(&estimate, prices, scenario.months, lang) }
+                if let Ok(estimate) = &*estimate {
+                    if !page.embed {
+                        <ShareBar page={page.clone()} estimate={estimate.clone()} {book}
+                            on_pin={ let (add, s) = (pin_actions.add.clone(), scenario.clone()); Callback::from(move |()| add.emit(s.clone())) } />
+                    }
+                }
+                if !page.embed {
+                    <PinnedScenarios {engine} {pins} actions={pin_actions.clone()} on_open={on_change.reform(Change::Load)} {lang} />
+                }
                 if !page.embed {
                     { chart(curve.as_deref(), engine, scenario, lang) }
                 }

@@ -3,6 +3,7 @@
 use pricing::chart::{BreakEven, CurvePoint};
 use pricing::cliff::CliffSide;
 use pricing::input::InputError;
+use pricing::pins::PinProblem;
 use pricing::{
     money, Channel, Comparison, LabelPrices, Lang, Param, PriceColumn, Problem, Purchase,
     Recommendation, Strategy, Tier, WindowPlan,
@@ -77,6 +78,20 @@ pub struct Text {
     pub pack_saving: &'static str,
     pub bought_mark: &'static str,
     pub open_full: &'static str,
+    pub copy_link: &'static str,
+    pub download_csv: &'static str,
+    pub download_json: &'static str,
+    pub pin: &'static str,
+    pub copied: &'static str,
+    pub copy_failed: &'static str,
+    pub downloaded: &'static str,
+    pub download_failed: &'static str,
+    pub pins_title: &'static str,
+    pub pins_not_saved: &'static str,
+    pub open_pin: &'static str,
+    pub remove_pin: &'static str,
+    pub pins_full: &'static str,
+    pub pins_already: &'static str,
 }
 
 const ZH: Text = Text {
@@ -146,6 +161,20 @@ const ZH: Text = Text {
     pack_saving: "促销节省",
     bought_mark: "方案购买",
     open_full: "在完整计算器中打开 ↗",
+    copy_link: "复制链接",
+    download_csv: "下载 CSV",
+    download_json: "下载 JSON",
+    pin: "固定此方案以便对比",
+    copied: "已复制链接：",
+    copy_failed: "无法访问剪贴板，请手动复制：",
+    downloaded: "已下载",
+    download_failed: "下载失败",
+    pins_title: "已固定的方案",
+    pins_not_saved: "浏览器不允许保存，固定的方案只在本次访问中保留。",
+    open_pin: "打开",
+    remove_pin: "移除",
+    pins_full: "最多固定 4 个方案，请先移除一个。",
+    pins_already: "此方案已固定。",
 };
 
 const EN: Text = Text {
@@ -215,6 +244,20 @@ const EN: Text = Text {
     pack_saving: "Promotion saves",
     bought_mark: "in the plan",
     open_full: "Open the full calculator ↗",
+    copy_link: "Copy link",
+    download_csv: "Download CSV",
+    download_json: "Download JSON",
+    pin: "Pin to compare",
+    copied: "Link copied:",
+    copy_failed: "The clipboard is not available; copy the link by hand:",
+    downloaded: "Downloaded",
+    download_failed: "The download failed",
+    pins_title: "Pinned scenarios",
+    pins_not_saved: "The browser does not allow saving; pins last for this visit only.",
+    open_pin: "Open",
+    remove_pin: "Remove",
+    pins_full: "At most 4 scenarios can be pinned; remove one first.",
+    pins_already: "This scenario is already pinned.",
 };
 
 /// The strings of a language.
@@ -522,5 +565,29 @@ pub fn break_even_words(change: &BreakEven, lang: Lang) -> String {
             from.to_lowercase(),
             to.to_lowercase()
         ),
+    }
+}
+
+/// What happened to stored pins, in words.
+pub fn pin_problem(problem: &PinProblem, lang: Lang) -> String {
+    match (lang, problem) {
+        (Lang::Zh, PinProblem::Unreadable) => "保存的固定方案无法读取，已清除。".into(),
+        (Lang::Zh, PinProblem::OtherVersion(v)) => {
+            format!("保存的固定方案来自另一版本（{v}），已清除。")
+        }
+        (Lang::Zh, PinProblem::BadPin(i)) => format!("第 {} 个固定方案无效，已移除。", i + 1),
+        (Lang::Zh, PinProblem::TooMany(n)) => format!("保存了 {n} 个固定方案，只保留前 4 个。"),
+        (Lang::En, PinProblem::Unreadable) => {
+            "The saved pins could not be read and were cleared.".into()
+        }
+        (Lang::En, PinProblem::OtherVersion(v)) => {
+            format!("The saved pins are from another version ({v}) and were cleared.")
+        }
+        (Lang::En, PinProblem::BadPin(i)) => {
+            format!("Saved pin {} was not valid and was removed.", i + 1)
+        }
+        (Lang::En, PinProblem::TooMany(n)) => {
+            format!("{n} pins were saved; the first 4 were kept.")
+        }
     }
 }

@@ -7,6 +7,7 @@ mod components;
 mod hooks;
 mod i18n;
 mod state;
+mod web;
 
 fn main() {
     console_error_panic_hook::set_once();

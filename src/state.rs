@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use pricing::{Label, Lang, Notice, PageState, PriceColumn};
+use pricing::{Label, Lang, Notice, PageState, PriceColumn, Scenario};
 use rust_decimal::Decimal;
 use yew::Reducible;
 
@@ -26,6 +26,8 @@ pub enum Change {
     Legacy(u64),
     Lang(Lang),
     DismissNotice(usize),
+    /// Replaces the whole scenario, as opening a pinned one does.
+    Load(Scenario),
 }
 
 impl Reducible for AppState {
@@ -46,6 +48,7 @@ impl Reducible for AppState {
                 next.notices.remove(index);
             }
             Change::DismissNotice(_) => {}
+            Change::Load(loaded) => *scenario = loaded,
         }
         if next == *self {
             self

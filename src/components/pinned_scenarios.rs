@@ -1,0 +1,119 @@
+use pricing::pins::PinError;
+use pricing::{money, Estimate, Lang, Scenario};
+use yew::prelude::*;
+
+use crate::book::Engine;
+use crate::hooks::{PinActions, Pins};
+use crate::i18n::{column_name, label_name, pin_problem, plan_words, text};
+
+/// Properties of [`PinnedScenarios`].
+#[derive(Properties, PartialEq)]
+pub struct PinnedScenariosProps {
+    /// The optimizer, to price each pin.
+    pub engine: Engine,
+    /// The pins and what happened to them.
+    pub pins: Pins,
+    /// Removing pins.
+    pub actions: PinActions,
+    /// Opens a pinned scenario.
+    pub on_open: Callback<Scenario>,
+    /// Page language.
+    pub lang: Lang,
+}
+
+/// Up to four pinned scenarios side by side.
+#[component]
+pub fn PinnedScenarios(props: &PinnedScenariosProps) -> Html {
+    let (lang, book) = (props.lang, props.engine.book());
+    let t = text(lang);
+    let estimates = {
+        let (engine, pins) = (props.engine, props.pins.pins.clone());
+        use_memo(pins, move |pins| {
+            pins.iter()
+                .map(|s| Estimate::new(engine.0, s).ok())
+                .collect::<Vec<_>>()
+        })
+    };
+    let notices: Vec<String> = props
+        .pins
+        .problems
+        .iter()
+        .map(|problem| pin_problem(problem, lang))
+        .chain(
+            props
+                .pins
+                .refused
+                .as_ref()
+                .map(|refused| refused_reason(refused, lang)),
+        )
+        .chain(
+            props
+                .pins
+                .storage_failed
+                .then(|| t.pins_not_saved.to_string()),
+        )
+        .collect();
+    if props.pins.pins.is_empty() && notices.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="pins" data-testid="pins" aria-label={t.pins_title}>
+            <h2>{ t.pins_title }</h2>
+            for (i, notice) in notices.iter().enumerate() {
+                <p class="notice" key={i} data-testid="pin-notice" role="status">{ notice.clone() }</p>
+            }
+            if !props.pins.pins.is_empty() {
+                <div class="table-scroll" tabindex="0">
+                    <table class="prices pin-table">
+                        <tbody>
+                            { row(t.label, props.pins.pins.iter().map(|s| label_name(book.label(s.label), lang).to_string())) }
+                            { row(t.volume, props.pins.pins.iter().map(|s| money::grouped_calls(s.volume.into()))) }
+                            { row(t.months, props.pins.pins.iter().map(|s| s.months.to_string())) }
+                            { row(t.price_column, props.pins.pins.iter().map(|s| column_name(s.column, lang).to_string())) }
+                            { row(t.best_title, estimates.iter().map(|e| e.as_ref().map(|e| plan_words(&e.best, lang)).unwrap_or_default())) }
+                            { row(t.best_total, estimates.iter().map(|e| e.as_ref().map(|e| money::grouped(e.best.total)).unwrap_or_default())) }
+                            { row(t.per_call_average, estimates.iter().map(|e| {
+                                e.as_ref().and_then(Estimate::average_per_call).map(|p| money::unit_price(p, 4)).unwrap_or_default()
+                            })) }
+                            <tr>
+                                <th scope="row"></th>
+                                for (i, scenario) in props.pins.pins.iter().enumerate() {
+                                    <td key={i}>
+                                        <button type="button" data-testid="open-pin"
+                                            onclick={ let (open, s) = (props.on_open.clone(), scenario.clone()); move |_: MouseEvent| open.emit(s.clone()) }>
+                                            { t.open_pin }
+                                        </button>
+                                        { " " }
+                                        <button type="button" data-testid="remove-pin"
+                                            onclick={ let remove = props.actions.remove.clone(); move |_: MouseEvent| remove.emit(i) }>
+                                            { t.remove_pin }
+                                        </button>
+                                    </td>
+                                }
+                            </tr>
+                        </tbody>
+                    </table>
+                </div>
+            }
+        </section>
+    }
+}
+
+fn row(name: &str, cells: impl Iterator<Item = String>) -> Html {
+    html! {
+        <tr>
+            <th scope="row">{ name.to_string() }</th>
+            for (i, cell) in cells.enumerate() {
+                <td key={i} data-testid="pin-cell">{ cell }</td>
+            }
+        </tr>
+    }
+}
+
+fn refused_reason(refused: &PinError, lang: Lang) -> String {
+    let t = text(lang);
+    match refused {
+        PinError::Full => t.pins_full.to_string(),
+        PinError::AlreadyPinned => t.pins_already.to_string(),
+    }
+}

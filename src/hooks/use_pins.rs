@@ -1,0 +1,79 @@
+use pricing::pins::{self, PinError, PinProblem, PINS_KEY};
+use pricing::Scenario;
+use yew::prelude::*;
+
+use crate::web;
+
+/// The pinned scenarios, kept in local storage under a versioned key.
+#[derive(Clone, PartialEq)]
+pub struct Pins {
+    /// Valid pins, at most four.
+    pub pins: Vec<Scenario>,
+    /// What was dropped when the stored pins were read, or why they could not be kept.
+    pub problems: Vec<PinProblem>,
+    /// Why the last pin was not added, if it was not.
+    pub refused: Option<PinError>,
+    /// Whether storage failed (private browsing, quota): pins then last for this visit only.
+    pub storage_failed: bool,
+}
+
+/// What the pins section can ask for.
+#[derive(Clone, PartialEq)]
+pub struct PinActions {
+    /// Pins a scenario.
+    pub add: Callback<Scenario>,
+    /// Removes the pin at an index.
+    pub remove: Callback<usize>,
+}
+
+/// Reads the pins once; every change is written back. Stored data that is
+/// corrupt, from another version or hand-edited loses only its bad parts,
+/// and the cleaned list is written back so the problem is reported once.
+#[hook]
+pub fn use_pins() -> (Pins, PinActions) {
+    let state = use_state(|| {
+        let stored = web::load(PINS_KEY);
+        let storage_failed = stored.is_err();
+        let (pins, problems) = pins::decode(stored.ok().flatten().as_deref());
+        Pins {
+            pins,
+            problems,
+            refused: None,
+            storage_failed,
+        }
+    });
+    {
+        let pins = state.pins.clone();
+        let had_problems = !state.problems.is_empty();
+        use_effect_with(pins, move |pins| {
+            if had_problems || web::load(PINS_KEY).ok().flatten().is_some() || !pins.is_empty() {
+                // A refused write leaves the pins in this page only; nothing else depends on it.
+                let _ = web::store(PINS_KEY, &pins::encode(pins));
+            }
+        });
+    }
+    let add = {
+        let state = state.clone();
+        Callback::from(move |scenario: Scenario| {
+            let mut next = (*state).clone();
+            match pins::add(&next.pins, scenario) {
+                Ok(pins) => {
+                    next.pins = pins;
+                    next.refused = None;
+                }
+                Err(error) => next.refused = Some(error),
+            }
+            state.set(next);
+        })
+    };
+    let remove = {
+        let state = state.clone();
+        Callback::from(move |index: usize| {
+            let mut next = (*state).clone();
+            next.pins = pins::remove(&next.pins, index);
+            next.refused = None;
+            state.set(next);
+        })
+    };
+    ((*state).clone(), PinActions { add, remove })
+}

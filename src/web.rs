@@ -1,0 +1,89 @@
+//! The few browser services the page uses beyond rendering: the clipboard,
+//! file downloads and local storage. Each failure is a value, never a panic.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Storage, Url};
+
+/// Why a browser service did not do what was asked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WebError(pub String);
+
+fn error(doing: &str, value: wasm_bindgen::JsValue) -> WebError {
+    WebError(format!(
+        "{doing}: {}",
+        value.as_string().unwrap_or_else(|| format!("{value:?}"))
+    ))
+}
+
+fn missing(what: &str) -> WebError {
+    WebError(format!("{what} is not available"))
+}
+
+/// Puts text on the clipboard.
+pub async fn copy_text(text: &str) -> Result<(), WebError> {
+    let window = web_sys::window().ok_or_else(|| missing("window"))?;
+    let promise = window.navigator().clipboard().write_text(text);
+    JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|e| error("copy", e))
+}
+
+/// Offers text as a file download.
+pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), WebError> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| missing("document"))?;
+    let parts = js_sys::Array::of1(&text.into());
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob =
+        Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| error("blob", e))?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(|e| error("object URL", e))?;
+    let anchor: HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|e| error("link", e))?
+        .dyn_into()
+        .map_err(|_| missing("a link element"))?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    // The click has handed the blob to the download; the URL is no longer needed.
+    let _ = Url::revoke_object_url(&url);
+    Ok(())
+}
+
+fn local_storage() -> Result<Storage, WebError> {
+    web_sys::window()
+        .ok_or_else(|| missing("window"))?
+        .local_storage()
+        .map_err(|e| error("local storage", e))?
+        .ok_or_else(|| missing("local storage"))
+}
+
+/// The text stored under a key, if any.
+pub fn load(key: &str) -> Result<Option<String>, WebError> {
+    local_storage()?.get_item(key).map_err(|e| error("read", e))
+}
+
+/// Stores text under a key.
+pub fn store(key: &str, value: &str) -> Result<(), WebError> {
+    local_storage()?
+        .set_item(key, value)
+        .map_err(|e| error("write", e))
+}
+
+/// The page's address without its query, for building links to scenarios.
+pub fn page_address() -> String {
+    web_sys::window()
+        .and_then(|w| {
+            let location = w.location();
+            Some(format!(
+                "{}{}",
+                location.origin().ok()?,
+                location.pathname().ok()?
+            ))
+        })
+        .unwrap_or_default()
+}
