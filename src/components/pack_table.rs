@@ -23,6 +23,7 @@ pub struct PackTableProps {
 pub fn PackTable(props: &PackTableProps) -> Html {
     let t = text(props.lang);
     html! {
+        <div class="table-scroll" tabindex="0">
         <table class="prices" data-testid="pack-table">
             <caption>{ t.packs_title }</caption>
             <thead>
@@ -58,5 +59,6 @@ pub fn PackTable(props: &PackTableProps) -> Html {
                 }
             </tbody>
         </table>
+        </div>
     }
 }

@@ -21,6 +21,7 @@ pub struct TierTableProps {
 pub fn TierTable(props: &TierTableProps) -> Html {
     let t = text(props.lang);
     html! {
+        <div class="table-scroll" tabindex="0">
         <table class="prices" data-testid="tier-table">
             <caption>{ t.tiers_title }</caption>
             <thead>
@@ -50,5 +51,6 @@ pub fn TierTable(props: &TierTableProps) -> Html {
                 }
             </tbody>
         </table>
+        </div>
     }
 }
