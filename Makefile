@@ -1,6 +1,9 @@
 # The two commands of the README. Both install what is missing first.
 .PHONY: serve test setup bench dist
 
+# Where the release bundle will be served from: `make dist PUBLIC_URL=/tools/faceid-price/`.
+PUBLIC_URL ?= /
+
 serve: setup
 	trunk serve
 
@@ -14,4 +17,4 @@ bench:
 	cargo bench -p pricing
 
 dist: setup
-	trunk build --release
+	trunk build --release --public-url '$(PUBLIC_URL)'

@@ -19,5 +19,12 @@ cargo clippy -p faceid-calculator --target wasm32-unknown-unknown -- -D warnings
 step "native tests"
 cargo test --workspace --exclude e2e
 
-step "browser tests (builds the release bundle with trunk)"
-cargo test -p e2e -- --test-threads=2
+step "release bundle for the browser tests"
+# Built once here and shared by every browser-test binary (the harness would
+# otherwise build it once per binary); the deploy tests build their sub-path
+# bundle themselves.
+trunk build --release --dist target/e2e-dist
+export E2E_DIST=target/e2e-dist
+
+step "browser tests"
+cargo test -p e2e --no-fail-fast -- --test-threads=2

@@ -47,11 +47,10 @@ fn post_height(parent: &Window) {
     let message = Object::new();
     // Setting plain data properties on a fresh object cannot fail.
     let _ = Reflect::set(&message, &"type".into(), &RESIZE_MESSAGE.into());
-    let _ = Reflect::set(
-        &message,
-        &"height".into(),
-        &JsValue::from(root.scroll_height()),
-    );
+    // The root's box is as tall as the content whatever the frame's height;
+    // scrollHeight is never less than the frame, so a frame could not shrink.
+    let height = root.get_bounding_client_rect().height().ceil();
+    let _ = Reflect::set(&message, &"height".into(), &JsValue::from(height));
     // Only a height is sent, so any embedding origin may receive it.
     let _ = parent.post_message(&message, "*");
 }

@@ -287,6 +287,18 @@ impl Browser {
         )
     }
 
+    /// Makes later commands act inside `frame`, an `<iframe>` of the current page.
+    pub fn enter_frame(&self, frame: &Element<'_>) {
+        let body = json!({ "id": frame.to_json() });
+        let doing = format!("enter the frame `{}`", frame.selector);
+        self.run("POST", "/frame", Some(body), &doing);
+    }
+
+    /// Makes later commands act on the parent of the current frame again.
+    pub fn leave_frame(&self) {
+        self.run("POST", "/frame/parent", Some(json!({})), "leave the frame");
+    }
+
     /// The browser console entries logged since the previous call (chromedriver clears them).
     pub fn console_messages(&self) -> Vec<LogEntry> {
         let value = self.run(

@@ -1,0 +1,136 @@
+//! The release bundle on any host (README, "Release build for any host" and "Security"):
+//! built for a sub-path it works there, and its Content-Security-Policy refuses nothing
+//! the page needs because nothing in it is inline.
+
+mod common;
+
+use std::path::Path;
+
+use common::{assert_healthy, SETTLE};
+use e2e::{bundle, Browser, StaticServer};
+
+/// Where the deployment tests serve the bundle.
+const PREFIX: &str = "/tools/faceid-price/";
+
+/// The policy index.html sets, exactly as the README's "Security" section states it.
+const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+                   connect-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; \
+                   form-action 'none'";
+
+/// Serves the bundle built for [`PREFIX`] on a server of the test's own, so that its
+/// request log holds only the test's requests.
+fn serve_sub_path_bundle() -> StaticServer {
+    let dist = bundle::dist_for(PREFIX);
+    StaticServer::start(dist, PREFIX).expect("the bundle for the sub-path is served")
+}
+
+/// Fails unless every request was answered 200 (so none went outside the prefix).
+fn assert_all_served(server: &StaticServer) {
+    let requests = server.requests();
+    let failed: Vec<_> = requests.iter().filter(|r| r.status != 200).collect();
+    assert!(failed.is_empty(), "requests not served: {failed:?}");
+}
+
+#[test]
+fn the_bundle_built_for_a_sub_path_works_under_it() {
+    let server = serve_sub_path_bundle();
+    let browser = Browser::open_at(&server.base_url(), 1280, 900);
+    browser.goto("?volume=1001");
+    browser.wait_for_text("[data-testid=postpaid-month]", "880.88", SETTLE);
+    assert_healthy(&browser);
+    assert_all_served(&server);
+    let targets: Vec<String> = server.requests().into_iter().map(|r| r.target).collect();
+    for part in ["loader-", "_bg.wasm", "style-"] {
+        assert!(
+            targets
+                .iter()
+                .any(|t| t.starts_with(PREFIX) && t.contains(part)),
+            "no request for `{part}` under {PREFIX}: {targets:?}"
+        );
+    }
+}
+
+#[test]
+fn the_embedding_example_lies_beside_the_app_under_a_sub_path() {
+    let server = serve_sub_path_bundle();
+    let browser = Browser::open_at(&server.base_url(), 1280, 900);
+    browser.goto("embed-example.html");
+    let frames = browser.find_all("iframe.faceid-calculator");
+    assert_eq!(frames.len(), 2, "the example frames two calculators");
+    for frame in &frames {
+        browser.enter_frame(frame);
+        browser.find("[data-testid=postpaid-month]");
+        let page = browser.execute("return location.origin + location.pathname;", &[]);
+        browser.leave_frame();
+        assert_eq!(
+            page,
+            server.base_url(),
+            "the frame's `./?…` resolves under the prefix"
+        );
+    }
+    assert_healthy(&browser);
+    assert_all_served(&server);
+}
+
+#[test]
+fn the_root_bundle_sets_the_policy_and_inlines_nothing() {
+    let dist = bundle::dist();
+    let html = std::fs::read_to_string(dist.join("index.html")).expect("index.html");
+    assert_eq!(csp_of(&html).as_deref(), Some(CSP));
+    assert_no_inline_code(&html, dist);
+
+    let browser = Browser::open(1280, 900);
+    browser.goto("?volume=1001");
+    browser.testid("postpaid-month");
+    // A refused script, style or connection is logged as a SEVERE console entry.
+    assert_healthy(&browser);
+    // The policy is in force, not merely present: an inline script does not run.
+    let ran = browser.execute(
+        "window.inlineRan = false;
+        const script = document.createElement('script');
+        script.textContent = 'window.inlineRan = true;';
+        document.head.append(script);
+        return window.inlineRan;",
+        &[],
+    );
+    assert_eq!(ran, false, "the CSP let an inline script run");
+}
+
+/// The content of the `<meta http-equiv="Content-Security-Policy">` of a page.
+fn csp_of(html: &str) -> Option<String> {
+    let marker = r#"<meta http-equiv="Content-Security-Policy" content=""#;
+    let start = html.find(marker)? + marker.len();
+    let length = html[start..].find('"')?;
+    Some(html[start..start + length].to_owned())
+}
+
+/// Fails if the page has an inline script or style; checks that each script file exists
+/// and carries an integrity hash.
+fn assert_no_inline_code(html: &str, dist: &Path) {
+    assert!(!html.contains("<style"), "inline <style> in index.html");
+    assert!(!html.contains(" style="), "style attribute in index.html");
+    let scripts: Vec<&str> = html.split("<script").skip(1).collect();
+    assert!(!scripts.is_empty(), "no script in index.html");
+    for script in scripts {
+        let (tag, rest) = script.split_once('>').expect("a complete <script> tag");
+        assert!(
+            rest.starts_with("</script>"),
+            "inline script in index.html: <script{script}"
+        );
+        assert!(
+            tag.contains(r#" integrity="sha384-"#),
+            "no SRI: <script{tag}>"
+        );
+        let src = attribute(tag, "src").expect("the script has a src");
+        let file = src.rsplit('/').next().unwrap_or_default();
+        assert!(dist.join(file).is_file(), "{src} is not in the bundle");
+    }
+}
+
+/// The value of attribute `name` in the inside of a tag.
+fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+    let marker = format!(" {name}=\"");
+    let start = tag.find(&marker)? + marker.len();
+    let length = tag[start..].find('"')?;
+    Some(&tag[start..start + length])
+}

@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Trunk post_build hook: moves the inline scripts of the built index.html into files.
+
+trunk 0.21 writes its wasm loader inline into index.html (and, under `trunk serve`,
+its auto-reload client too). The page's Content-Security-Policy (the <meta> in
+index.html) lets scripts come from the page's own origin only, so the browser would
+refuse them. This hook writes each one to `loader-<hash>.js` (or `autoreload-<hash>.js`)
+in trunk's staging directory and replaces it with `<script src=...>` under the public
+URL, carrying a Subresource Integrity hash like trunk's own links.
+
+Any other inline script, and any inline style, fails the build: the CSP would block it.
+
+Trunk runs this with TRUNK_STAGING_DIR and TRUNK_PUBLIC_URL set (see Trunk.toml).
+"""
+
+import base64
+import hashlib
+import os
+import re
+import sys
+from pathlib import Path
+
+SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.S | re.I)
+HAS_SRC = re.compile(r"\ssrc\s*=", re.I)
+INLINE_STYLE = re.compile(r"<style\b|\sstyle\s*=", re.I)
+
+# The auto-reload client of `trunk serve` names its server with placeholders that trunk
+# fills in only in HTML responses; in a .js file they must be filled in here.
+TRUNK_ADDRESS = "'{{__TRUNK_ADDRESS__}}'"
+TRUNK_WS_BASE = "{{__TRUNK_WS_BASE__}}"
+
+
+def fail(message):
+    sys.exit(f"externalize-inline-scripts: {message}")
+
+
+def kind_of(body):
+    """'loader' for trunk's wasm loader, 'autoreload' for its reload client, else None."""
+    if "TrunkApplicationStarted" in body:
+        return "loader"
+    if TRUNK_ADDRESS in body:
+        return "autoreload"
+    return None
+
+
+def externalize(match, staging, public_url):
+    attrs, body = match["attrs"], match["body"]
+    if HAS_SRC.search(attrs):
+        return match[0]
+    kind = kind_of(body)
+    if kind is None:
+        fail(f"unexpected inline script in index.html, move it into a file: {body.strip()[:120]!r}")
+    if kind == "autoreload":
+        ws_base = public_url if public_url.startswith("/") else "/"
+        body = body.replace(TRUNK_ADDRESS, "window.location.host").replace(TRUNK_WS_BASE, ws_base)
+    code = body.strip() + "\n"
+    data = code.encode("utf-8")
+    name = f"{kind}-{hashlib.sha256(data).hexdigest()[:16]}.js"
+    (staging / name).write_bytes(data)
+    integrity = "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode("ascii")
+    return f'<script{attrs} src="{public_url}{name}" integrity="{integrity}"></script>'
+
+
+def main():
+    staging = Path(os.environ.get("TRUNK_STAGING_DIR") or fail("TRUNK_STAGING_DIR is not set"))
+    public_url = os.environ.get("TRUNK_PUBLIC_URL") or "/"
+    index = staging / "index.html"
+    html = index.read_text(encoding="utf-8")
+    html = SCRIPT.sub(lambda m: externalize(m, staging, public_url), html)
+    style = INLINE_STYLE.search(html)
+    if style:
+        fail(f"inline style in index.html (the CSP blocks it): {html[style.start():][:80]!r}")
+    index.write_text(html, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
