@@ -9,9 +9,13 @@ use rust_decimal::Decimal;
 /// The drawing area inside the SVG's view box.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Frame {
+    /// Left edge.
     pub left: f64,
+    /// Top edge.
     pub top: f64,
+    /// Width.
     pub width: f64,
+    /// Height.
     pub height: f64,
 }
 
@@ -43,8 +47,11 @@ pub fn volume_at_x(frame: &Frame, x: f64) -> f64 {
 /// A vertical scale over `low..=high`, logarithmic or linear.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Vertical {
+    /// The value at the bottom.
     pub low: f64,
+    /// The value at the top.
     pub high: f64,
+    /// Powers of ten evenly spaced, rather than values.
     pub logarithmic: bool,
 }
 

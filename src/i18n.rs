@@ -10,7 +10,7 @@ use pricing::{
 };
 use rust_decimal::Decimal;
 
-/// The page's strings in one language.
+/// The page's strings in one language; each field is named for where it shows.
 pub struct Text {
     pub title: &'static str,
     pub subtitle: &'static str,

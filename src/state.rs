@@ -18,13 +18,21 @@ pub struct AppState {
 /// A change the user makes.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Change {
+    /// Picks a billing label.
     Label(Label),
+    /// Sets the calls per month.
     Volume(u64),
+    /// Sets the horizon.
     Months(u32),
+    /// Picks the promotional or the list price.
     Column(PriceColumn),
+    /// Sets the monthly growth in percent.
     Growth(Decimal),
+    /// Sets the legacy balance.
     Legacy(u64),
+    /// Switches the language.
     Lang(Lang),
+    /// Hides the URL notice at an index.
     DismissNotice(usize),
     /// Replaces the whole scenario, as opening a pinned one does.
     Load(Scenario),
