@@ -1,5 +1,5 @@
 # The two commands of the README. Both install what is missing first.
-.PHONY: serve test setup bench dist
+.PHONY: serve test setup bench dist size
 
 # Where the release bundle will be served from: `make dist PUBLIC_URL=/tools/faceid-price/`.
 PUBLIC_URL ?= /
@@ -18,3 +18,6 @@ bench:
 
 dist: setup
 	trunk build --release --public-url '$(PUBLIC_URL)'
+
+size: dist
+	bash scripts/size-report.sh dist
