@@ -4,6 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The test runs' output is copied here, to close the run with one total.
+results="$(mktemp)"
+trap 'rm -f "$results"' EXIT
+counted() { "$@" 2>&1 | tee -a "$results"; }
+
 bash scripts/setup.sh
 step() { printf '\n== %s\n' "$*"; }
 
@@ -17,7 +22,7 @@ step "clippy (the app, for the browser)"
 cargo clippy -p faceid-calculator --target wasm32-unknown-unknown -- -D warnings
 
 step "native tests"
-cargo test --workspace --exclude e2e
+counted cargo test --workspace --exclude e2e
 
 step "release bundle for the browser tests"
 # Built once here and shared by every browser-test binary (the harness would
@@ -27,4 +32,8 @@ trunk build --release --dist target/e2e-dist
 export E2E_DIST=target/e2e-dist
 
 step "browser tests"
-cargo test -p e2e --no-fail-fast -- --test-threads=2
+counted cargo test -p e2e --tests --no-fail-fast -- --test-threads=2
+
+# The plain closing line: every test of every kind, native and in the browser.
+awk '/^test result: / { for (i = 1; i <= NF; i++) { if ($(i) ~ /^passed;?$/) p += $(i-1); if ($(i) ~ /^failed;?$/) f += $(i-1) } }
+     END { printf "tests: %d passed, %d failed\n", p, f }' "$results"
