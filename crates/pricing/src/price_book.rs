@@ -14,6 +14,9 @@ use crate::Calls;
 /// The price book's source text, as committed in the repository.
 pub const PRICE_BOOK_TOML: &str = include_str!("../data/price-book.toml");
 
+/// The same price book as JSON, written by `build.rs` from [`PRICE_BOOK_TOML`].
+const PRICE_BOOK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/price-book.json"));
+
 /// One cell pair of the announcement: list price and promotional price.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -114,9 +117,13 @@ impl PriceBook {
     /// The price book embedded in this build, parsed once.
     pub fn embedded() -> Result<&'static PriceBook, PriceBookError> {
         static BOOK: OnceLock<Result<PriceBook, PriceBookError>> = OnceLock::new();
-        BOOK.get_or_init(|| PriceBook::parse(PRICE_BOOK_TOML))
-            .as_ref()
-            .map_err(Clone::clone)
+        BOOK.get_or_init(|| {
+            let raw: RawBook =
+                serde_json::from_str(PRICE_BOOK_JSON).map_err(|e| PriceBookError(e.to_string()))?;
+            raw.into_book()
+        })
+        .as_ref()
+        .map_err(Clone::clone)
     }
 
     /// Parses and validates a price book in the format of `data/price-book.toml`.

@@ -8,6 +8,12 @@ fn book() -> &'static PriceBook {
 }
 
 #[test]
+fn the_embedded_book_is_the_committed_file() {
+    let parsed = PriceBook::parse(pricing::price_book::PRICE_BOOK_TOML).expect("the file parses");
+    assert_eq!(book(), &parsed);
+}
+
+#[test]
 fn names_are_the_announcements() {
     let names: Vec<_> = book().labels().iter().map(|p| p.name_zh.as_str()).collect();
     assert_eq!(
