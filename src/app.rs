@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use pricing::chart::{point, CostCurve};
+use pricing::chart::{CostCurve, CurvePoint};
 use pricing::cliff::cliffs;
 use pricing::{
     optimizer, url_state, Estimate, LabelPrices, Lang, OptimizerError, PageState, Scenario,
@@ -99,8 +99,8 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                 if !page.embed {
                     <PinnedScenarios {engine} {pins} actions={pin_actions.clone()} on_open={on_change.reform(Change::Load)} {lang} />
                 }
-                if !page.embed {
-                    { chart(curve.as_deref(), engine, scenario, lang) }
+                if let (false, Ok(estimate)) = (page.embed, &*estimate) {
+                    { chart(curve.as_deref(), engine, scenario, estimate, lang) }
                 }
                 <PriceTables {book} scenario={scenario.clone()} {bought} {current_tier}
                     on_pick_volume={on_change.reform(Change::Volume)} {lang} />
@@ -138,14 +138,13 @@ fn chart(
     curve: Option<&Result<CostCurve, OptimizerError>>,
     engine: Engine,
     scenario: &Scenario,
+    estimate: &Estimate,
     lang: Lang,
 ) -> Html {
     let Some(Ok(curve)) = curve else {
         return Html::default();
     };
-    let Ok(current) = point(engine.0, scenario, scenario.volume) else {
-        return Html::default();
-    };
+    let current = CurvePoint::of_estimate(scenario.volume, estimate);
     let cliffs = cliffs(engine.0.book().label(scenario.label), scenario.column);
     html! {
         <section class="chart-section">

@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 
 use crate::billing::postpaid_only;
+use crate::estimate::Estimate;
 use crate::money::calls_decimal;
 use crate::optimizer::{Optimizer, OptimizerError, Strategy};
 use crate::scenario::{Scenario, VOLUME_MAX};
@@ -73,6 +74,22 @@ pub fn cost_curve(
         points,
         break_evens,
     })
+}
+
+impl CurvePoint {
+    /// The point for a scenario already estimated, at its volume.
+    pub fn of_estimate(volume: u64, estimate: &Estimate) -> CurvePoint {
+        let calls = calls_decimal(estimate.calls());
+        let per_call = |total: Decimal| (!calls.is_zero()).then(|| total / calls);
+        CurvePoint {
+            volume,
+            postpaid: estimate.postpaid.total(),
+            best: estimate.best.total,
+            strategy: estimate.best.strategy,
+            best_per_call: per_call(estimate.best.total),
+            postpaid_per_call: per_call(estimate.postpaid.total()),
+        }
+    }
 }
 
 /// The costs at one volume.
@@ -205,5 +222,21 @@ mod tests {
             }
         }
         assert!(found > 0, "some label changes between postpaid and packs");
+    }
+
+    #[test]
+    fn a_point_from_an_estimate_equals_a_sampled_point() {
+        let optimizer = optimizer::embedded().unwrap();
+        let scenario = Scenario {
+            volume: 4321,
+            months: 30,
+            growth: Decimal::from(3),
+            ..Scenario::default()
+        };
+        let estimate = Estimate::new(optimizer, &scenario).unwrap();
+        assert_eq!(
+            CurvePoint::of_estimate(4321, &estimate),
+            point(optimizer, &scenario, 4321).unwrap()
+        );
     }
 }
