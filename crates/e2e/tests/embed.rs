@@ -6,9 +6,8 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{assert_healthy, engine_estimate, SETTLE};
+use common::{assert_healthy, expect_postpaid};
 use e2e::Browser;
-use pricing::money;
 use serde_json::Value;
 
 /// The query strings of the example page's two frames, in page order.
@@ -33,18 +32,8 @@ fn each_frame_shows_its_preset_and_fits_its_calculator() {
     for (frame, preset) in frames.iter().zip(PRESETS) {
         assert_eq!(frame.attr("src"), Some(format!("./{preset}")));
         assert!(frame.attr("title").is_some_and(|t| !t.is_empty()));
-        let estimate = engine_estimate(preset);
         browser.enter_frame(frame);
-        browser.wait_for_text(
-            "[data-testid=postpaid-month]",
-            &money::plain(estimate.postpaid_first_month()),
-            SETTLE,
-        );
-        browser.wait_for_text(
-            "[data-testid=postpaid-total]",
-            &money::plain(estimate.postpaid.total()),
-            SETTLE,
-        );
+        expect_postpaid(&browser, preset);
         browser.leave_frame();
     }
 

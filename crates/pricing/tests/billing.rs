@@ -1,17 +1,15 @@
 //! Postpaid volume pricing and plan pricing: examples checked by hand
 //! against the announcement and billing-rules.md, and properties.
 
-use std::str::FromStr;
+mod common;
+
+use common::{any_column, any_label, d};
 
 use pricing::{
     month_bill, postpaid_only, price_plan, Label, PriceBook, PriceColumn, Purchase, Scenario,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-
-fn d(text: &str) -> Decimal {
-    Decimal::from_str(text).unwrap()
-}
 
 fn bill(label: Label, column: PriceColumn, calls: u128) -> String {
     let book = PriceBook::embedded().unwrap();
@@ -134,20 +132,6 @@ fn legacy_calls_go_first_and_last_across_windows() {
     let legacy: Vec<u128> = priced.months.iter().map(|m| m.legacy).collect();
     assert_eq!(&legacy[11..], &[1000, 500, 0]);
     assert_eq!(priced.total(), d("480") + d("960"));
-}
-
-fn any_label() -> impl Strategy<Value = Label> {
-    (0usize..4).prop_map(|i| Label::ALL[i])
-}
-
-fn any_column() -> impl Strategy<Value = PriceColumn> {
-    any::<bool>().prop_map(|list| {
-        if list {
-            PriceColumn::List
-        } else {
-            PriceColumn::Promo
-        }
-    })
 }
 
 proptest! {

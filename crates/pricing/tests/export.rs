@@ -1,6 +1,9 @@
 //! The CSV and JSON exports: read back with an independent reader and
 //! checked against the estimate they were written from.
 
+mod common;
+
+use common::d;
 use std::str::FromStr;
 
 use pricing::export::{self, EXPORT_SCHEMA_VERSION};
@@ -73,10 +76,6 @@ fn case(scenario: Scenario) -> Case {
 
 fn book() -> &'static PriceBook {
     PriceBook::embedded().unwrap()
-}
-
-fn d(text: &str) -> Decimal {
-    Decimal::from_str(text).unwrap()
 }
 
 fn growth_and_legacy() -> Case {

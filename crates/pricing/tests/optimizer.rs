@@ -1,7 +1,9 @@
 //! The optimizer against exhaustive search, the plain pricing functions and
 //! hand-checked cases.
 
-use std::str::FromStr;
+mod common;
+
+use common::{any_column, any_label, d};
 
 use pricing::billing::{month_bill, price_plan, Purchase};
 use pricing::optimizer::Optimizer;
@@ -15,10 +17,6 @@ fn book() -> &'static PriceBook {
 
 fn optimizer() -> &'static Optimizer<'static> {
     pricing::optimizer::embedded().unwrap()
-}
-
-fn d(text: &str) -> Decimal {
-    Decimal::from_str(text).unwrap()
 }
 
 /// Every multiset of packs worth trying for `calls` calls, as counts per pack:
@@ -192,20 +190,6 @@ fn made_up_book(packs: &[(u64, u64)], tiers: &[u64]) -> PriceBook {
         }
     }
     PriceBook::parse(&text).unwrap()
-}
-
-fn any_label() -> impl Strategy<Value = Label> {
-    (0usize..4).prop_map(|i| Label::ALL[i])
-}
-
-fn any_column() -> impl Strategy<Value = PriceColumn> {
-    any::<bool>().prop_map(|list| {
-        if list {
-            PriceColumn::List
-        } else {
-            PriceColumn::Promo
-        }
-    })
 }
 
 fn scenario(

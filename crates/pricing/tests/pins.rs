@@ -1,10 +1,12 @@
 //! The pins codec: round trips, and whatever a stored text may hold after a
 //! hand edit, another version of the page or a broken write.
 
+mod common;
+
+use common::any_scenario;
 use std::str::FromStr;
 
 use pricing::pins::{self, PinError, PinProblem, MAX_PINS, PINS_KEY, PINS_VERSION};
-use pricing::scenario::{LEGACY_MAX, MONTHS_MAX, MONTHS_MIN, VOLUME_MAX};
 use pricing::{Label, PriceColumn, Scenario};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -14,29 +16,6 @@ fn scenario(volume: u64) -> Scenario {
         volume,
         ..Scenario::default()
     }
-}
-
-fn any_scenario() -> impl Strategy<Value = Scenario> {
-    (
-        0usize..4,
-        0..=VOLUME_MAX,
-        MONTHS_MIN..=MONTHS_MAX,
-        any::<bool>(),
-        -500_000i64..=1_000_000,
-        0..=LEGACY_MAX,
-    )
-        .prop_map(|(label, volume, months, list, growth, legacy)| Scenario {
-            label: Label::ALL[label],
-            volume,
-            months,
-            column: if list {
-                PriceColumn::List
-            } else {
-                PriceColumn::Promo
-            },
-            growth: Decimal::new(growth, 4).normalize(),
-            legacy,
-        })
 }
 
 fn distinct(scenarios: Vec<Scenario>) -> Vec<Scenario> {
