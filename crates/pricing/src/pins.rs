@@ -27,17 +27,6 @@ pub const PINS_VERSION: u32 = 1;
 /// Most scenarios that can be pinned at once.
 pub const MAX_PINS: usize = 4;
 
-/// The URL parameters that make up a scenario; `lang` and `embed` are how
-/// the page looks, not what it prices, so pins leave them out.
-const SCENARIO_PARAMS: [Param; 6] = [
-    Param::Label,
-    Param::Volume,
-    Param::Months,
-    Param::Price,
-    Param::Growth,
-    Param::Legacy,
-];
-
 /// Something in the stored text that was not taken as it stood.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PinProblem {
@@ -163,7 +152,9 @@ pub fn scenario_from_query(query: &str) -> Option<Scenario> {
 
 fn is_scenario_pair(pair: &str) -> bool {
     let name = pair.split_once('=').map_or(pair, |(name, _)| name);
-    SCENARIO_PARAMS.iter().any(|param| param.name() == name)
+    Param::ALL
+        .iter()
+        .any(|param| param.is_scenario() && param.name() == name)
 }
 
 /// The stored list of pins, if the text is a readable object of this version.

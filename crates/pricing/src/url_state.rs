@@ -91,6 +91,12 @@ impl Param {
         }
     }
 
+    /// Whether the parameter is part of the pricing question; `lang` and
+    /// `embed` are how the page looks, not what it prices.
+    pub fn is_scenario(self) -> bool {
+        !matches!(self, Param::Lang | Param::Embed)
+    }
+
     fn from_name(name: &str) -> Option<Param> {
         Param::ALL.into_iter().find(|param| param.name() == name)
     }
