@@ -23,22 +23,18 @@ pub fn LabelGuide(props: &LabelGuideProps) -> Html {
     let channel = use_state(|| None::<Channel>);
     let comparison = use_state(|| None::<Comparison>);
     let resolved = (*channel).zip(*comparison);
-    let choose_channel = |value: Channel| {
-        let (state, comparison, on_resolve) =
-            (channel.clone(), *comparison, props.on_resolve.clone());
+    // Each answer keeps the other one; once both are given, the label follows.
+    let answer = |next_channel: Option<Channel>, next_comparison: Option<Comparison>| {
+        let (channel, comparison, on_resolve) = (
+            channel.clone(),
+            comparison.clone(),
+            props.on_resolve.clone(),
+        );
         move |_: Event| {
-            state.set(Some(value));
-            if let Some(co) = comparison {
-                on_resolve.emit(resolve_label(value, co));
-            }
-        }
-    };
-    let choose_comparison = |value: Comparison| {
-        let (state, channel, on_resolve) = (comparison.clone(), *channel, props.on_resolve.clone());
-        move |_: Event| {
-            state.set(Some(value));
-            if let Some(ch) = channel {
-                on_resolve.emit(resolve_label(ch, value));
+            channel.set(next_channel);
+            comparison.set(next_comparison);
+            if let Some((ch, co)) = next_channel.zip(next_comparison) {
+                on_resolve.emit(resolve_label(ch, co));
             }
         }
     };
@@ -51,7 +47,7 @@ pub fn LabelGuide(props: &LabelGuideProps) -> Html {
                     <label class={classes!("choice", (*channel == Some(value)).then_some("chosen"))} key={value.id()}>
                         <input type="radio" name="guide-channel" value={value.id()}
                             data-testid={format!("guide-channel-{}", value.id())}
-                            checked={*channel == Some(value)} onchange={choose_channel(value)} />
+                            checked={*channel == Some(value)} onchange={answer(Some(value), *comparison)} />
                         <span>{ channel_name(value, props.lang) }</span>
                     </label>
                 }
@@ -62,7 +58,7 @@ pub fn LabelGuide(props: &LabelGuideProps) -> Html {
                     <label class={classes!("choice", (*comparison == Some(value)).then_some("chosen"))} key={value.id()}>
                         <input type="radio" name="guide-comparison" value={value.id()}
                             data-testid={format!("guide-comparison-{}", value.id())}
-                            checked={*comparison == Some(value)} onchange={choose_comparison(value)} />
+                            checked={*comparison == Some(value)} onchange={answer(*channel, Some(value))} />
                         <span>{ comparison_name(value, props.lang) }</span>
                     </label>
                 }

@@ -6,10 +6,11 @@ use rust_decimal::Decimal;
 
 use crate::billing::postpaid_only;
 use crate::estimate::Estimate;
-use crate::money::calls_decimal;
-use crate::optimizer::{Optimizer, OptimizerError, Strategy};
+use crate::money::per_call;
+use crate::optimizer::{Optimizer, OptimizerError, Recommendation, Strategy};
 use crate::scenario::{Scenario, VOLUME_MAX};
 use crate::volume_scale::SNAP_POINTS;
+use crate::Calls;
 
 /// The smallest volume the curve starts from: its x axis is logarithmic.
 pub const CURVE_FROM: u64 = 100;
@@ -79,15 +80,22 @@ pub fn cost_curve(
 impl CurvePoint {
     /// The point for a scenario already estimated, at its volume.
     pub fn of_estimate(volume: u64, estimate: &Estimate) -> CurvePoint {
-        let calls = calls_decimal(estimate.calls());
-        let per_call = |total: Decimal| (!calls.is_zero()).then(|| total / calls);
+        CurvePoint::new(
+            volume,
+            estimate.postpaid.total(),
+            &estimate.best,
+            estimate.calls(),
+        )
+    }
+
+    fn new(volume: u64, postpaid: Decimal, best: &Recommendation, calls: Calls) -> CurvePoint {
         CurvePoint {
             volume,
-            postpaid: estimate.postpaid.total(),
-            best: estimate.best.total,
-            strategy: estimate.best.strategy,
-            best_per_call: per_call(estimate.best.total),
-            postpaid_per_call: per_call(estimate.postpaid.total()),
+            postpaid,
+            best: best.total,
+            strategy: best.strategy,
+            best_per_call: per_call(best.total, calls),
+            postpaid_per_call: per_call(postpaid, calls),
         }
     }
 }
@@ -103,17 +111,9 @@ pub fn point(
         ..scenario.clone()
     };
     let best = optimizer.recommend(&at)?;
-    let postpaid = postpaid_only(optimizer.book().label(at.label), &at).total();
-    let calls = calls_decimal(at.month_volumes().iter().sum());
-    let per_call = |total: Decimal| (!calls.is_zero()).then(|| total / calls);
-    Ok(CurvePoint {
-        volume,
-        postpaid,
-        best: best.total,
-        strategy: best.strategy,
-        best_per_call: per_call(best.total),
-        postpaid_per_call: per_call(postpaid),
-    })
+    let postpaid = postpaid_only(optimizer.book().label(at.label), &at);
+    let calls = postpaid.months.iter().map(|month| month.calls).sum();
+    Ok(CurvePoint::new(volume, postpaid.total(), &best, calls))
 }
 
 fn sample_volumes(optimizer: &Optimizer<'_>, scenario: &Scenario) -> Vec<u64> {

@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use crate::billing::{postpaid_only, price_plan, Bill};
 use crate::label::PriceColumn;
-use crate::money::calls_decimal;
+use crate::money::per_call;
 use crate::optimizer::{Optimizer, OptimizerError, Recommendation};
 use crate::scenario::Scenario;
 use crate::Calls;
@@ -70,8 +70,7 @@ impl Estimate {
 
     /// The cheapest plan's average price per call, unrounded; `None` without calls.
     pub fn average_per_call(&self) -> Option<Decimal> {
-        let calls = self.calls();
-        (calls > 0).then(|| self.best.total / calls_decimal(calls))
+        per_call(self.best.total, self.calls())
     }
 }
 

@@ -18,6 +18,11 @@ pub fn amount(calls: Calls, unit: Decimal) -> Decimal {
     calls_decimal(calls) * unit
 }
 
+/// A total spread over its calls, unrounded; `None` without calls.
+pub fn per_call(total: Decimal, calls: Calls) -> Option<Decimal> {
+    (calls > 0).then(|| total / calls_decimal(calls))
+}
+
 /// Rounds a bill line to 分, half away from zero; only bill lines are rounded.
 pub fn round_bill(amount: Decimal) -> Decimal {
     amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
