@@ -10,6 +10,9 @@ toml_value() { # key -> value of the first `key = "value"` line in Trunk.toml
 TRUNK_VERSION="$(toml_value trunk-version)"
 WASM_BINDGEN_VERSION="$(toml_value wasm_bindgen)"
 BINARYEN_VERSION="$(toml_value wasm_opt | sed 's/^version_//')"
+# Tools trunk does not know about are pinned here.
+CARGO_FUZZ_VERSION="0.13.2"
+AXE_CORE_VERSION="4.14.1"
 
 say() { printf 'setup: %s\n' "$*"; }
 
@@ -39,9 +42,21 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION\b"; the
   npm install --global --no-audit --no-fund "binaryen@$BINARYEN_VERSION"
 fi
 
+if [ "$(cargo fuzz --version 2>/dev/null || true)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+  say "installing cargo-fuzz $CARGO_FUZZ_VERSION"
+  cargo install --force cargo-fuzz --version "$CARGO_FUZZ_VERSION"
+fi
+
+# axe-core, which the browser tests inject into the page for the accessibility audit.
+if [ "$(npm ls --global --depth=0 --parseable --long axe-core 2>/dev/null | sed -n 's/.*:axe-core@//p')" != "$AXE_CORE_VERSION" ]; then
+  say "installing axe-core@$AXE_CORE_VERSION from npm"
+  npm install --global --no-audit --no-fund "axe-core@$AXE_CORE_VERSION"
+fi
+
 # Chromium and its driver for the browser tests; CJK fonts so that the
-# screenshots the tests save show Chinese text rather than empty boxes.
-DEBIAN_PACKAGES=(chromium chromium-driver fonts-noto-cjk)
+# screenshots the tests save show Chinese text rather than empty boxes;
+# brotli for the size report.
+DEBIAN_PACKAGES=(chromium chromium-driver fonts-noto-cjk brotli)
 missing=()
 for package in "${DEBIAN_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -53,4 +68,4 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-say "all tools present: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -n1), $(chromedriver --version | cut -d" " -f1-2)"
+say "all tools present: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -n1), $(chromedriver --version | cut -d" " -f1-2), $(cargo fuzz --version), axe-core $AXE_CORE_VERSION, $(brotli --version)"

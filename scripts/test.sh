@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every check, in the order a failure is cheapest to find: formatting, lints,
-# native tests of the engine, then the browser tests against the release bundle.
+# native tests of the engine, a short fuzzing run, then the release bundle's
+# size and the browser tests against it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,7 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
+cargo fmt --manifest-path fuzz/Cargo.toml -- --check
 
 step "clippy (native, whole workspace)"
 cargo clippy --workspace --all-targets -- -D warnings
@@ -21,8 +23,14 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "clippy (the app, for the browser)"
 cargo clippy -p faceid-calculator --target wasm32-unknown-unknown -- -D warnings
 
+step "clippy (the fuzz targets)"
+cargo clippy --manifest-path fuzz/Cargo.toml -- -D warnings
+
 step "native tests"
 counted cargo test --workspace --exclude e2e
+
+step "fuzzing, briefly (make fuzz runs longer)"
+bash scripts/fuzz.sh "${FUZZ_SECONDS:-5}"
 
 step "release bundle for the browser tests"
 # Built once here and shared by every browser-test binary (the harness would
@@ -30,6 +38,9 @@ step "release bundle for the browser tests"
 # bundle themselves.
 trunk build --release --dist target/e2e-dist
 export E2E_DIST=target/e2e-dist
+
+step "bundle size against the budget"
+bash scripts/size-report.sh target/e2e-dist
 
 step "browser tests"
 counted cargo test -p e2e --tests --no-fail-fast -- --test-threads=2

@@ -77,7 +77,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     html! {
         <div class={classes!("page", page.embed.then_some("embed"))}>
             if page.embed {
-                <p class="full-link"><a href={full_calculator_href(page)} target="_blank" rel="noopener" data-testid="open-full">{ t.open_full }</a></p>
+                <nav class="full-link"><a href={full_calculator_href(page)} target="_blank" rel="noopener" data-testid="open-full">{ t.open_full }</a></nav>
             }
             <header class="masthead">
                 <div>

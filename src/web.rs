@@ -12,7 +12,12 @@ pub struct WebError(pub String);
 fn error(doing: &str, value: wasm_bindgen::JsValue) -> WebError {
     WebError(format!(
         "{doing}: {}",
-        value.as_string().unwrap_or_else(|| format!("{value:?}"))
+        value
+            .as_string()
+            .or_else(|| value
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message())))
+            .unwrap_or_else(|| "unknown error".to_owned())
     ))
 }
 

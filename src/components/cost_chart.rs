@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::chart_scale::{path, volume_at_x, x_of, Frame, Vertical};
+use crate::chart_scale::{coord, fixed, path, volume_at_x, x_of, Frame, Vertical};
 use crate::i18n::{break_even_words, chart_readout, short_number, text};
 
 /// Properties of a [`CostChart`].
@@ -79,7 +79,7 @@ pub fn CostChart(props: &CostChartProps) -> Html {
     html! {
         <figure class="chart" data-testid="cost-chart">
             <figcaption>{ t.chart_title }</figcaption>
-            <svg viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" tabindex="0"
+            <svg viewBox={format!("0 0 {} {}", fixed(WIDTH, 0), fixed(HEIGHT, 0))} role="img" tabindex="0"
                 aria-label={format!("{}. {}", t.chart_title, t.chart_hint)} aria-describedby="chart-readout"
                 {onmousemove} {onkeydown}
                 onmouseleave={ let focused = focused.clone(); move |_: MouseEvent| focused.set(None) }>
@@ -94,7 +94,7 @@ pub fn CostChart(props: &CostChartProps) -> Html {
                 if let Some(point) = focused.and_then(|i| points.get(i)) {
                     { marker(point, &totals, "focus", "chart-focus") }
                 }
-                <text class="panel-title" x={PER_CALL.left.to_string()} y={(PER_CALL.top - 8.0).to_string()}>{ t.chart_per_call_title }</text>
+                <text class="panel-title" x={coord(PER_CALL.left)} y={coord(PER_CALL.top - 8.0)}>{ t.chart_per_call_title }</text>
             </svg>
             <p class="legend">
                 <span class="key postpaid">{ t.chart_postpaid }</span>
@@ -176,23 +176,23 @@ fn axes(totals: &Vertical, per_call: &Vertical, lang: Lang) -> Html {
     ];
     html! {
         <g class="axes">
-            <rect class="plot" x={TOTALS.left.to_string()} y={TOTALS.top.to_string()} width={TOTALS.width.to_string()} height={TOTALS.height.to_string()} />
-            <rect class="plot" x={PER_CALL.left.to_string()} y={PER_CALL.top.to_string()} width={PER_CALL.width.to_string()} height={PER_CALL.height.to_string()} />
+            <rect class="plot" x={coord(TOTALS.left)} y={coord(TOTALS.top)} width={coord(TOTALS.width)} height={coord(TOTALS.height)} />
+            <rect class="plot" x={coord(PER_CALL.left)} y={coord(PER_CALL.top)} width={coord(PER_CALL.width)} height={coord(PER_CALL.height)} />
             for volume in decades {
-                <text key={volume} class="tick" x={x_of(&PER_CALL, volume).to_string()} y={(PER_CALL.bottom() + 16.0).to_string()} text-anchor="middle">
+                <text key={volume} class="tick" x={coord(x_of(&PER_CALL, volume))} y={coord(PER_CALL.bottom() + 16.0)} text-anchor="middle">
                     { short_number(volume as f64, lang) }
                 </text>
             }
             for value in totals.ticks() {
-                <text key={format!("t{value}")} class="tick" x={(TOTALS.left - 6.0).to_string()} text-anchor="end"
-                    y={(totals.y_of(&TOTALS, Decimal::from_f64_retain(value).unwrap_or_default()) + 4.0).to_string()}>
+                <text key={format!("t{}", fixed(value, 2))} class="tick" x={coord(TOTALS.left - 6.0)} text-anchor="end"
+                    y={coord(totals.y_of_value(&TOTALS, value) + 4.0)}>
                     { short_number(value, lang) }
                 </text>
             }
             for value in per_call.ticks() {
-                <text key={format!("p{value}")} class="tick" x={(PER_CALL.left - 6.0).to_string()} text-anchor="end"
-                    y={(per_call.y_of(&PER_CALL, Decimal::from_f64_retain(value).unwrap_or_default()) + 4.0).to_string()}>
-                    { format!("{value:.2}") }
+                <text key={format!("p{}", fixed(value, 2))} class="tick" x={coord(PER_CALL.left - 6.0)} text-anchor="end"
+                    y={coord(per_call.y_of_value(&PER_CALL, value) + 4.0)}>
+                    { fixed(value, 2) }
                 </text>
             }
         </g>
@@ -204,10 +204,10 @@ fn cliff_lines(cliffs: &[Cliff], name: &str, lang: Lang) -> Html {
         <g class="cliffs">
             for (i, cliff) in cliffs.iter().enumerate() {
                 <g key={cliff.bound} data-testid="chart-cliff" data-volume={cliff.bound.to_string()}>
-                    <line x1={x_of(&TOTALS, cliff.bound).to_string()} x2={x_of(&TOTALS, cliff.bound).to_string()}
-                        y1={TOTALS.top.to_string()} y2={PER_CALL.bottom().to_string()} />
+                    <line x1={coord(x_of(&TOTALS, cliff.bound))} x2={coord(x_of(&TOTALS, cliff.bound))}
+                        y1={coord(TOTALS.top)} y2={coord(PER_CALL.bottom())} />
                     // Neighbouring bounds (100 000 and 200 000) sit close: alternate the rows.
-                    <text x={(x_of(&TOTALS, cliff.bound) + 3.0).to_string()} y={(TOTALS.top + 12.0 + 13.0 * (i % 2) as f64).to_string()}>
+                    <text x={coord(x_of(&TOTALS, cliff.bound) + 3.0)} y={coord(TOTALS.top + 12.0 + 13.0 * (i % 2) as f64)}>
                         { format!("{name} {}", short_number(cliff.bound as f64, lang)) }
                     </text>
                 </g>
@@ -221,9 +221,9 @@ fn break_even_lines(curve: &CostCurve, lang: Lang) -> Html {
         <g class="break-even-lines">
             for (i, change) in curve.break_evens.iter().enumerate() {
                 <g key={change.volume}>
-                    <line x1={x_of(&TOTALS, change.volume).to_string()} x2={x_of(&TOTALS, change.volume).to_string()}
-                        y1={TOTALS.top.to_string()} y2={TOTALS.bottom().to_string()} />
-                    <text x={(x_of(&TOTALS, change.volume) + 3.0).to_string()} y={(TOTALS.bottom() - 6.0 - 14.0 * i as f64).to_string()}>
+                    <line x1={coord(x_of(&TOTALS, change.volume))} x2={coord(x_of(&TOTALS, change.volume))}
+                        y1={coord(TOTALS.top)} y2={coord(TOTALS.bottom())} />
+                    <text x={coord(x_of(&TOTALS, change.volume) + 3.0)} y={coord(TOTALS.bottom() - 6.0 - 14.0 * i as f64)}>
                         { money::grouped_calls(change.volume.into()) }
                     </text>
                 </g>
@@ -243,9 +243,9 @@ fn marker(
     html! {
         <g class={classes!("marker", class)} data-testid={testid} data-volume={point.volume.to_string()}
             data-best={money::plain(point.best)} data-postpaid={money::plain(point.postpaid)}>
-            <line x1={x.to_string()} x2={x.to_string()} y1={TOTALS.top.to_string()} y2={PER_CALL.bottom().to_string()} />
-            <circle cx={x.to_string()} cy={totals.y_of(&TOTALS, point.postpaid).to_string()} r="4" class="postpaid" />
-            <circle cx={x.to_string()} cy={totals.y_of(&TOTALS, point.best).to_string()} r="4" class="best" />
+            <line x1={coord(x)} x2={coord(x)} y1={coord(TOTALS.top)} y2={coord(PER_CALL.bottom())} />
+            <circle cx={coord(x)} cy={coord(totals.y_of(&TOTALS, point.postpaid))} r="4" class="postpaid" />
+            <circle cx={coord(x)} cy={coord(totals.y_of(&TOTALS, point.best))} r="4" class="best" />
         </g>
     }
 }

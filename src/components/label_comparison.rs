@@ -50,7 +50,7 @@ pub fn LabelComparison(props: &LabelComparisonProps) -> Html {
                     <caption>{ format!("{} ({})", t.tiers_title, t.yuan_per_call) }</caption>
                     <thead>{ header(book, props, t.monthly_calls) }</thead>
                     <tbody>
-                        for (index, tier) in book.labels()[0].tiers.iter().enumerate() {
+                        for (index, tier) in book.labels().iter().take(1).flat_map(|first| &first.tiers).enumerate() {
                             <tr key={index}>
                                 <th scope="row">{ tier_range(tier, props.lang) }</th>
                                 for prices in book.labels() {

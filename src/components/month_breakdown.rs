@@ -1,6 +1,7 @@
 use std::rc::Rc;
 
 use pricing::{money, Estimate, LabelPrices, Lang};
+use web_sys::HtmlDetailsElement;
 use yew::prelude::*;
 
 use crate::i18n::{purchase_words, text, tier_range};
@@ -17,8 +18,30 @@ pub struct MonthBreakdownProps {
 }
 
 /// The cheapest plan month by month, in a disclosure the user opens.
+///
+/// The rows are rendered only while it is open: 36 months of figures
+/// rewritten on every slider step were most of a step's time.
 #[component]
 pub fn MonthBreakdown(props: &MonthBreakdownProps) -> Html {
+    let t = text(props.lang);
+    let open = use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |event: Event| {
+            open.set(event.target_unchecked_into::<HtmlDetailsElement>().open());
+        })
+    };
+    html! {
+        <details class="breakdown" data-testid="breakdown" {ontoggle}>
+            <summary>{ t.breakdown }</summary>
+            if *open {
+                { month_table(props) }
+            }
+        </details>
+    }
+}
+
+fn month_table(props: &MonthBreakdownProps) -> Html {
     let t = text(props.lang);
     let estimate = &props.estimate;
     let starts: Vec<(usize, String)> = estimate
@@ -28,36 +51,33 @@ pub fn MonthBreakdown(props: &MonthBreakdownProps) -> Html {
         .map(|w| (w.first_month, purchase_words(&w.purchases)))
         .collect();
     html! {
-        <details class="breakdown" data-testid="breakdown">
-            <summary>{ t.breakdown }</summary>
-            <div class="table-scroll" tabindex="0">
-                <table class="prices">
-                    <thead>
-                        <tr>
-                            <th scope="col">{ t.month }</th>
-                            <th scope="col">{ t.bought }</th>
-                            <th scope="col" class="number">{ t.from_legacy }</th>
-                            <th scope="col" class="number">{ t.from_packs }</th>
-                            <th scope="col" class="number">{ t.billed_postpaid }</th>
-                            <th scope="col">{ t.tier }</th>
-                            <th scope="col" class="number">{ format!("{} ({})", t.month_bill, t.yuan) }</th>
+        <div class="table-scroll" tabindex="0">
+            <table class="prices">
+                <thead>
+                    <tr>
+                        <th scope="col">{ t.month }</th>
+                        <th scope="col">{ t.bought }</th>
+                        <th scope="col" class="number">{ t.from_legacy }</th>
+                        <th scope="col" class="number">{ t.from_packs }</th>
+                        <th scope="col" class="number">{ t.billed_postpaid }</th>
+                        <th scope="col">{ t.tier }</th>
+                        <th scope="col" class="number">{ format!("{} ({})", t.month_bill, t.yuan) }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    for (index, line) in estimate.best_bill.months.iter().enumerate() {
+                        <tr key={index}>
+                            <th scope="row">{ index + 1 }</th>
+                            <td>{ starts.iter().find(|(first, _)| *first == index).map(|(_, words)| words.clone()).unwrap_or_default() }</td>
+                            <td class="number">{ money::grouped_calls(line.legacy) }</td>
+                            <td class="number">{ money::grouped_calls(line.packs) }</td>
+                            <td class="number">{ money::grouped_calls(line.postpaid) }</td>
+                            <td>{ line.tier.and_then(|tier| props.prices.tiers.get(tier)).map(|tier| tier_range(tier, props.lang)).unwrap_or_default() }</td>
+                            <td class="number">{ money::grouped(line.bill) }</td>
                         </tr>
-                    </thead>
-                    <tbody>
-                        for (index, line) in estimate.best_bill.months.iter().enumerate() {
-                            <tr key={index}>
-                                <th scope="row">{ index + 1 }</th>
-                                <td>{ starts.iter().find(|(first, _)| *first == index).map(|(_, words)| words.clone()).unwrap_or_default() }</td>
-                                <td class="number">{ money::grouped_calls(line.legacy) }</td>
-                                <td class="number">{ money::grouped_calls(line.packs) }</td>
-                                <td class="number">{ money::grouped_calls(line.postpaid) }</td>
-                                <td>{ line.tier.map(|tier| tier_range(&props.prices.tiers[tier], props.lang)).unwrap_or_default() }</td>
-                                <td class="number">{ money::grouped(line.bill) }</td>
-                            </tr>
-                        }
-                    </tbody>
-                </table>
-            </div>
-        </details>
+                    }
+                </tbody>
+            </table>
+        </div>
     }
 }

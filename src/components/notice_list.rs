@@ -21,21 +21,24 @@ pub fn NoticeList(props: &NoticeListProps) -> Html {
         return Html::default();
     }
     html! {
-        <ul class="notices" role="status">
-            for (index, notice) in props.notices.iter().enumerate() {
-                <li class="notice" key={index}>
-                    <span data-testid="notice">
-                        { url_notice(notice.param, &notice.problem, &notice.given, &notice.used, props.lang) }
-                    </span>
-                    <button type="button" class="dismiss" aria-label={text(props.lang).dismiss}
-                        onclick={
-                            let on_dismiss = props.on_dismiss.clone();
-                            move |_: MouseEvent| on_dismiss.emit(index)
-                        }>
-                        { "×" }
-                    </button>
-                </li>
-            }
-        </ul>
+        // The live region wraps the list: a role on the <ul> itself would unmake the list.
+        <div role="status">
+            <ul class="notices">
+                for (index, notice) in props.notices.iter().enumerate() {
+                    <li class="notice" key={index}>
+                        <span data-testid="notice">
+                            { url_notice(notice.param, &notice.problem, &notice.given, &notice.used, props.lang) }
+                        </span>
+                        <button type="button" class="dismiss" aria-label={text(props.lang).dismiss}
+                            onclick={
+                                let on_dismiss = props.on_dismiss.clone();
+                                move |_: MouseEvent| on_dismiss.emit(index)
+                            }>
+                            { "×" }
+                        </button>
+                    </li>
+                }
+            </ul>
+        </div>
     }
 }

@@ -76,7 +76,7 @@ pub fn PinnedScenarios(props: &PinnedScenariosProps) -> Html {
                                 e.as_ref().and_then(Estimate::average_per_call).map(|p| money::unit_price(p, 4)).unwrap_or_default()
                             })) }
                             <tr>
-                                <th scope="row"></th>
+                                <th scope="row">{ t.pin_actions }</th>
                                 for (i, scenario) in props.pins.pins.iter().enumerate() {
                                     <td key={i}>
                                         <button type="button" data-testid="open-pin"

@@ -23,10 +23,13 @@ pub fn PostpaidSummary(props: &PostpaidSummaryProps) -> Html {
     let estimate = &props.estimate;
     let first = estimate.postpaid_first_month();
     let total = estimate.postpaid.total();
-    let tier = estimate.first_month_tier().map_or_else(
-        || t.no_calls.to_string(),
-        |index| tier_range(&props.prices.tiers[index], props.lang),
-    );
+    let tier = estimate
+        .first_month_tier()
+        .and_then(|index| props.prices.tiers.get(index))
+        .map_or_else(
+            || t.no_calls.to_string(),
+            |tier| tier_range(tier, props.lang),
+        );
     html! {
         <section class="summary" aria-live="polite" aria-label={t.tiers_title}>
             <div class="figure">

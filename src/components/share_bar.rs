@@ -108,7 +108,7 @@ fn status_text(status: Option<&Status>, lang: Lang) -> Html {
             <>{ t.copy_failed }{ " " }<input type="text" readonly=true value={link.clone()} aria-label={t.copy_link} /></>
         },
         Some(Status::Downloaded(kind)) => {
-            html! { { format!("{} {}", t.downloaded, kind.to_uppercase()) } }
+            html! { { format!("{} {}", t.downloaded, kind.to_ascii_uppercase()) } }
         }
         Some(Status::DownloadFailed) => html! { { t.download_failed } },
     }

@@ -1,10 +1,17 @@
+use gloo_timers::callback::Timeout;
 use pricing::url_state;
 use yew::prelude::*;
 
 use crate::state::AppState;
 
+/// How long the state must rest before the URL follows it.
+const URL_DELAY_MS: u32 = 150;
+
 /// The page state, read from the URL once and written back (replacing the
-/// history entry, not adding one) whenever it changes.
+/// history entry, not adding one) once it has rested for [`URL_DELAY_MS`].
+///
+/// The wait keeps `history.replaceState`, which costs milliseconds and which
+/// Chromium throttles when called too often, out of each slider step.
 #[hook]
 pub fn use_page_state() -> UseReducerHandle<AppState> {
     let state = use_reducer(|| {
@@ -12,7 +19,12 @@ pub fn use_page_state() -> UseReducerHandle<AppState> {
         AppState { page, notices }
     });
     let page = state.page.clone();
-    use_effect_with(page, |page| replace_query(&url_state::encode(page)));
+    use_effect_with(page, |page| {
+        let query = url_state::encode(page);
+        let write = Timeout::new(URL_DELAY_MS, move || replace_query(&query));
+        // A newer state cancels the write still waiting for this one.
+        move || drop(write)
+    });
     state
 }
 

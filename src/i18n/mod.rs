@@ -5,6 +5,7 @@ mod sentences;
 
 pub use sentences::*;
 
+use crate::chart_scale::fixed;
 use pricing::{money, Channel, Comparison, LabelPrices, Lang, PriceColumn, Strategy, Tier};
 use rust_decimal::Decimal;
 
@@ -88,6 +89,7 @@ pub struct Text {
     pub pins_not_saved: &'static str,
     pub open_pin: &'static str,
     pub remove_pin: &'static str,
+    pub pin_actions: &'static str,
     pub pins_full: &'static str,
     pub pins_already: &'static str,
 }
@@ -171,6 +173,7 @@ const ZH: Text = Text {
     pins_not_saved: "浏览器不允许保存，固定的方案只在本次访问中保留。",
     open_pin: "打开",
     remove_pin: "移除",
+    pin_actions: "操作",
     pins_full: "最多固定 4 个方案，请先移除一个。",
     pins_already: "此方案已固定。",
 };
@@ -254,6 +257,7 @@ const EN: Text = Text {
     pins_not_saved: "The browser does not allow saving; pins last for this visit only.",
     open_pin: "Open",
     remove_pin: "Remove",
+    pin_actions: "Actions",
     pins_full: "At most 4 scenarios can be pinned; remove one first.",
     pins_already: "This scenario is already pinned.",
 };
@@ -351,8 +355,8 @@ pub fn short_number(value: f64, lang: Lang) -> String {
         if value >= size {
             let scaled = value / size;
             let digits = if scaled.fract().abs() < 1e-9 { 0 } else { 1 };
-            return format!("{scaled:.digits$}{suffix}");
+            return format!("{}{suffix}", fixed(scaled, digits));
         }
     }
-    format!("{value:.0}")
+    fixed(value, 0)
 }

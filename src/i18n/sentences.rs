@@ -54,7 +54,7 @@ pub fn url_notice(param: Param, problem: &Problem, given: &str, used: &str, lang
         }
         (Lang::En, Problem::BadNumber(error)) => format!(
             "Link parameter {name}=\"{given}\" is not valid ({}); used {used} instead.",
-            input_error(error, lang).to_lowercase()
+            input_error(error, lang).to_ascii_lowercase()
         ),
     }
 }
@@ -80,12 +80,13 @@ pub fn plan_words(plan: &Recommendation, lang: Lang) -> String {
     if plan.strategy == Strategy::PostpaidOnly {
         return t.postpaid_only.to_string();
     }
+    let first = plan.windows.first();
     let same_everywhere = plan
         .windows
-        .windows(2)
-        .all(|pair| pair[0].purchases == pair[1].purchases);
-    if same_everywhere {
-        let words = purchase_words(&plan.windows[0].purchases);
+        .iter()
+        .all(|window| Some(&window.purchases) == first.map(|w| &w.purchases));
+    if let (true, Some(first)) = (same_everywhere, first) {
+        let words = purchase_words(&first.purchases);
         return if plan.windows.len() > 1 {
             format!("{words} ({})", every_window(lang))
         } else {
@@ -194,11 +195,11 @@ pub fn chart_readout(point: &CurvePoint, lang: Lang) -> String {
         ),
         Lang::En => format!(
             "{volume} calls/month: {} {}, {} {} ({per_call}), {}",
-            t.chart_postpaid.to_lowercase(),
+            t.chart_postpaid.to_ascii_lowercase(),
             yuan(point.postpaid, lang),
-            t.chart_best.to_lowercase(),
+            t.chart_best.to_ascii_lowercase(),
             yuan(point.best, lang),
-            strategy_name(point.strategy, lang).to_lowercase()
+            strategy_name(point.strategy, lang).to_ascii_lowercase()
         ),
     }
 }
@@ -214,8 +215,8 @@ pub fn break_even_words(change: &BreakEven, lang: Lang) -> String {
         Lang::Zh => format!("从 {volume} 次/月起：{from} → {to}"),
         Lang::En => format!(
             "From {volume} calls/month: {} → {}",
-            from.to_lowercase(),
-            to.to_lowercase()
+            from.to_ascii_lowercase(),
+            to.to_ascii_lowercase()
         ),
     }
 }

@@ -3,6 +3,8 @@
 //! The methods panic with precise messages (this is test code); [`Browser::command`] is the
 //! fallible escape hatch for endpoints without a wrapper.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -18,6 +20,8 @@ use crate::{driver, http};
 pub const FIND_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long one WebDriver command may take (navigation waits for the page load).
 const COMMAND_TIMEOUT: Duration = Duration::from_secs(60);
+/// How long a script run by [`Browser::execute_async`] may take.
+const ASYNC_SCRIPT_TIMEOUT: Duration = Duration::from_secs(600);
 /// Pause between two polls.
 const POLL_INTERVAL: Duration = Duration::from_millis(50);
 /// The W3C key under which an element reference travels.
@@ -106,13 +110,36 @@ pub struct LogEntry {
     pub message: String,
 }
 
+/// One request the page made, as the DevTools Protocol's Network domain reported it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageRequest {
+    /// The URL requested (the last one, after redirects).
+    pub url: String,
+    /// The HTTP status of the response, once one arrived.
+    pub status: Option<u16>,
+    /// Chromium's error text if the request failed, e.g. "net::ERR_CONNECTION_REFUSED".
+    pub failure: Option<String>,
+}
+
+/// The requests seen so far, in the order they started.
+#[derive(Default)]
+struct NetworkLog {
+    order: Vec<String>,
+    by_id: HashMap<String, PageRequest>,
+}
+
 /// A headless Chromium session; the session is deleted and its profile removed on drop.
+///
+/// Dropping a session checks the whole of it, every page it opened: any console error
+/// or panic message the test did not read with [`Browser::console_messages`], and any
+/// request to another host or for a file the server does not have, fails the test.
 pub struct Browser {
     driver: SocketAddr,
     session: String,
     base_url: String,
     profile: PathBuf,
     find_timeout: Duration,
+    network: RefCell<NetworkLog>,
 }
 
 /// An element found in the current page.
@@ -134,7 +161,7 @@ impl Browser {
         let driver = driver::address();
         let profile = crate::fresh_temp_dir("chromium-profile");
         let body = new_session_body(&profile, width, height);
-        let value = send(driver, "POST", "/session", Some(&body))
+        let value = send(driver, "POST", "/session", Some(&body), COMMAND_TIMEOUT)
             .unwrap_or_else(|e| panic!("cannot start a Chromium session: {e}"));
         let session = value["sessionId"]
             .as_str()
@@ -146,6 +173,7 @@ impl Browser {
             base_url: with_trailing_slash(base_url),
             profile,
             find_timeout: FIND_TIMEOUT,
+            network: RefCell::default(),
         };
         browser.pin_viewport(width, height);
         browser
@@ -287,6 +315,23 @@ impl Browser {
         )
     }
 
+    /// Runs `js` as a function body whose last argument is a callback; returns what the
+    /// script passes to it. The script may take up to 10 minutes.
+    pub fn execute_async(&self, js: &str, args: &[Value]) -> Value {
+        let millis = ASYNC_SCRIPT_TIMEOUT.as_millis();
+        self.run(
+            "POST",
+            "/timeouts",
+            Some(json!({ "script": millis })),
+            "set the script timeout",
+        );
+        let body = json!({ "script": js, "args": args });
+        let path = format!("/session/{}/execute/async", self.session);
+        let wait = ASYNC_SCRIPT_TIMEOUT + COMMAND_TIMEOUT;
+        send(self.driver, "POST", &path, Some(&body), wait)
+            .unwrap_or_else(|e| panic!("cannot execute async script {js:?}: {e}"))
+    }
+
     /// Makes later commands act inside `frame`, an `<iframe>` of the current page.
     pub fn enter_frame(&self, frame: &Element<'_>) {
         let body = json!({ "id": frame.to_json() });
@@ -317,6 +362,74 @@ impl Browser {
                 message: entry["message"].as_str().unwrap_or_default().to_owned(),
             })
             .collect()
+    }
+
+    /// Every request the pages of this session made so far, in the order they started.
+    pub fn page_requests(&self) -> Vec<PageRequest> {
+        self.read_network_events();
+        let log = self.network.borrow();
+        log.order
+            .iter()
+            .filter_map(|id| log.by_id.get(id).cloned())
+            .collect()
+    }
+
+    /// The requests that break the page's no-network promise: to any origin but the
+    /// base URL's, answered with an error status, or failed (other than cancelled).
+    pub fn unexpected_requests(&self) -> Vec<PageRequest> {
+        let origin = origin_of(&self.base_url);
+        self.page_requests()
+            .into_iter()
+            .filter(|request| is_unexpected(request, origin))
+            .collect()
+    }
+
+    /// What went wrong in this session since the last call: console errors and panics
+    /// not read with [`Browser::console_messages`], and unexpected requests. Each is
+    /// reported once, so a test that provokes one on purpose can take it here.
+    pub fn problems(&self) -> Vec<String> {
+        let console = self
+            .console_messages()
+            .into_iter()
+            .filter(|entry| entry.level == "SEVERE" || entry.message.contains("panicked"));
+        let console = console.map(|entry| format!("console {}: {}", entry.level, entry.message));
+        let requests = self.unexpected_requests();
+        *self.network.borrow_mut() = NetworkLog::default();
+        let requests = requests.into_iter().map(|request| {
+            format!(
+                "request {} (status {:?}, failure {:?})",
+                request.url, request.status, request.failure
+            )
+        });
+        console.chain(requests).collect()
+    }
+
+    /// Panics listing [`Browser::problems`], if there are any.
+    pub fn assert_clean(&self) {
+        let problems = self.problems();
+        assert!(
+            problems.is_empty(),
+            "the page logged errors or made requests it must not:\n{}",
+            problems.join("\n")
+        );
+    }
+
+    /// Moves the DevTools Network events chromedriver has buffered into the log.
+    fn read_network_events(&self) {
+        let body = json!({ "type": "performance" });
+        let value = self.run("POST", "/se/log", Some(body), "read the performance log");
+        let Value::Array(entries) = value else {
+            panic!("performance log: expected an array, got {value}");
+        };
+        let mut log = self.network.borrow_mut();
+        for entry in entries {
+            let Some(text) = entry["message"].as_str() else {
+                continue;
+            };
+            if let Ok(event) = serde_json::from_str::<Value>(text) {
+                log.record(&event["message"]["method"], &event["message"]["params"]);
+            }
+        }
     }
 
     /// Saves a PNG screenshot of the viewport to `path`.
@@ -351,19 +464,33 @@ impl Browser {
             "deviceScaleFactor": 1,
             "mobile": false
         });
-        let body = json!({ "cmd": "Emulation.setDeviceMetricsOverride", "params": params });
+        self.cdp("Emulation.setDeviceMetricsOverride", params);
+    }
+
+    /// Runs a DevTools Protocol command in the current page, e.g. "Emulation.setCPUThrottlingRate".
+    pub fn cdp(&self, cmd: &str, params: Value) -> Value {
+        let body = json!({ "cmd": cmd, "params": params });
         self.run(
             "POST",
             "/goog/cdp/execute",
             Some(body),
-            &format!("set the viewport to {width}x{height}"),
+            &format!("run {cmd}"),
+        )
+    }
+
+    /// Makes `prefers-color-scheme` match `scheme` ("light" or "dark") from now on.
+    pub fn emulate_color_scheme(&self, scheme: &str) {
+        let feature = json!({ "name": "prefers-color-scheme", "value": scheme });
+        self.cdp(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [feature] }),
         );
     }
 
     /// Sends a raw WebDriver command; `path` is relative to the session, e.g. "/title".
     pub fn command(&self, method: &str, path: &str, body: Option<&Value>) -> Result<Value, Error> {
         let path = format!("/session/{}{path}", self.session);
-        send(self.driver, method, &path, body)
+        send(self.driver, method, &path, body, COMMAND_TIMEOUT)
     }
 
     /// Runs a command that must succeed; panics with `doing` and the error otherwise.
@@ -392,9 +519,80 @@ impl Browser {
 
 impl Drop for Browser {
     fn drop(&mut self) {
+        // A test that already failed keeps its own message.
+        let problems = if std::thread::panicking() {
+            Vec::new()
+        } else {
+            self.problems()
+        };
         let _ = self.command("DELETE", "", None);
         let _ = std::fs::remove_dir_all(&self.profile);
+        assert!(
+            problems.is_empty(),
+            "the page logged errors or made requests it must not:\n{}",
+            problems.join("\n")
+        );
     }
+}
+
+impl NetworkLog {
+    /// Takes in one DevTools Network event; other events are ignored.
+    fn record(&mut self, method: &Value, params: &Value) {
+        let Some(id) = params["requestId"].as_str() else {
+            return;
+        };
+        match method.as_str() {
+            Some("Network.requestWillBeSent") => {
+                if !self.by_id.contains_key(id) {
+                    self.order.push(id.to_owned());
+                }
+                // A redirect reuses the id: the request now stands for the new URL.
+                let url = params["request"]["url"].as_str().unwrap_or_default();
+                let request = PageRequest {
+                    url: url.to_owned(),
+                    ..PageRequest::default()
+                };
+                self.by_id.insert(id.to_owned(), request);
+            }
+            Some("Network.responseReceived") => {
+                if let Some(request) = self.by_id.get_mut(id) {
+                    let status = params["response"]["status"].as_u64();
+                    request.status = status.and_then(|s| u16::try_from(s).ok());
+                }
+            }
+            Some("Network.loadingFailed") => {
+                if let Some(request) = self.by_id.get_mut(id) {
+                    let error = params["errorText"].as_str().unwrap_or("failed");
+                    request.failure = Some(error.to_owned());
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `scheme://host:port` of a URL.
+fn origin_of(url: &str) -> &str {
+    let after_scheme = url.find("://").map_or(0, |at| at + 3);
+    let end = url[after_scheme..]
+        .find('/')
+        .map_or(url.len(), |at| after_scheme + at);
+    &url[..end]
+}
+
+/// Whether a request breaks the no-network promise of a page served at `origin`.
+fn is_unexpected(request: &PageRequest, origin: &str) -> bool {
+    let is_http = request.url.starts_with("http://") || request.url.starts_with("https://");
+    if !is_http {
+        // data: and blob: URLs are the page's own bytes (the icon, downloads).
+        return false;
+    }
+    origin_of(&request.url) != origin
+        || request.status.is_some_and(|status| status >= 400)
+        || request
+            .failure
+            .as_deref()
+            .is_some_and(|error| error != "net::ERR_ABORTED")
 }
 
 impl Element<'_> {
@@ -471,10 +669,11 @@ fn send(
     method: &str,
     path: &str,
     body: Option<&Value>,
+    timeout: Duration,
 ) -> Result<Value, Error> {
     let body = body.map(Value::to_string);
     let response =
-        http::request(driver, method, path, body.as_deref(), COMMAND_TIMEOUT).map_err(Error::Io)?;
+        http::request(driver, method, path, body.as_deref(), timeout).map_err(Error::Io)?;
     let mut parsed: Value = serde_json::from_slice(&response.body).map_err(|e| {
         let text = String::from_utf8_lossy(&response.body);
         Error::Protocol(format!(
@@ -513,8 +712,12 @@ fn new_session_body(profile: &Path, width: u32, height: u32) -> Value {
     json!({
         "capabilities": {
             "alwaysMatch": {
-                "goog:chromeOptions": { "binary": driver::CHROMIUM, "args": args },
-                "goog:loggingPrefs": { "browser": "ALL" }
+                "goog:chromeOptions": {
+                    "binary": driver::CHROMIUM,
+                    "args": args,
+                    "perfLoggingPrefs": { "enableNetwork": true, "enablePage": false }
+                },
+                "goog:loggingPrefs": { "browser": "ALL", "performance": "ALL" }
             }
         }
     })
@@ -553,12 +756,79 @@ mod tests {
         assert_eq!(testid_selector(r#"a"b"#), r#"[data-testid="a\"b"]"#);
     }
 
+    fn request(url: &str, status: Option<u16>, failure: Option<&str>) -> PageRequest {
+        PageRequest {
+            url: url.to_owned(),
+            status,
+            failure: failure.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn only_own_files_are_expected_requests() {
+        let origin = origin_of("http://127.0.0.1:4242/tools/x/");
+        assert_eq!(origin, "http://127.0.0.1:4242");
+        let ok = request("http://127.0.0.1:4242/app_bg.wasm", Some(200), None);
+        assert!(!is_unexpected(&ok, origin));
+        assert!(!is_unexpected(
+            &request("blob:http://127.0.0.1:4242/1", None, None),
+            origin
+        ));
+        let aborted = request("http://127.0.0.1:4242/a.js", None, Some("net::ERR_ABORTED"));
+        assert!(!is_unexpected(&aborted, origin));
+        for bad in [
+            request("http://127.0.0.1:4243/app.js", Some(200), None),
+            request("https://example.com/x.js", None, None),
+            request("http://127.0.0.1:4242/missing.js", Some(404), None),
+            request("http://127.0.0.1:4242/a.js", None, Some("net::ERR_FAILED")),
+        ] {
+            assert!(is_unexpected(&bad, origin), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn network_events_follow_redirects_and_failures() {
+        let mut log = NetworkLog::default();
+        let sent = json!("Network.requestWillBeSent");
+        log.record(
+            &sent,
+            &json!({ "requestId": "1", "request": { "url": "http://h/a" } }),
+        );
+        log.record(
+            &sent,
+            &json!({ "requestId": "1", "request": { "url": "http://h/a/" } }),
+        );
+        log.record(
+            &json!("Network.responseReceived"),
+            &json!({ "requestId": "1", "response": { "status": 200 } }),
+        );
+        log.record(
+            &sent,
+            &json!({ "requestId": "2", "request": { "url": "http://x/b" } }),
+        );
+        log.record(
+            &json!("Network.loadingFailed"),
+            &json!({ "requestId": "2", "errorText": "net::ERR_NAME_NOT_RESOLVED" }),
+        );
+        assert_eq!(log.order, ["1", "2"]);
+        assert_eq!(log.by_id["1"], request("http://h/a/", Some(200), None));
+        assert_eq!(
+            log.by_id["2"],
+            request("http://x/b", None, Some("net::ERR_NAME_NOT_RESOLVED"))
+        );
+    }
+
     #[test]
     fn session_asks_for_headless_chromium_with_browser_logs() {
         let body = new_session_body(Path::new("/tmp/p"), 800, 600);
         let always = &body["capabilities"]["alwaysMatch"];
         assert_eq!(always["goog:chromeOptions"]["binary"], "/usr/bin/chromium");
         assert_eq!(always["goog:loggingPrefs"]["browser"], "ALL");
+        assert_eq!(always["goog:loggingPrefs"]["performance"], "ALL");
+        assert_eq!(
+            always["goog:chromeOptions"]["perfLoggingPrefs"]["enableNetwork"],
+            true
+        );
         let args = always["goog:chromeOptions"]["args"].as_array().unwrap();
         assert!(args.contains(&json!("--window-size=800,600")));
         assert!(args.contains(&json!("--user-data-dir=/tmp/p")));

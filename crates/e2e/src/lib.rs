@@ -4,19 +4,21 @@
 //! - [`server`] serves a directory over HTTP on 127.0.0.1, optionally under a path prefix.
 //! - [`driver`] starts Debian's `chromedriver` once per test process.
 //! - [`browser`] is a minimal blocking W3C WebDriver client driving headless Chromium.
+//! - [`axe`] runs the axe-core accessibility audit in the page.
 //!
 //! Nothing here downloads a browser or a driver: both come from Debian's packages,
 //! which `scripts/setup.sh` installs.
 
 #![warn(missing_docs)]
 
+pub mod axe;
 pub mod browser;
 pub mod bundle;
 pub mod driver;
 mod http;
 pub mod server;
 
-pub use browser::{keys, Browser, Element, Error, LogEntry};
+pub use browser::{keys, Browser, Element, Error, LogEntry, PageRequest};
 pub use server::{ServedRequest, StaticServer};
 
 use std::path::{Path, PathBuf};

@@ -94,6 +94,18 @@ fn the_root_bundle_sets_the_policy_and_inlines_nothing() {
         &[],
     );
     assert_eq!(ran, false, "the CSP let an inline script run");
+    // The refusal is logged; take it, so that closing the session finds nothing else.
+    let mut problems = Vec::new();
+    e2e::wait_until("the refusal in the console", SETTLE, || {
+        problems.extend(browser.problems());
+        !problems.is_empty()
+    });
+    assert!(
+        problems
+            .iter()
+            .all(|p| p.contains("violates the following Content Security Policy")),
+        "{problems:?}"
+    );
 }
 
 /// The content of the `<meta http-equiv="Content-Security-Policy">` of a page.

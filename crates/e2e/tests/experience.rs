@@ -174,7 +174,9 @@ fn switching_language_translates_and_keeps_the_figures() {
         browser.text("h1") == "FaceID price calculator"
     });
     assert_eq!(browser.testid("postpaid-total").text(), before);
-    assert!(browser.current_url().contains("lang=en"));
+    e2e::wait_until("lang=en in the URL", SETTLE, || {
+        browser.current_url().contains("lang=en")
+    });
     assert_eq!(
         browser.execute("return document.documentElement.lang", &[]),
         json!("en")
@@ -187,7 +189,9 @@ fn switching_language_translates_and_keeps_the_figures() {
     e2e::wait_until("Chinese", SETTLE, || {
         browser.text("h1").contains("价格计算器")
     });
-    assert!(browser.current_url().contains("lang=zh"));
+    e2e::wait_until("lang=zh in the URL", SETTLE, || {
+        browser.current_url().contains("lang=zh")
+    });
     assert_healthy(&browser);
 }
 
@@ -263,10 +267,7 @@ fn screenshots_for_review() {
     for (width, height) in [(1280, 2000), (360, 3600)] {
         for theme in ["light", "dark"] {
             let browser = Browser::open(width, height);
-            let media = json!({ "cmd": "Emulation.setEmulatedMedia", "params": { "features": [{ "name": "prefers-color-scheme", "value": theme }] } });
-            browser
-                .command("POST", "/goog/cdp/execute", Some(&media))
-                .expect("dark mode emulation");
+            browser.emulate_color_scheme(theme);
             browser.goto("/?label=general-verify&volume=6050&months=24");
             browser.testid("cost-chart");
             let dark = browser.execute(

@@ -60,8 +60,9 @@ fn typing_growth_and_legacy_reprices_the_plan() {
         let url = browser.current_url();
         url.contains("growth=12.5") && url.contains("legacy=200000")
     });
+    let rows = || browser.find_all("[data-testid=breakdown] tbody tr").len();
+    assert_eq!(rows(), 0, "the month rows are drawn only once opened");
     browser.find("[data-testid=breakdown] summary").click();
-    let rows = browser.find_all("[data-testid=breakdown] tbody tr");
-    assert_eq!(rows.len(), 18);
+    e2e::wait_until("18 month rows", common::SETTLE, || rows() == 18);
     assert_healthy(&browser);
 }

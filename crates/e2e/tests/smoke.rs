@@ -22,6 +22,7 @@ const INDEX_HTML: &str = r#"<!doctype html>
   <p data-testid="greeting">Hello</p>
   <button id="change">Change</button>
   <button id="complain">Complain</button>
+  <button id="reach-out">Reach out</button>
   <input id="slider" type="range" min="0" max="10" step="1" value="5">
   <output id="slider-value">5</output>
   <p data-testid="wasm-status">loading</p>
@@ -33,6 +34,11 @@ const INDEX_HTML: &str = r#"<!doctype html>
 const APP_JS: &str = r#"const greeting = document.querySelector('[data-testid="greeting"]');
 document.getElementById('change').addEventListener('click', () => { greeting.textContent = 'Clicked'; });
 document.getElementById('complain').addEventListener('click', () => console.error('smoke: deliberate error', 42));
+// A file the site lacks, and another origin (port 1 refuses at once).
+document.getElementById('reach-out').addEventListener('click', () => {
+  fetch('missing.js').catch(() => {});
+  fetch('http://127.0.0.1:1/elsewhere.js').catch(() => {});
+});
 const slider = document.getElementById('slider');
 slider.addEventListener('input', () => { document.getElementById('slider-value').textContent = slider.value; });
 await WebAssembly.instantiateStreaming(fetch('app_bg.wasm'));
@@ -156,7 +162,7 @@ fn headless_chromium_clicks_types_and_reads_the_console() {
     );
 
     assert_eq!(browser.testid("greeting").text(), "Hello");
-    assert_eq!(browser.find_all("button").len(), 2);
+    assert_eq!(browser.find_all("button").len(), 3);
     browser.find("#change").click();
     browser.wait_for_text("[data-testid=greeting]", "Clicked", Duration::from_secs(5));
 
@@ -189,6 +195,42 @@ fn headless_chromium_clicks_types_and_reads_the_console() {
         .filter(|r| r.status != 200)
         .collect();
     assert!(failed.is_empty(), "requests that failed: {failed:?}");
+}
+
+#[test]
+fn sessions_report_requests_elsewhere_and_unread_errors() {
+    let site = serve_fixture_site();
+    let browser = Browser::open_at(&site.server.base_url(), 1024, 768);
+    browser.goto("");
+    browser.wait_for_text(
+        "[data-testid=wasm-status]",
+        "wasm ok",
+        Duration::from_secs(10),
+    );
+    let own = browser.page_requests();
+    assert!(own
+        .iter()
+        .any(|r| r.url.ends_with("/app_bg.wasm") && r.status == Some(200)));
+    assert_eq!(browser.problems(), Vec::<String>::new());
+
+    browser.find("#reach-out").click();
+    browser.find("#complain").click();
+    let mut problems = Vec::new();
+    let has = |problems: &[String], needle: &str| problems.iter().any(|p| p.contains(needle));
+    let needles = [
+        "missing.js (status Some(404)",
+        "http://127.0.0.1:1/elsewhere.js",
+        "smoke: deliberate error",
+    ];
+    e2e::wait_until("all three problems", Duration::from_secs(10), || {
+        problems.extend(browser.problems());
+        needles.iter().all(|needle| has(&problems, needle))
+    });
+    // Chromium may log each failed load to the console a moment later: take that too,
+    // so the session closes clean.
+    std::thread::sleep(Duration::from_millis(500));
+    let late = browser.problems();
+    assert!(late.iter().all(|p| p.starts_with("console")), "{late:?}");
 }
 
 #[test]

@@ -109,10 +109,10 @@
 //! without a new version, never removed or changed in meaning.
 
 use rust_decimal::{Decimal, RoundingStrategy};
-use serde::Serialize;
 
 use crate::billing::{MonthLine, Purchase};
 use crate::estimate::Estimate;
+use crate::json::Json;
 use crate::label::PriceColumn;
 use crate::money;
 use crate::optimizer::{Strategy, WindowPlan};
@@ -168,13 +168,7 @@ pub fn csv(state: &PageState, estimate: &Estimate, book: &PriceBook) -> String {
 
 /// The estimate as pretty-printed JSON, in the schema the module documents.
 pub fn json(state: &PageState, estimate: &Estimate, book: &PriceBook) -> String {
-    let document = Document::new(state, estimate, book);
-    // Every field is a string, an integer, null or a list of those, which
-    // serde_json always writes; the fallback only keeps the output JSON.
-    serde_json::to_string_pretty(&document).unwrap_or_else(|error| {
-        serde_json::json!({ "schema_version": EXPORT_SCHEMA_VERSION, "error": error.to_string() })
-            .to_string()
-    })
+    document(state, estimate, book).pretty()
 }
 
 /// The text of a postpaid tier as the CSV writes it: `1000<n<=10000`, `n>200000`.
@@ -321,166 +315,106 @@ fn push_csv_field(out: &mut String, field: &str) {
     }
 }
 
-/// The JSON document; field names are the schema.
-#[derive(Serialize)]
-struct Document<'a> {
-    schema_version: u32,
-    price_book_version: &'a str,
-    scenario: ScenarioJson,
-    recommended: RecommendedJson,
-    postpaid_only: PostpaidJson,
-    months: Vec<MonthJson>,
+/// The JSON document; the member names are the schema.
+fn document(state: &PageState, estimate: &Estimate, book: &PriceBook) -> Json {
+    let months = estimate.best_bill.months.iter().enumerate();
+    Json::object([
+        ("schema_version", Json::int(EXPORT_SCHEMA_VERSION)),
+        ("price_book_version", Json::str(book.version.as_str())),
+        ("scenario", scenario_json(state)),
+        ("recommended", recommended_json(state, estimate)),
+        (
+            "postpaid_only",
+            Json::object([
+                ("total", money_json(estimate.postpaid.total())),
+                ("first_month", money_json(estimate.postpaid_first_month())),
+            ]),
+        ),
+        ("months", Json::Array(months.map(month_json).collect())),
+    ])
 }
 
-#[derive(Serialize)]
-struct ScenarioJson {
-    label: &'static str,
-    volume: u64,
-    months: u32,
-    price: &'static str,
-    growth: String,
-    legacy: u64,
-    query: String,
+fn scenario_json(state: &PageState) -> Json {
+    let scenario = &state.scenario;
+    Json::object([
+        ("label", Json::str(scenario.label.id())),
+        ("volume", Json::int(scenario.volume)),
+        ("months", Json::int(scenario.months)),
+        ("price", Json::str(scenario.column.id())),
+        // Normalized as the URL writes it, so "2.50" and "2.5" export alike.
+        ("growth", Json::str(scenario.growth.normalize().to_string())),
+        ("legacy", Json::int(scenario.legacy)),
+        ("query", Json::str(url_state::encode(state))),
+    ])
 }
 
-#[derive(Serialize)]
-struct RecommendedJson {
-    strategy: &'static str,
-    total: String,
-    unused_calls: Calls,
-    average_per_call: Option<String>,
-    saving_against_postpaid: String,
-    saving_against_list_price: String,
-    windows: Vec<WindowJson>,
+fn recommended_json(state: &PageState, estimate: &Estimate) -> Json {
+    let column = state.scenario.column;
+    let best = &estimate.best;
+    let average = estimate.average_per_call().map(average_text);
+    let windows = best.windows.iter().map(|w| window_json(w, column));
+    Json::object([
+        ("strategy", Json::str(strategy_id(best.strategy))),
+        ("total", money_json(best.total)),
+        ("unused_calls", Json::int(best.unused)),
+        ("average_per_call", average.map_or(Json::Null, Json::String)),
+        (
+            "saving_against_postpaid",
+            money_json(estimate.saving_against_postpaid()),
+        ),
+        (
+            "saving_against_list_price",
+            money_json(estimate.saving_against_list_price()),
+        ),
+        ("windows", Json::Array(windows.collect())),
+    ])
 }
 
-#[derive(Serialize)]
-struct WindowJson {
-    first_month: usize,
-    months: usize,
-    purchases: Vec<PurchaseJson>,
-    packs_cost: String,
-    postpaid_cost: String,
-    unused_calls: Calls,
+fn window_json(window: &WindowPlan, column: PriceColumn) -> Json {
+    let purchases = window.purchases.iter().map(|purchase| {
+        Json::object([
+            ("pack_calls", Json::int(purchase.pack.calls)),
+            ("count", Json::int(purchase.count)),
+            (
+                "pack_price",
+                Json::str(purchase.pack.price.get(column).to_string()),
+            ),
+            ("amount", money_json(purchase.cost(column))),
+        ])
+    });
+    Json::object([
+        ("first_month", Json::int(index_int(window.first_month + 1))),
+        ("months", Json::int(index_int(window.months))),
+        ("purchases", Json::Array(purchases.collect())),
+        ("packs_cost", money_json(window.packs_cost)),
+        ("postpaid_cost", money_json(window.postpaid_cost)),
+        ("unused_calls", Json::int(window.unused)),
+    ])
 }
 
-#[derive(Serialize)]
-struct PurchaseJson {
-    pack_calls: u64,
-    count: u64,
-    pack_price: String,
-    amount: String,
+fn month_json((index, line): (usize, &MonthLine)) -> Json {
+    let tier = line
+        .tier
+        .map_or(Json::Null, |tier| Json::int(index_int(tier)));
+    Json::object([
+        ("month", Json::int(index_int(index + 1))),
+        ("calls", Json::int(line.calls)),
+        ("legacy_calls", Json::int(line.legacy)),
+        ("pack_calls_used", Json::int(line.packs)),
+        ("postpaid_calls", Json::int(line.postpaid)),
+        ("tier", tier),
+        ("bill", money_json(line.bill)),
+    ])
 }
 
-#[derive(Serialize)]
-struct PostpaidJson {
-    total: String,
-    first_month: String,
+/// An amount as the export writes money: a string with two decimals.
+fn money_json(amount: Decimal) -> Json {
+    Json::String(money::plain(amount))
 }
 
-#[derive(Serialize)]
-struct MonthJson {
-    month: usize,
-    calls: Calls,
-    legacy_calls: Calls,
-    pack_calls_used: Calls,
-    postpaid_calls: Calls,
-    tier: Option<usize>,
-    bill: String,
-}
-
-impl<'a> Document<'a> {
-    fn new(state: &PageState, estimate: &Estimate, book: &'a PriceBook) -> Self {
-        Document {
-            schema_version: EXPORT_SCHEMA_VERSION,
-            price_book_version: &book.version,
-            scenario: ScenarioJson::new(state),
-            recommended: RecommendedJson::new(state, estimate),
-            postpaid_only: PostpaidJson {
-                total: money::plain(estimate.postpaid.total()),
-                first_month: money::plain(estimate.postpaid_first_month()),
-            },
-            months: estimate
-                .best_bill
-                .months
-                .iter()
-                .enumerate()
-                .map(|(index, line)| MonthJson::new(index, line))
-                .collect(),
-        }
-    }
-}
-
-impl ScenarioJson {
-    fn new(state: &PageState) -> Self {
-        let scenario = &state.scenario;
-        ScenarioJson {
-            label: scenario.label.id(),
-            volume: scenario.volume,
-            months: scenario.months,
-            price: scenario.column.id(),
-            // Normalized as the URL writes it, so "2.50" and "2.5" export alike.
-            growth: scenario.growth.normalize().to_string(),
-            legacy: scenario.legacy,
-            query: url_state::encode(state),
-        }
-    }
-}
-
-impl RecommendedJson {
-    fn new(state: &PageState, estimate: &Estimate) -> Self {
-        let column = state.scenario.column;
-        let best = &estimate.best;
-        RecommendedJson {
-            strategy: strategy_id(best.strategy),
-            total: money::plain(best.total),
-            unused_calls: best.unused,
-            average_per_call: estimate.average_per_call().map(average_text),
-            saving_against_postpaid: money::plain(estimate.saving_against_postpaid()),
-            saving_against_list_price: money::plain(estimate.saving_against_list_price()),
-            windows: best
-                .windows
-                .iter()
-                .map(|window| WindowJson::new(window, column))
-                .collect(),
-        }
-    }
-}
-
-impl WindowJson {
-    fn new(window: &WindowPlan, column: PriceColumn) -> Self {
-        WindowJson {
-            first_month: window.first_month + 1,
-            months: window.months,
-            purchases: window
-                .purchases
-                .iter()
-                .map(|purchase| PurchaseJson {
-                    pack_calls: purchase.pack.calls,
-                    count: purchase.count,
-                    pack_price: purchase.pack.price.get(column).to_string(),
-                    amount: money::plain(purchase.cost(column)),
-                })
-                .collect(),
-            packs_cost: money::plain(window.packs_cost),
-            postpaid_cost: money::plain(window.postpaid_cost),
-            unused_calls: window.unused,
-        }
-    }
-}
-
-impl MonthJson {
-    fn new(index: usize, line: &MonthLine) -> Self {
-        MonthJson {
-            month: index + 1,
-            calls: line.calls,
-            legacy_calls: line.legacy,
-            pack_calls_used: line.packs,
-            postpaid_calls: line.postpaid,
-            tier: line.tier,
-            bill: money::plain(line.bill),
-        }
-    }
+/// A month or tier index as a JSON integer (`usize` always fits).
+fn index_int(index: usize) -> u128 {
+    index as u128
 }
 
 /// An average price per call with exactly [`AVERAGE_DECIMALS`] decimals.

@@ -11,6 +11,7 @@ pub mod cliff;
 pub mod estimate;
 pub mod export;
 pub mod input;
+pub mod json;
 pub mod label;
 pub mod money;
 pub mod optimizer;

@@ -15,8 +15,7 @@
 
 use std::fmt;
 
-use serde_json::Value;
-
+use crate::json::{self, Json};
 use crate::scenario::Scenario;
 use crate::url_state::{self, PageState, Param};
 
@@ -80,16 +79,12 @@ impl std::error::Error for PinError {}
 
 /// The stored text for these pins, every one of them, in order.
 pub fn encode(pins: &[Scenario]) -> String {
-    // Written by hand to keep `version` first (serde_json's maps sort their
-    // keys); each query is still escaped by serde_json, which cannot fail.
-    let queries: Vec<String> = pins
-        .iter()
-        .map(|pin| Value::String(scenario_query(pin)).to_string())
-        .collect();
-    format!(
-        "{{\"version\":{PINS_VERSION},\"pins\":[{}]}}",
-        queries.join(",")
-    )
+    let queries = pins.iter().map(|pin| Json::String(scenario_query(pin)));
+    Json::object([
+        ("version", Json::int(PINS_VERSION)),
+        ("pins", Json::Array(queries.collect())),
+    ])
+    .compact()
 }
 
 /// The pins in a stored text (`None` when nothing is stored), and what was
@@ -158,25 +153,23 @@ fn is_scenario_pair(pair: &str) -> bool {
 }
 
 /// The stored list of pins, if the text is a readable object of this version.
-fn stored_entries(text: &str) -> Result<Vec<Value>, PinProblem> {
-    let Ok(Value::Object(mut root)) = serde_json::from_str::<Value>(text) else {
-        return Err(PinProblem::Unreadable);
-    };
+fn stored_entries(text: &str) -> Result<Vec<Json>, PinProblem> {
+    let root = json::parse(text).map_err(|_| PinProblem::Unreadable)?;
     let version = root
         .get("version")
-        .and_then(Value::as_u64)
+        .and_then(Json::as_u64)
         .ok_or(PinProblem::Unreadable)?;
     // Checked before the pins: another version may store them differently.
     if version != u64::from(PINS_VERSION) {
         return Err(PinProblem::OtherVersion(version));
     }
-    match root.remove("pins") {
-        Some(Value::Array(entries)) => Ok(entries),
+    match root.get("pins") {
+        Some(Json::Array(entries)) => Ok(entries.clone()),
         _ => Err(PinProblem::Unreadable),
     }
 }
 
-fn valid_pins(entries: &[Value]) -> (Vec<Scenario>, Vec<PinProblem>) {
+fn valid_pins(entries: &[Json]) -> (Vec<Scenario>, Vec<PinProblem>) {
     let mut pins: Vec<Scenario> = Vec::new();
     let mut problems = Vec::new();
     for (index, entry) in entries.iter().enumerate() {

@@ -14,9 +14,6 @@ use crate::Calls;
 /// The price book's source text, as committed in the repository.
 pub const PRICE_BOOK_TOML: &str = include_str!("../data/price-book.toml");
 
-/// The same price book as JSON, written by `build.rs` from [`PRICE_BOOK_TOML`].
-const PRICE_BOOK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/price-book.json"));
-
 /// One cell pair of the announcement: list price and promotional price.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -117,13 +114,9 @@ impl PriceBook {
     /// The price book embedded in this build, parsed once.
     pub fn embedded() -> Result<&'static PriceBook, PriceBookError> {
         static BOOK: OnceLock<Result<PriceBook, PriceBookError>> = OnceLock::new();
-        BOOK.get_or_init(|| {
-            let raw: RawBook =
-                serde_json::from_str(PRICE_BOOK_JSON).map_err(|e| PriceBookError(e.to_string()))?;
-            raw.into_book()
-        })
-        .as_ref()
-        .map_err(Clone::clone)
+        BOOK.get_or_init(|| embedded_raw().into_book())
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     /// Parses and validates a price book in the format of `data/price-book.toml`.
@@ -141,6 +134,11 @@ impl PriceBook {
     pub fn labels(&self) -> &[LabelPrices] {
         &self.labels
     }
+}
+
+/// [`PRICE_BOOK_TOML`]'s values, written out as Rust by `build.rs`.
+fn embedded_raw() -> RawBook {
+    include!(concat!(env!("OUT_DIR"), "/price_book_values.rs"))
 }
 
 #[derive(Deserialize)]

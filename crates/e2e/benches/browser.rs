@@ -1,0 +1,169 @@
+//! The calculator's speed in headless Chromium, on the release bundle:
+//!
+//! - first render: from navigation start to the moment the figures and the
+//!   chart's marker are all in the DOM;
+//! - slider: from a slider `input` event to the moment the postpaid figure
+//!   and the chart's marker both show the new volume, over moves spread over
+//!   the whole volume range;
+//!
+//! each without throttling and at 4x CPU throttling (DevTools
+//! `Emulation.setCPUThrottlingRate`). Prints a report and writes it to
+//! `target/bench/browser.txt`. Run by `make bench`; it measures and fails
+//! only if the page shows a wrong figure.
+
+use std::fmt::Write as _;
+
+use e2e::Browser;
+use pricing::{money, url_state, volume_scale, Estimate};
+use serde_json::{json, Value};
+
+/// The scenario around the slider: the heaviest the page allows per move.
+const QUERY: &str = "months=36&growth=2";
+/// Slider moves measured per throttling rate.
+const MOVES: usize = 600;
+/// Page loads measured per throttling rate.
+const LOADS: usize = 15;
+
+/// Records, on every page load, when the figures and the chart first stand in the DOM.
+const FIRST_RENDER_PROBE: &str = "
+new MutationObserver((_, observer) => {
+  const ready = ['postpaid-month', 'best-total', 'chart-current']
+    .every(id => document.querySelector(`[data-testid=\"${id}\"]`));
+  if (ready) { window.__firstRender = performance.now(); observer.disconnect(); }
+}).observe(document, { childList: true, subtree: true });";
+
+/// Moves the slider through `arguments[0]` ([position, volume, postpaid text] triples),
+/// timing each move until both the figure and the chart's marker show it.
+const SLIDER_MOVES: &str = "
+const [moves, done] = [arguments[0], arguments[arguments.length - 1]];
+const slider = document.querySelector('[data-testid=volume-slider]');
+const shows = (volume, text) =>
+  document.querySelector('[data-testid=chart-current]').dataset.volume === String(volume) &&
+  document.querySelector('[data-testid=postpaid-month]').textContent === text;
+const times = [], wrong = [];
+let index = 0;
+const next = () => {
+  if (index === moves.length) { done({ times, wrong }); return; }
+  const [position, volume, text] = moves[index++];
+  let start;
+  const observer = new MutationObserver(() => {
+    if (!shows(volume, text)) return;
+    times.push(performance.now() - start);
+    observer.disconnect(); clearTimeout(timer);
+    setTimeout(next, 0);
+  });
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  const timer = setTimeout(() => { observer.disconnect(); wrong.push(volume); setTimeout(next, 0); }, 2000);
+  start = performance.now();
+  slider.value = String(position);
+  slider.dispatchEvent(new Event('input', { bubbles: true }));
+};
+next();";
+
+fn main() {
+    let browser = Browser::open(1280, 900);
+    browser.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": FIRST_RENDER_PROBE }),
+    );
+    let moves = slider_moves();
+    let mut report = format!(
+        "Browser benchmark: headless Chromium {}, release bundle, ?{QUERY}\n",
+        chromium_version(&browser)
+    );
+    for rate in [1, 4] {
+        browser.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": rate }));
+        let loads = first_renders(&browser);
+        let slider = slider_times(&browser, &moves);
+        let _ = writeln!(report, "CPU throttling {rate}x:");
+        let _ = writeln!(report, "  first render   {}", summary(&loads));
+        let _ = writeln!(report, "  slider move    {}", summary(&slider));
+    }
+    browser.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 1 }));
+    print!("{report}");
+    let folder = e2e::workspace_root().join("target/bench");
+    std::fs::create_dir_all(&folder).expect("a folder for the report");
+    std::fs::write(folder.join("browser.txt"), &report).expect("the report is written");
+}
+
+/// [position, volume, postpaid figure] for moves over the whole range, each to a new volume.
+fn slider_moves() -> Vec<Value> {
+    let max = volume_scale::max_position();
+    let mut moves = Vec::with_capacity(MOVES);
+    let mut last = None;
+    // A stride coprime with the range visits low, middle and high volumes in turn.
+    let stride = (max / 7).max(1) | 1;
+    let mut position = 0;
+    while moves.len() < MOVES {
+        position = (position + stride) % (max + 1);
+        let volume = volume_scale::volume_at(position);
+        if last == Some(volume) {
+            continue;
+        }
+        last = Some(volume);
+        let text = postpaid_first_month(volume);
+        moves.push(json!([position, volume, text]));
+    }
+    moves
+}
+
+fn postpaid_first_month(volume: u64) -> String {
+    let (page, _) = url_state::decode(&format!("{QUERY}&volume={volume}"));
+    let optimizer = pricing::optimizer::embedded().expect("the price book loads");
+    let estimate = Estimate::new(optimizer, &page.scenario).expect("a plan");
+    money::plain(estimate.postpaid_first_month())
+}
+
+/// Milliseconds from navigation start to the first complete render, per load.
+fn first_renders(browser: &Browser) -> Vec<f64> {
+    (0..LOADS)
+        .map(|i| {
+            browser.goto(&format!("/?{QUERY}&volume={}", 1000 + i));
+            browser.testid("chart-current");
+            let at = browser.execute("return window.__firstRender;", &[]);
+            at.as_f64().expect("the probe saw the first render")
+        })
+        .collect()
+}
+
+/// Milliseconds per slider move.
+fn slider_times(browser: &Browser, moves: &[Value]) -> Vec<f64> {
+    browser.goto(&format!("/?{QUERY}"));
+    browser.testid("chart-current");
+    let result = browser.execute_async(SLIDER_MOVES, &[Value::Array(moves.to_vec())]);
+    let wrong = &result["wrong"];
+    assert_eq!(
+        wrong,
+        &json!([]),
+        "these volumes never showed their figures"
+    );
+    let times = result["times"].as_array().expect("a list of times");
+    times.iter().filter_map(Value::as_f64).collect()
+}
+
+/// "median 1.2 ms, p95 2.3 ms, max 4.5 ms (n = 600)".
+fn summary(samples: &[f64]) -> String {
+    let mut sorted = samples.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let at = |fraction: f64| {
+        let index = ((sorted.len() as f64 - 1.0) * fraction).round() as usize;
+        sorted.get(index).copied().unwrap_or(f64::NAN)
+    };
+    format!(
+        "median {:.1} ms, p95 {:.1} ms, max {:.1} ms (n = {})",
+        at(0.5),
+        at(0.95),
+        at(1.0),
+        sorted.len()
+    )
+}
+
+fn chromium_version(browser: &Browser) -> String {
+    let agent = browser.execute("return navigator.userAgent;", &[]);
+    let agent = agent.as_str().unwrap_or_default();
+    agent
+        .split_whitespace()
+        .find_map(|part| part.strip_prefix("HeadlessChrome/"))
+        .unwrap_or("(version unknown)")
+        .to_owned()
+}

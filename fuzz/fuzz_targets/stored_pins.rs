@@ -1,0 +1,14 @@
+//! Any text in the pins' localStorage entry: reading it never panics, keeps
+//! at most MAX_PINS distinct pins, and writing them back reads back the same.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use pricing::pins;
+
+fuzz_target!(|stored: &str| {
+    let (read, _) = pins::decode(Some(stored));
+    assert!(read.len() <= pins::MAX_PINS);
+    let (again, problems) = pins::decode(Some(&pins::encode(&read)));
+    assert_eq!(again, read);
+    assert!(problems.is_empty(), "{problems:?}");
+});

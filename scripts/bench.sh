@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The performance report: the engine's criterion benchmarks (native), then the
+# page in headless Chromium (release bundle, with and without 4x CPU throttling).
+# Measurements only: nothing here fails on a slow figure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+mkdir -p target/bench
+# The whole report is also kept in target/bench/report.txt.
+exec > >(tee target/bench/report.txt) 2>&1
+
+printf '\n== engine: one recommendation, 36 months (criterion)\n'
+# Each benchmark's name, then its time as [low estimate, median, high estimate].
+cargo bench -p pricing --bench recommend -- --noplot 2>&1 | grep -E '^[a-z_]+(/|$)|time:'
+
+printf '\n== page: headless Chromium\n'
+trunk build --release --dist target/bench-dist
+E2E_DIST=target/bench-dist cargo bench -p e2e --bench browser
