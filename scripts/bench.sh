@@ -11,7 +11,7 @@ exec > >(tee target/bench/report.txt) 2>&1
 
 printf '\n== engine: one recommendation, 36 months (criterion)\n'
 # Each benchmark's name, then its time as [low estimate, median, high estimate].
-cargo bench -p pricing --bench recommend -- --noplot 2>&1 | grep -E '^[a-z_]+(/|$)|time:'
+cargo bench -p pricing --bench recommend -- --noplot 2>&1 | grep -E '^[a-z_0-9]+(/|$)|time:'
 
 printf '\n== page: headless Chromium\n'
 trunk build --release --dist target/bench-dist

@@ -1,0 +1,117 @@
+//! The engine's own JSON against serde_json, which the page no longer carries:
+//! what it writes, serde_json reads as the same value; what serde_json reads,
+//! it reads the same; what it refuses, serde_json refuses.
+
+use pricing::json::{self, Json};
+use proptest::prelude::*;
+use serde_json::Value;
+
+/// The same value as serde_json holds it (an object keeps its last duplicate).
+fn to_serde(value: &Json) -> Value {
+    match value {
+        Json::Null => Value::Null,
+        Json::Bool(b) => Value::Bool(*b),
+        Json::Number(text) => serde_json::from_str(text).expect("a JSON number"),
+        Json::String(text) => Value::String(text.clone()),
+        Json::Array(items) => Value::Array(items.iter().map(to_serde).collect()),
+        Json::Object(members) => Value::Object(
+            members
+                .iter()
+                .map(|(key, value)| (key.clone(), to_serde(value)))
+                .collect(),
+        ),
+    }
+}
+
+fn number() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<u64>().prop_map(|n| n.to_string()),
+        any::<i32>().prop_map(|n| n.to_string()),
+        (any::<i16>(), 0u32..1000).prop_map(|(w, f)| format!("{w}.{f:03}")),
+        (1u8..10, -30i8..30).prop_map(|(m, e)| format!("{m}e{e}")),
+    ]
+}
+
+fn value() -> impl Strategy<Value = Json> {
+    let leaf = prop_oneof![
+        Just(Json::Null),
+        any::<bool>().prop_map(Json::Bool),
+        number().prop_map(Json::Number),
+        any::<String>().prop_map(Json::String),
+    ];
+    leaf.prop_recursive(4, 40, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Json::Array),
+            prop::collection::vec((any::<String>(), inner), 0..6).prop_map(Json::Object),
+        ]
+    })
+}
+
+/// Values serde_json writes back character for character: whole numbers only, and
+/// objects with distinct keys in sorted order (serde_json sorts them).
+fn sorted_value() -> impl Strategy<Value = Json> {
+    let leaf = prop_oneof![
+        Just(Json::Null),
+        any::<bool>().prop_map(Json::Bool),
+        any::<i64>().prop_map(|n| Json::Number(n.to_string())),
+        any::<String>().prop_map(Json::String),
+    ];
+    leaf.prop_recursive(4, 40, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Json::Array),
+            prop::collection::btree_map(any::<String>(), inner, 0..6)
+                .prop_map(|members| Json::Object(members.into_iter().collect())),
+        ]
+    })
+}
+
+/// A JSON text broken in one place: a character removed, or one inserted.
+fn damaged() -> impl Strategy<Value = String> {
+    let noise = prop::sample::select(vec![
+        '"', '\\', '{', '}', '[', ']', ',', ':', '0', '-', '.', 'e', 'u', ' ', '\n', '\u{1}', 'é',
+    ]);
+    (value(), any::<prop::sample::Index>(), noise, any::<bool>()).prop_map(
+        |(value, at, c, insert)| {
+            let mut chars: Vec<char> = value.compact().chars().collect();
+            let at = at.index(chars.len() + 1);
+            if insert {
+                chars.insert(at, c);
+            } else if at < chars.len() {
+                chars.remove(at);
+            }
+            chars.into_iter().collect()
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn what_is_written_reads_back_here_and_in_serde_json(value in value()) {
+        for text in [value.pretty(), value.compact()] {
+            prop_assert_eq!(json::parse(&text), Ok(value.clone()));
+            let theirs: Value = serde_json::from_str(&text).expect("serde_json reads it");
+            prop_assert_eq!(theirs, to_serde(&value));
+        }
+    }
+
+    #[test]
+    fn pretty_output_is_laid_out_as_serde_json_lays_it_out(value in sorted_value()) {
+        let theirs = serde_json::to_string_pretty(&to_serde(&value)).expect("writes");
+        prop_assert_eq!(value.pretty(), theirs);
+    }
+
+    #[test]
+    fn damaged_text_is_judged_as_serde_json_judges_it(text in damaged()) {
+        let ours = json::parse(&text);
+        let theirs = serde_json::from_str::<Value>(&text);
+        match (&ours, &theirs) {
+            (Ok(ours), Ok(theirs)) => prop_assert_eq!(&to_serde(ours), theirs),
+            (Err(_), Err(_)) => {}
+            // serde_json refuses numbers beyond f64's range, which are valid JSON.
+            (Ok(_), Err(error)) => prop_assert!(error.to_string().contains("number out of range"), "{}", error),
+            (Err(at), Ok(_)) => prop_assert!(false, "refused at {:?}: {:?}", at, text),
+        }
+    }
+}
