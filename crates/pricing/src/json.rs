@@ -226,45 +226,48 @@ impl Reader<'_> {
     }
 
     fn array(&mut self, depth: usize) -> Result<Json, NotJson> {
-        self.at += 1;
         let mut items = Vec::new();
-        self.skip_whitespace();
-        if self.eat(b"]") {
-            return Ok(Json::Array(items));
-        }
-        loop {
-            items.push(self.value(depth)?);
-            self.skip_whitespace();
-            if self.eat(b"]") {
-                return Ok(Json::Array(items));
-            }
-            if !self.eat(b",") {
-                return Err(self.fail());
-            }
-        }
+        self.list(b']', |reader| {
+            items.push(reader.value(depth)?);
+            Ok(())
+        })?;
+        Ok(Json::Array(items))
     }
 
     fn object(&mut self, depth: usize) -> Result<Json, NotJson> {
-        self.at += 1;
         let mut members = Vec::new();
+        self.list(b'}', |reader| {
+            reader.skip_whitespace();
+            if reader.peek() != Some(b'"') {
+                return Err(reader.fail());
+            }
+            let key = reader.string()?;
+            reader.skip_whitespace();
+            if !reader.eat(b":") {
+                return Err(reader.fail());
+            }
+            members.push((key, reader.value(depth)?));
+            Ok(())
+        })?;
+        Ok(Json::Object(members))
+    }
+
+    /// Reads the comma-separated items after an opening bracket, up to `close`.
+    fn list(
+        &mut self,
+        close: u8,
+        mut item: impl FnMut(&mut Self) -> Result<(), NotJson>,
+    ) -> Result<(), NotJson> {
+        self.at += 1;
         self.skip_whitespace();
-        if self.eat(b"}") {
-            return Ok(Json::Object(members));
+        if self.eat(&[close]) {
+            return Ok(());
         }
         loop {
+            item(self)?;
             self.skip_whitespace();
-            if self.peek() != Some(b'"') {
-                return Err(self.fail());
-            }
-            let key = self.string()?;
-            self.skip_whitespace();
-            if !self.eat(b":") {
-                return Err(self.fail());
-            }
-            members.push((key, self.value(depth)?));
-            self.skip_whitespace();
-            if self.eat(b"}") {
-                return Ok(Json::Object(members));
+            if self.eat(&[close]) {
+                return Ok(());
             }
             if !self.eat(b",") {
                 return Err(self.fail());
