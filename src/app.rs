@@ -2,11 +2,10 @@
 
 use std::rc::Rc;
 
-use pricing::chart::{CostCurve, CurvePoint};
+use calculator::{encode, Lang, PageState};
+use calculator::{CostCurve, CurvePoint};
 use pricing::cliff::cliffs;
-use pricing::{
-    optimizer, url_state, Estimate, LabelPrices, Lang, OptimizerError, PageState, Scenario,
-};
+use pricing::{optimizer, Estimate, LabelPrices, OptimizerError, Scenario};
 use yew::prelude::*;
 
 use crate::book::Engine;
@@ -75,6 +74,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     };
     let current_tier = (*estimate).as_ref().ok().and_then(|e| e.first_month_tier());
     html! {
+        <ContextProvider<Lang> context={lang}>
         <div class={classes!("page", page.embed.then_some("embed"))}>
             if page.embed {
                 <nav class="full-link"><a href={full_calculator_href(page)} target="_blank" rel="noopener" data-testid="open-full">{ t.open_full }</a></nav>
@@ -84,11 +84,11 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                     <h1>{ t.title }</h1>
                     <p class="subtitle">{ t.subtitle }</p>
                 </div>
-                <LanguageSwitch {lang} on_change={on_change.reform(Change::Lang)} />
+                <LanguageSwitch on_change={on_change.reform(Change::Lang)} />
             </header>
-            <NoticeList notices={state.notices.clone()} on_dismiss={on_change.reform(Change::DismissNotice)} {lang} />
+            <NoticeList notices={state.notices.clone()} on_dismiss={on_change.reform(Change::DismissNotice)} />
             <main class="layout">
-                <ScenarioInputs {book} scenario={scenario.clone()} on_change={on_change.clone()} {lang} />
+                <ScenarioInputs {book} page={page.clone()} on_change={on_change.clone()} />
                 { figures(&estimate, prices, scenario.months, lang) }
                 if let Ok(estimate) = &*estimate {
                     if !page.embed {
@@ -97,16 +97,17 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                     }
                 }
                 if !page.embed {
-                    <PinnedScenarios {engine} {pins} actions={pin_actions.clone()} on_open={on_change.reform(Change::Load)} {lang} />
+                    <PinnedScenarios {engine} {pins} actions={pin_actions.clone()} on_open={on_change.reform(Change::Load)} />
                 }
                 if let (false, Ok(estimate)) = (page.embed, &*estimate) {
-                    { chart(curve.as_deref(), engine, scenario, estimate, lang) }
+                    { chart(curve.as_deref(), engine, scenario, estimate) }
                 }
                 <PriceTables {book} scenario={scenario.clone()} {bought} {current_tier}
-                    on_pick_volume={on_change.reform(Change::Volume)} {lang} />
+                    on_pick_volume={on_change.reform(Change::Volume)} />
             </main>
             <footer class="source"><p>{ t.source }</p></footer>
         </div>
+        </ContextProvider<Lang>>
     }
 }
 
@@ -120,8 +121,8 @@ fn figures(
     match estimate {
         Ok(estimate) => html! {
             <div class="results">
-                <RecommendationPanel estimate={estimate.clone()} {prices} {lang} />
-                <PostpaidSummary estimate={estimate.clone()} {prices} {months} {lang} />
+                <RecommendationPanel estimate={estimate.clone()} {prices} />
+                <PostpaidSummary estimate={estimate.clone()} {prices} {months} />
             </div>
         },
         Err(error) => html! {
@@ -139,7 +140,6 @@ fn chart(
     engine: Engine,
     scenario: &Scenario,
     estimate: &Estimate,
-    lang: Lang,
 ) -> Html {
     let Some(Ok(curve)) = curve else {
         return Html::default();
@@ -148,7 +148,7 @@ fn chart(
     let cliffs = cliffs(engine.0.book().label(scenario.label), scenario.column);
     html! {
         <section class="chart-section">
-            <CostChart curve={Rc::new(curve.clone())} {current} {cliffs} {lang} />
+            <CostChart curve={Rc::new(curve.clone())} {current} {cliffs} />
         </section>
     }
 }
@@ -159,7 +159,7 @@ fn full_calculator_href(page: &PageState) -> String {
         embed: false,
         ..page.clone()
     };
-    format!("./?{}", url_state::encode(&full))
+    format!("./?{}", encode(&full))
 }
 
 fn set_document_lang(lang: Lang) {
@@ -167,11 +167,7 @@ fn set_document_lang(lang: Lang) {
         .and_then(|w| w.document())
         .and_then(|d| d.document_element());
     if let Some(root) = root {
-        let tag = match lang {
-            Lang::Zh => "zh-CN",
-            Lang::En => "en",
-        };
         // Only the accessibility of the page suffers if this fails.
-        let _ = root.set_attribute("lang", tag);
+        let _ = root.set_attribute("lang", lang.html_tag());
     }
 }

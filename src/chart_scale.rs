@@ -1,7 +1,8 @@
 //! Where things go in the cost chart: logarithmic volume across, cost up.
 //! Positions only; every figure the chart prints comes exact from the engine.
 
-use pricing::chart::CURVE_FROM;
+use calculator::format::fixed;
+use calculator::CURVE_FROM;
 use pricing::scenario::VOLUME_MAX;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -102,55 +103,9 @@ pub fn coord(value: f64) -> String {
     fixed(value, 1)
 }
 
-/// `value` with exactly `decimals` decimals, rounded half away from zero.
-///
-/// Written with integers because the float formatter alone is about 10 KB
-/// of the WebAssembly bundle; chart values stay far inside `i64`.
-pub fn fixed(value: f64, decimals: u32) -> String {
-    let scale = 10i64.pow(decimals);
-    // `as` saturates, and NaN becomes 0: a chart never shows garbage digits.
-    let scaled = (value * scale as f64).round() as i64;
-    let sign = if scaled < 0 { "-" } else { "" };
-    let (scaled_abs, scale_abs) = (scaled.unsigned_abs(), scale.unsigned_abs());
-    let (whole, fraction) = (scaled_abs / scale_abs, scaled_abs % scale_abs);
-    if decimals == 0 {
-        format!("{sign}{whole}")
-    } else {
-        format!(
-            "{sign}{whole}.{fraction:0width$}",
-            width = decimals as usize
-        )
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fixed_rounds_half_away_from_zero_and_pads() {
-        assert_eq!(fixed(0.25, 1), "0.3");
-        assert_eq!(fixed(-0.25, 1), "-0.3");
-        assert_eq!(fixed(0.05, 2), "0.05");
-        assert_eq!(fixed(-0.04, 1), "0.0");
-        assert_eq!(fixed(720.0, 0), "720");
-        assert_eq!(fixed(1.5, 0), "2");
-        assert_eq!(fixed(f64::NAN, 1), "0.0");
-    }
-
-    #[test]
-    fn fixed_agrees_with_the_float_formatter_away_from_ties() {
-        for i in 0..20_000 {
-            let value = f64::from(i) * 0.0137 - 100.0;
-            // Near a tie the two may differ by the binary representation's last bit.
-            // The float formatter also writes "-0.00", where the chart wants "0.00".
-            let near_tie = ((value * 100.0).abs().fract() - 0.5).abs() < 1e-6;
-            if near_tie || (value * 100.0).round() == 0.0 {
-                continue;
-            }
-            assert_eq!(fixed(value, 2), format!("{value:.2}"), "{value}");
-        }
-    }
 
     #[test]
     fn paths_join_points_with_one_decimal() {

@@ -2,8 +2,9 @@
 
 use std::rc::Rc;
 
-use pricing::{Label, Lang, Notice, PageState, PriceColumn, Scenario};
-use rust_decimal::Decimal;
+use calculator::fields::{Field, Value};
+use calculator::{Lang, Notice, PageState};
+use pricing::{Label, PriceColumn, Scenario};
 use yew::Reducible;
 
 /// What the page holds: the URL state and the notices about the URL it came from.
@@ -20,16 +21,12 @@ pub struct AppState {
 pub enum Change {
     /// Picks a billing label.
     Label(Label),
-    /// Sets the calls per month.
+    /// Sets the calls per month, as the slider and the stops do.
     Volume(u64),
-    /// Sets the horizon.
-    Months(u32),
+    /// Sets a field to a value its row's rules allow, as a number field does.
+    Set(&'static Field, Value),
     /// Picks the promotional or the list price.
     Column(PriceColumn),
-    /// Sets the monthly growth in percent.
-    Growth(Decimal),
-    /// Sets the legacy balance.
-    Legacy(u64),
     /// Switches the language.
     Lang(Lang),
     /// Hides the URL notice at an index.
@@ -47,16 +44,14 @@ impl Reducible for AppState {
         match change {
             Change::Label(label) => scenario.label = label,
             Change::Volume(volume) => scenario.volume = volume,
-            Change::Months(months) => scenario.months = months,
             Change::Column(column) => scenario.column = column,
-            Change::Growth(growth) => scenario.growth = growth,
-            Change::Legacy(legacy) => scenario.legacy = legacy,
             Change::Lang(lang) => next.page.lang = lang,
             Change::DismissNotice(index) if index < next.notices.len() => {
                 next.notices.remove(index);
             }
             Change::DismissNotice(_) => {}
             Change::Load(loaded) => *scenario = loaded,
+            Change::Set(field, value) => field.set(&mut next.page, value),
         }
         if next == *self {
             self

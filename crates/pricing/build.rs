@@ -35,9 +35,8 @@ fn raw_book(book: &Value) -> Result<String> {
     for (id, names) in labels {
         writeln!(
             code,
-            "        (String::from({id:?}), RawName {{ zh: String::from({:?}), en: String::from({:?}) }}),",
-            text(names, "zh")?,
-            text(names, "en")?
+            "        (String::from({id:?}), RawName {{ zh: String::from({:?}) }}),",
+            text(names, "zh")?
         )?;
     }
     code.push_str("    ]),\n    packs: vec![\n");

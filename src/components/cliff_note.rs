@@ -1,6 +1,8 @@
 use pricing::cliff::near_cliff;
-use pricing::{LabelPrices, Lang, PriceColumn};
+use pricing::{LabelPrices, PriceColumn};
 use yew::prelude::*;
+
+use crate::hooks::use_lang;
 
 use crate::i18n::cliff_sentence;
 
@@ -13,16 +15,15 @@ pub struct CliffNoteProps {
     pub column: PriceColumn,
     /// Calls per month.
     pub volume: u64,
-    /// Page language.
-    pub lang: Lang,
 }
 
 /// One sentence when the volume sits just below or above a tier cliff.
 #[component]
 pub fn CliffNote(props: &CliffNoteProps) -> Html {
+    let lang = use_lang();
     match near_cliff(props.prices, props.column, props.volume) {
         Some(side) => html! {
-            <p class="cliff-note" data-testid="cliff-note" role="status">{ cliff_sentence(side, props.lang) }</p>
+            <p class="cliff-note" data-testid="cliff-note" role="status">{ cliff_sentence(side, lang) }</p>
         },
         None => Html::default(),
     }

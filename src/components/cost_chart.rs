@@ -1,14 +1,17 @@
 use std::rc::Rc;
 
-use pricing::chart::{CostCurve, CurvePoint};
+use calculator::format::{self, fixed};
+use calculator::Lang;
+use calculator::{CostCurve, CurvePoint};
 use pricing::cliff::Cliff;
-use pricing::{money, Lang};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::chart_scale::{coord, fixed, path, volume_at_x, x_of, Frame, Vertical};
+use crate::hooks::use_lang;
+
+use crate::chart_scale::{coord, path, volume_at_x, x_of, Frame, Vertical};
 use crate::i18n::{break_even_words, chart_readout, short_number, text};
 
 /// Properties of a [`CostChart`].
@@ -20,8 +23,6 @@ pub struct CostChartProps {
     pub current: CurvePoint,
     /// The tier cliffs of the label and column.
     pub cliffs: Vec<Cliff>,
-    /// Page language.
-    pub lang: Lang,
 }
 
 const WIDTH: f64 = 720.0;
@@ -44,7 +45,8 @@ const HEIGHT: f64 = 420.0;
 /// the current volume marked; a readout follows the pointer or the arrow keys.
 #[component]
 pub fn CostChart(props: &CostChartProps) -> Html {
-    let t = text(props.lang);
+    let lang = use_lang();
+    let t = text(lang);
     let points = &props.curve.points;
     let focused = use_state(|| None::<usize>);
     let totals = vertical_for_totals(points);
@@ -83,13 +85,13 @@ pub fn CostChart(props: &CostChartProps) -> Html {
                 aria-label={format!("{}. {}", t.chart_title, t.chart_hint)} aria-describedby="chart-readout"
                 {onmousemove} {onkeydown}
                 onmouseleave={ let focused = focused.clone(); move |_: MouseEvent| focused.set(None) }>
-                { axes(&totals, &per_call, props.lang) }
-                { cliff_lines(&props.cliffs, t.chart_cliff, props.lang) }
+                { axes(&totals, &per_call, lang) }
+                { cliff_lines(&props.cliffs, t.chart_cliff, lang) }
                 <path class="line postpaid" d={path(points.iter().map(|p| (x_of(&TOTALS, p.volume), totals.y_of(&TOTALS, p.postpaid))))} />
                 <path class="line best" d={path(points.iter().map(|p| (x_of(&TOTALS, p.volume), totals.y_of(&TOTALS, p.best))))} />
                 <path class="line postpaid" d={path(points.iter().filter_map(|p| Some((x_of(&PER_CALL, p.volume), per_call.y_of(&PER_CALL, p.postpaid_per_call?)))))} />
                 <path class="line best" d={path(points.iter().filter_map(|p| Some((x_of(&PER_CALL, p.volume), per_call.y_of(&PER_CALL, p.best_per_call?)))))} />
-                { break_even_lines(&props.curve, props.lang) }
+                { break_even_lines(&props.curve, lang) }
                 { marker(&props.current, &totals, "current", "chart-current") }
                 if let Some(point) = focused.and_then(|i| points.get(i)) {
                     { marker(point, &totals, "focus", "chart-focus") }
@@ -101,11 +103,11 @@ pub fn CostChart(props: &CostChartProps) -> Html {
                 <span class="key best">{ t.chart_best }</span>
                 <span class="key current">{ t.chart_current }</span>
             </p>
-            <p id="chart-readout" class="readout" data-testid="chart-readout" aria-live="polite">{ chart_readout(shown, props.lang) }</p>
+            <p id="chart-readout" class="readout" data-testid="chart-readout" aria-live="polite">{ chart_readout(shown, lang) }</p>
             <ul class="break-evens">
                 for change in &props.curve.break_evens {
                     <li key={change.volume} data-testid="break-even" data-volume={change.volume.to_string()}>
-                        { break_even_words(change, props.lang) }
+                        { break_even_words(change, lang) }
                     </li>
                 }
             </ul>
@@ -224,7 +226,7 @@ fn break_even_lines(curve: &CostCurve, lang: Lang) -> Html {
                     <line x1={coord(x_of(&TOTALS, change.volume))} x2={coord(x_of(&TOTALS, change.volume))}
                         y1={coord(TOTALS.top)} y2={coord(TOTALS.bottom())} />
                     <text x={coord(x_of(&TOTALS, change.volume) + 3.0)} y={coord(TOTALS.bottom() - 6.0 - 14.0 * i as f64)}>
-                        { money::grouped_calls(change.volume.into()) }
+                        { format::grouped_calls(change.volume.into()) }
                     </text>
                 </g>
             }
@@ -242,7 +244,7 @@ fn marker(
     let x = x_of(&TOTALS, point.volume);
     html! {
         <g class={classes!("marker", class)} data-testid={testid} data-volume={point.volume.to_string()}
-            data-best={money::plain(point.best)} data-postpaid={money::plain(point.postpaid)}>
+            data-best={format::plain(point.best)} data-postpaid={format::plain(point.postpaid)}>
             <line x1={coord(x)} x2={coord(x)} y1={coord(TOTALS.top)} y2={coord(PER_CALL.bottom())} />
             <circle cx={coord(x)} cy={coord(totals.y_of(&TOTALS, point.postpaid))} r="4" class="postpaid" />
             <circle cx={coord(x)} cy={coord(totals.y_of(&TOTALS, point.best))} r="4" class="best" />

@@ -1,5 +1,8 @@
-use pricing::{money, Label, Lang, PriceColumn};
+use calculator::{format, Lang};
+use pricing::{Label, PriceColumn};
 use yew::prelude::*;
+
+use crate::hooks::use_lang;
 
 use crate::book::Book;
 use crate::i18n::{column_name, label_name, text, tier_range};
@@ -11,14 +14,13 @@ pub struct LabelComparisonProps {
     pub book: Book,
     /// The chosen label, whose columns are marked.
     pub label: Label,
-    /// Page language.
-    pub lang: Lang,
 }
 
 /// Both tables with all four labels side by side, as the announcement prints them.
 #[component]
 pub fn LabelComparison(props: &LabelComparisonProps) -> Html {
-    let t = text(props.lang);
+    let lang = use_lang();
+    let t = text(lang);
     let book = props.book;
     let mut sizes: Vec<u64> = book
         .labels()
@@ -32,11 +34,11 @@ pub fn LabelComparison(props: &LabelComparisonProps) -> Html {
             <div class="table-scroll" tabindex="0">
                 <table class="prices wide">
                     <caption>{ format!("{} ({})", t.packs_title, t.yuan) }</caption>
-                    <thead>{ header(book, props, t.pack_size) }</thead>
+                    <thead>{ header(book, props, t.pack_size, lang) }</thead>
                     <tbody>
                         for calls in sizes {
                             <tr key={calls}>
-                                <th scope="row">{ money::grouped_calls(calls.into()) }</th>
+                                <th scope="row">{ format::grouped_calls(calls.into()) }</th>
                                 for prices in book.labels() {
                                     { price_cells(prices.packs.iter().find(|p| p.calls == calls).map(|p| p.price), t.not_sold) }
                                 }
@@ -48,11 +50,11 @@ pub fn LabelComparison(props: &LabelComparisonProps) -> Html {
             <div class="table-scroll" tabindex="0">
                 <table class="prices wide">
                     <caption>{ format!("{} ({})", t.tiers_title, t.yuan_per_call) }</caption>
-                    <thead>{ header(book, props, t.monthly_calls) }</thead>
+                    <thead>{ header(book, props, t.monthly_calls, lang) }</thead>
                     <tbody>
                         for (index, tier) in book.labels().iter().take(1).flat_map(|first| &first.tiers).enumerate() {
                             <tr key={index}>
-                                <th scope="row">{ tier_range(tier, props.lang) }</th>
+                                <th scope="row">{ tier_range(tier, lang) }</th>
                                 for prices in book.labels() {
                                     { price_cells(prices.tiers.get(index).map(|tier| tier.unit), t.not_sold) }
                                 }
@@ -69,15 +71,15 @@ fn price_cells(price: Option<pricing::Price>, not_sold: &'static str) -> Html {
     match price {
         Some(price) => html! {
             <>
-                <td class="number">{ money::grouped_exact(price.list) }</td>
-                <td class="number">{ money::grouped_exact(price.promo) }</td>
+                <td class="number">{ format::grouped_exact(price.list) }</td>
+                <td class="number">{ format::grouped_exact(price.promo) }</td>
             </>
         },
         None => html! { <td class="number" colspan="2" title={not_sold}>{ "-" }</td> },
     }
 }
 
-fn header(book: Book, props: &LabelComparisonProps, first: &str) -> Html {
+fn header(book: Book, props: &LabelComparisonProps, first: &str, lang: Lang) -> Html {
     html! {
         <>
             <tr>
@@ -85,7 +87,7 @@ fn header(book: Book, props: &LabelComparisonProps, first: &str) -> Html {
                 for prices in book.labels() {
                     <th scope="colgroup" colspan="2" key={prices.label.id()}
                         class={classes!((prices.label == props.label).then_some("chosen"))}>
-                        { label_name(prices, props.lang) }
+                        { label_name(prices.label, lang) }
                     </th>
                 }
             </tr>
@@ -93,7 +95,7 @@ fn header(book: Book, props: &LabelComparisonProps, first: &str) -> Html {
                 for prices in book.labels() {
                     for column in [PriceColumn::List, PriceColumn::Promo] {
                         <th scope="col" class="number" key={format!("{}-{}", prices.label.id(), column.id())}>
-                            { column_name(column, props.lang) }
+                            { column_name(column, lang) }
                         </th>
                     }
                 }

@@ -1,5 +1,7 @@
-use pricing::{resolve_label, Channel, Comparison, Label, Lang};
+use pricing::{resolve_label, Channel, Comparison, Label};
 use yew::prelude::*;
+
+use crate::hooks::use_lang;
 
 use crate::book::Book;
 use crate::i18n::{channel_name, comparison_name, label_name, label_reason, text};
@@ -11,15 +13,14 @@ pub struct LabelGuideProps {
     pub book: Book,
     /// Receives the label the answers resolve to.
     pub on_resolve: Callback<Label>,
-    /// Page language.
-    pub lang: Lang,
 }
 
 /// Two questions — access channel and what the face is compared with — that
 /// resolve the billing label, with the reason.
 #[component]
 pub fn LabelGuide(props: &LabelGuideProps) -> Html {
-    let t = text(props.lang);
+    let lang = use_lang();
+    let t = text(lang);
     let channel = use_state(|| None::<Channel>);
     let comparison = use_state(|| None::<Comparison>);
     let resolved = (*channel).zip(*comparison);
@@ -48,7 +49,7 @@ pub fn LabelGuide(props: &LabelGuideProps) -> Html {
                         <input type="radio" name="guide-channel" value={value.id()}
                             data-testid={format!("guide-channel-{}", value.id())}
                             checked={*channel == Some(value)} onchange={answer(Some(value), *comparison)} />
-                        <span>{ channel_name(value, props.lang) }</span>
+                        <span>{ channel_name(value, lang) }</span>
                     </label>
                 }
             </fieldset>
@@ -59,13 +60,13 @@ pub fn LabelGuide(props: &LabelGuideProps) -> Html {
                         <input type="radio" name="guide-comparison" value={value.id()}
                             data-testid={format!("guide-comparison-{}", value.id())}
                             checked={*comparison == Some(value)} onchange={answer(*channel, Some(value))} />
-                        <span>{ comparison_name(value, props.lang) }</span>
+                        <span>{ comparison_name(value, lang) }</span>
                     </label>
                 }
             </fieldset>
             if let Some((ch, co)) = resolved {
                 <p class="guide-result" data-testid="guide-result" data-label={resolve_label(ch, co).id()} role="status">
-                    { label_reason(ch, co, label_name(props.book.label(resolve_label(ch, co)), props.lang), props.lang) }
+                    { label_reason(ch, co, label_name(resolve_label(ch, co), lang), lang) }
                 </p>
             }
         </details>

@@ -1,5 +1,7 @@
-use pricing::{Label, Lang};
+use pricing::Label;
 use yew::prelude::*;
+
+use crate::hooks::use_lang;
 
 use crate::book::Book;
 use crate::i18n::{label_name, text};
@@ -13,14 +15,13 @@ pub struct LabelPickerProps {
     pub label: Label,
     /// Receives the newly chosen label.
     pub on_change: Callback<Label>,
-    /// Page language.
-    pub lang: Lang,
 }
 
 /// The four billing labels as radio buttons, named as in the announcement.
 #[component]
 pub fn LabelPicker(props: &LabelPickerProps) -> Html {
-    let t = text(props.lang);
+    let lang = use_lang();
+    let t = text(lang);
     html! {
         <fieldset class="label-picker">
             <legend>{ t.label }</legend>
@@ -36,7 +37,7 @@ pub fn LabelPicker(props: &LabelPickerProps) -> Html {
                             move |_: Event| on_change.emit(label)
                         }
                     />
-                    <span>{ label_name(prices, props.lang) }</span>
+                    <span>{ label_name(prices.label, lang) }</span>
                 </label>
             }
         </fieldset>

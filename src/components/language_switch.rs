@@ -1,13 +1,13 @@
-use pricing::Lang;
+use calculator::Lang;
 use yew::prelude::*;
+
+use crate::hooks::use_lang;
 
 use crate::i18n::text;
 
 /// Properties of a [`LanguageSwitch`].
 #[derive(Properties, PartialEq)]
 pub struct LanguageSwitchProps {
-    /// The page's language.
-    pub lang: Lang,
     /// Receives the other language.
     pub on_change: Callback<Lang>,
 }
@@ -15,21 +15,18 @@ pub struct LanguageSwitchProps {
 /// Switches between Chinese and English, each named in itself.
 #[component]
 pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
-    let other = match props.lang {
-        Lang::Zh => Lang::En,
-        Lang::En => Lang::Zh,
-    };
+    let lang = use_lang();
+    // The next language in turn: with two, the other one.
+    let at = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
+    let other = Lang::ALL[(at + 1) % Lang::ALL.len()];
     let onclick = {
         let on_change = props.on_change.clone();
         move |_: MouseEvent| on_change.emit(other)
     };
-    let name = match other {
-        Lang::Zh => "中文",
-        Lang::En => "English",
-    };
+    let name = text(other).own_name;
     html! {
         <button type="button" class="language-switch" data-testid="language-switch" lang={other.id()}
-            aria-label={format!("{}: {name}", text(props.lang).language)} {onclick}>
+            aria-label={format!("{}: {name}", text(lang).language)} {onclick}>
             { name }
         </button>
     }

@@ -1,8 +1,11 @@
 use std::rc::Rc;
 
-use pricing::{money, Estimate, LabelPrices, Lang};
+use calculator::{format, Lang};
+use pricing::{Estimate, LabelPrices};
 use web_sys::HtmlDetailsElement;
 use yew::prelude::*;
+
+use crate::hooks::use_lang;
 
 use crate::i18n::{purchase_words, text, tier_range};
 
@@ -13,8 +16,6 @@ pub struct MonthBreakdownProps {
     pub estimate: Rc<Estimate>,
     /// The chosen label's prices, for naming tiers.
     pub prices: &'static LabelPrices,
-    /// Page language.
-    pub lang: Lang,
 }
 
 /// The cheapest plan month by month, in a disclosure the user opens.
@@ -23,7 +24,8 @@ pub struct MonthBreakdownProps {
 /// rewritten on every slider step were most of a step's time.
 #[component]
 pub fn MonthBreakdown(props: &MonthBreakdownProps) -> Html {
-    let t = text(props.lang);
+    let lang = use_lang();
+    let t = text(lang);
     let open = use_state(|| false);
     let ontoggle = {
         let open = open.clone();
@@ -35,14 +37,14 @@ pub fn MonthBreakdown(props: &MonthBreakdownProps) -> Html {
         <details class="breakdown" data-testid="breakdown" {ontoggle}>
             <summary>{ t.breakdown }</summary>
             if *open {
-                { month_table(props) }
+                { month_table(props, lang) }
             }
         </details>
     }
 }
 
-fn month_table(props: &MonthBreakdownProps) -> Html {
-    let t = text(props.lang);
+fn month_table(props: &MonthBreakdownProps, lang: Lang) -> Html {
+    let t = text(lang);
     let estimate = &props.estimate;
     let starts: Vec<(usize, String)> = estimate
         .best
@@ -69,11 +71,11 @@ fn month_table(props: &MonthBreakdownProps) -> Html {
                         <tr key={index}>
                             <th scope="row">{ index + 1 }</th>
                             <td>{ starts.iter().find(|(first, _)| *first == index).map(|(_, words)| words.clone()).unwrap_or_default() }</td>
-                            <td class="number">{ money::grouped_calls(line.legacy) }</td>
-                            <td class="number">{ money::grouped_calls(line.packs) }</td>
-                            <td class="number">{ money::grouped_calls(line.postpaid) }</td>
-                            <td>{ line.tier.and_then(|tier| props.prices.tiers.get(tier)).map(|tier| tier_range(tier, props.lang)).unwrap_or_default() }</td>
-                            <td class="number">{ money::grouped(line.bill) }</td>
+                            <td class="number">{ format::grouped_calls(line.legacy) }</td>
+                            <td class="number">{ format::grouped_calls(line.packs) }</td>
+                            <td class="number">{ format::grouped_calls(line.postpaid) }</td>
+                            <td>{ line.tier.and_then(|tier| props.prices.tiers.get(tier)).map(|tier| tier_range(tier, lang)).unwrap_or_default() }</td>
+                            <td class="number">{ format::grouped(line.bill) }</td>
                         </tr>
                     }
                 </tbody>

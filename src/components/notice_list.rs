@@ -1,5 +1,7 @@
-use pricing::{Lang, Notice};
+use calculator::Notice;
 use yew::prelude::*;
+
+use crate::hooks::use_lang;
 
 use crate::i18n::{text, url_notice};
 
@@ -10,13 +12,12 @@ pub struct NoticeListProps {
     pub notices: Vec<Notice>,
     /// Receives the index of a dismissed notice.
     pub on_dismiss: Callback<usize>,
-    /// Page language.
-    pub lang: Lang,
 }
 
 /// Says which URL parameters were not obeyed and what was used instead.
 #[component]
 pub fn NoticeList(props: &NoticeListProps) -> Html {
+    let lang = use_lang();
     if props.notices.is_empty() {
         return Html::default();
     }
@@ -27,9 +28,9 @@ pub fn NoticeList(props: &NoticeListProps) -> Html {
                 for (index, notice) in props.notices.iter().enumerate() {
                     <li class="notice" key={index}>
                         <span data-testid="notice">
-                            { url_notice(notice.param, &notice.problem, &notice.given, &notice.used, props.lang) }
+                            { url_notice(notice.field, &notice.problem, &notice.given, &notice.used, lang) }
                         </span>
-                        <button type="button" class="dismiss" aria-label={text(props.lang).dismiss}
+                        <button type="button" class="dismiss" aria-label={text(lang).dismiss}
                             onclick={
                                 let on_dismiss = props.on_dismiss.clone();
                                 move |_: MouseEvent| on_dismiss.emit(index)

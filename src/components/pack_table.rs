@@ -1,5 +1,8 @@
-use pricing::{money, LabelPrices, Lang, PriceColumn};
+use calculator::format;
+use pricing::{LabelPrices, PriceColumn};
 use yew::prelude::*;
+
+use crate::hooks::use_lang;
 
 use crate::i18n::text;
 
@@ -14,14 +17,13 @@ pub struct PackTableProps {
     pub bought: Vec<u64>,
     /// Receives a pack size the user picks as the volume.
     pub on_pick_volume: Callback<u64>,
-    /// Page language.
-    pub lang: Lang,
 }
 
 /// The announcement's pack table for one label, with the price per call.
 #[component]
 pub fn PackTable(props: &PackTableProps) -> Html {
-    let t = text(props.lang);
+    let lang = use_lang();
+    let t = text(lang);
     html! {
         <div class="table-scroll" tabindex="0">
         <table class="prices" data-testid="pack-table">
@@ -45,16 +47,16 @@ pub fn PackTable(props: &PackTableProps) -> Html {
                                     let (pick, calls) = (props.on_pick_volume.clone(), pack.calls);
                                     move |_: MouseEvent| pick.emit(calls)
                                 }>
-                                { format!("{} {}", money::grouped_calls(pack.calls.into()), t.calls) }
+                                { format!("{} {}", format::grouped_calls(pack.calls.into()), t.calls) }
                             </button>
                             if props.bought.contains(&pack.calls) {
                                 <span class="badge">{ t.bought_mark }</span>
                             }
                         </th>
-                        <td class="number">{ money::grouped_exact(pack.price.list) }</td>
-                        <td class="number">{ money::grouped_exact(pack.price.promo) }</td>
-                        <td class="number">{ money::unit_price(pack.per_call(props.column), 4) }</td>
-                        <td class="number">{ money::grouped_exact(pack.price.list - pack.price.promo) }</td>
+                        <td class="number">{ format::grouped_exact(pack.price.list) }</td>
+                        <td class="number">{ format::grouped_exact(pack.price.promo) }</td>
+                        <td class="number">{ format::unit_price(pack.per_call(props.column), 4) }</td>
+                        <td class="number">{ format::grouped_exact(pack.price.list - pack.price.promo) }</td>
                     </tr>
                 }
             </tbody>

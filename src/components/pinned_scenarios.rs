@@ -1,6 +1,9 @@
-use pricing::pins::PinError;
-use pricing::{money, Estimate, Lang, Scenario};
+use calculator::pinned::PinError;
+use calculator::{format, Lang};
+use pricing::{Estimate, Scenario};
 use yew::prelude::*;
+
+use crate::hooks::use_lang;
 
 use crate::book::Engine;
 use crate::hooks::{PinActions, Pins};
@@ -17,14 +20,12 @@ pub struct PinnedScenariosProps {
     pub actions: PinActions,
     /// Opens a pinned scenario.
     pub on_open: Callback<Scenario>,
-    /// Page language.
-    pub lang: Lang,
 }
 
 /// Up to four pinned scenarios side by side.
 #[component]
 pub fn PinnedScenarios(props: &PinnedScenariosProps) -> Html {
-    let (lang, book) = (props.lang, props.engine.book());
+    let lang = use_lang();
     let t = text(lang);
     let estimates = {
         let (engine, pins) = (props.engine, props.pins.pins.clone());
@@ -66,14 +67,14 @@ pub fn PinnedScenarios(props: &PinnedScenariosProps) -> Html {
                 <div class="table-scroll" tabindex="0">
                     <table class="prices pin-table">
                         <tbody>
-                            { row(t.label, props.pins.pins.iter().map(|s| label_name(book.label(s.label), lang).to_string())) }
-                            { row(t.volume, props.pins.pins.iter().map(|s| money::grouped_calls(s.volume.into()))) }
+                            { row(t.label, props.pins.pins.iter().map(|s| label_name(s.label, lang).to_string())) }
+                            { row(t.volume, props.pins.pins.iter().map(|s| format::grouped_calls(s.volume.into()))) }
                             { row(t.months, props.pins.pins.iter().map(|s| s.months.to_string())) }
                             { row(t.price_column, props.pins.pins.iter().map(|s| column_name(s.column, lang).to_string())) }
                             { row(t.best_title, estimates.iter().map(|e| e.as_ref().map(|e| plan_words(&e.best, lang)).unwrap_or_default())) }
-                            { row(t.best_total, estimates.iter().map(|e| e.as_ref().map(|e| money::grouped(e.best.total)).unwrap_or_default())) }
+                            { row(t.best_total, estimates.iter().map(|e| e.as_ref().map(|e| format::grouped(e.best.total)).unwrap_or_default())) }
                             { row(t.per_call_average, estimates.iter().map(|e| {
-                                e.as_ref().and_then(Estimate::average_per_call).map(|p| money::unit_price(p, 4)).unwrap_or_default()
+                                e.as_ref().and_then(Estimate::average_per_call).map(|p| format::unit_price(p, 4)).unwrap_or_default()
                             })) }
                             <tr>
                                 <th scope="row">{ t.pin_actions }</th>

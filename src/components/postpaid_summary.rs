@@ -1,5 +1,8 @@
-use pricing::{money, Estimate, LabelPrices, Lang};
+use calculator::format;
+use pricing::{Estimate, LabelPrices};
 use yew::prelude::*;
+
+use crate::hooks::use_lang;
 
 use crate::i18n::{text, tier_range, yuan};
 
@@ -12,35 +15,31 @@ pub struct PostpaidSummaryProps {
     pub prices: &'static LabelPrices,
     /// Horizon in months.
     pub months: u32,
-    /// Page language.
-    pub lang: Lang,
 }
 
 /// The postpaid bill of the first month and over the horizon.
 #[component]
 pub fn PostpaidSummary(props: &PostpaidSummaryProps) -> Html {
-    let t = text(props.lang);
+    let lang = use_lang();
+    let t = text(lang);
     let estimate = &props.estimate;
     let first = estimate.postpaid_first_month();
     let total = estimate.postpaid.total();
     let tier = estimate
         .first_month_tier()
         .and_then(|index| props.prices.tiers.get(index))
-        .map_or_else(
-            || t.no_calls.to_string(),
-            |tier| tier_range(tier, props.lang),
-        );
+        .map_or_else(|| t.no_calls.to_string(), |tier| tier_range(tier, lang));
     html! {
         <section class="summary" aria-live="polite" aria-label={t.tiers_title}>
             <div class="figure">
                 <span class="figure-label">{ t.postpaid_month }</span>
-                <span class="figure-value"><span data-testid="postpaid-month">{ money::plain(first) }</span>{ " " }{ t.yuan }</span>
+                <span class="figure-value"><span data-testid="postpaid-month">{ format::plain(first) }</span>{ " " }{ t.yuan }</span>
                 <span class="figure-note">{ format!("{}: {tier}", t.tier_applies) }</span>
             </div>
             <div class="figure">
                 <span class="figure-label">{ format!("{} ({} {})", t.postpaid_total, props.months, t.months_unit) }</span>
-                <span class="figure-value"><span data-testid="postpaid-total">{ money::plain(total) }</span>{ " " }{ t.yuan }</span>
-                <span class="figure-note">{ yuan(total, props.lang) }</span>
+                <span class="figure-value"><span data-testid="postpaid-total">{ format::plain(total) }</span>{ " " }{ t.yuan }</span>
+                <span class="figure-note">{ yuan(total, lang) }</span>
             </div>
         </section>
     }

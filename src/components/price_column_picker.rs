@@ -1,5 +1,7 @@
-use pricing::{Lang, PriceColumn};
+use pricing::PriceColumn;
 use yew::prelude::*;
+
+use crate::hooks::use_lang;
 
 use crate::i18n::{column_name, text};
 
@@ -10,16 +12,15 @@ pub struct PriceColumnPickerProps {
     pub column: PriceColumn,
     /// Receives the newly chosen column.
     pub on_change: Callback<PriceColumn>,
-    /// Page language.
-    pub lang: Lang,
 }
 
 /// Promotional or list price.
 #[component]
 pub fn PriceColumnPicker(props: &PriceColumnPickerProps) -> Html {
+    let lang = use_lang();
     html! {
         <fieldset class="segmented">
-            <legend>{ text(props.lang).price_column }</legend>
+            <legend>{ text(lang).price_column }</legend>
             for column in PriceColumn::ALL {
                 <label class={classes!("choice", (column == props.column).then_some("chosen"))} key={column.id()}>
                     <input
@@ -32,7 +33,7 @@ pub fn PriceColumnPicker(props: &PriceColumnPickerProps) -> Html {
                             move |_: Event| on_change.emit(column)
                         }
                     />
-                    <span>{ column_name(column, props.lang) }</span>
+                    <span>{ column_name(column, lang) }</span>
                 </label>
             }
         </fieldset>

@@ -1,5 +1,7 @@
-use pricing::{Lang, Scenario};
+use pricing::Scenario;
 use yew::prelude::*;
+
+use crate::hooks::use_lang;
 
 use super::label_comparison::LabelComparison;
 use super::pack_table::PackTable;
@@ -20,14 +22,13 @@ pub struct PriceTablesProps {
     pub current_tier: Option<usize>,
     /// Receives a volume picked from a table.
     pub on_pick_volume: Callback<u64>,
-    /// Page language.
-    pub lang: Lang,
 }
 
 /// The announcement's tables for the chosen label, or all four side by side.
 #[component]
 pub fn PriceTables(props: &PriceTablesProps) -> Html {
-    let (book, scenario, lang) = (props.book, &props.scenario, props.lang);
+    let lang = use_lang();
+    let (book, scenario) = (props.book, &props.scenario);
     let t = text(lang);
     let show_all = use_state(|| false);
     let toggle = {
@@ -44,13 +45,13 @@ pub fn PriceTables(props: &PriceTablesProps) -> Html {
                 </button>
             </div>
             if *show_all {
-                <LabelComparison {book} label={scenario.label} {lang} />
+                <LabelComparison {book} label={scenario.label} />
             } else {
                 <div class="table-pair">
                     <PackTable {prices} column={scenario.column} bought={props.bought.clone()}
-                        on_pick_volume={props.on_pick_volume.clone()} {lang} />
+                        on_pick_volume={props.on_pick_volume.clone()} />
                     <TierTable {prices} current={props.current_tier}
-                        on_pick_volume={props.on_pick_volume.clone()} {lang} />
+                        on_pick_volume={props.on_pick_volume.clone()} />
                 </div>
             }
         </section>

@@ -1,7 +1,5 @@
-use pricing::scenario::LEGACY_MAX;
-use pricing::url_state::{parse_growth, parse_months};
-use pricing::{input, Lang, Scenario};
-use rust_decimal::Decimal;
+use calculator::fields::{self, Field};
+use calculator::PageState;
 use yew::prelude::*;
 
 use super::cliff_note::CliffNote;
@@ -12,6 +10,7 @@ use super::price_column_picker::PriceColumnPicker;
 use super::stop_buttons::StopButtons;
 use super::volume_control::VolumeControl;
 use crate::book::Book;
+use crate::hooks::use_lang;
 use crate::i18n::text;
 use crate::state::Change;
 
@@ -20,73 +19,47 @@ use crate::state::Change;
 pub struct ScenarioInputsProps {
     /// The price book.
     pub book: Book,
-    /// The scenario shown.
-    pub scenario: Scenario,
+    /// The page state shown.
+    pub page: PageState,
     /// Receives every change the user makes.
     pub on_change: Callback<Change>,
-    /// Page language.
-    pub lang: Lang,
 }
 
-fn parse_legacy(text: &str) -> Result<u64, input::InputError> {
-    input::parse_whole(text, 0, LEGACY_MAX)
-}
-
-fn parse_months_field(text: &str) -> Result<u32, input::InputError> {
-    parse_months(text).map_err(|problem| match problem {
-        pricing::Problem::BadNumber(error) => error,
-        _ => input::InputError::NotANumber,
-    })
-}
+/// The fields kept in the advanced area, which opens when any of them is set.
+const ADVANCED: [&Field; 2] = [&fields::GROWTH, &fields::LEGACY];
 
 /// Everything the user tells the calculator: label, volume, horizon, price
 /// column, and in an advanced area growth and legacy balance.
 #[component]
 pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
-    let (book, scenario, lang) = (props.book, &props.scenario, props.lang);
+    let lang = use_lang();
+    let (book, page, scenario) = (props.book, &props.page, &props.page.scenario);
     let t = text(lang);
     let prices = book.0.label(scenario.label);
+    let set = |field: &'static Field| {
+        props
+            .on_change
+            .reform(move |value| Change::Set(field, value))
+    };
     html! {
         <section class="inputs" aria-label={t.label}>
-            <LabelPicker {book} label={scenario.label} on_change={props.on_change.reform(Change::Label)} {lang} />
-            <LabelGuide {book} on_resolve={props.on_change.reform(Change::Label)} {lang} />
-            <VolumeControl volume={scenario.volume} on_change={props.on_change.reform(Change::Volume)} {lang} />
-            <StopButtons {prices} volume={scenario.volume} on_change={props.on_change.reform(Change::Volume)} {lang} />
-            <CliffNote {prices} column={scenario.column} volume={scenario.volume} {lang} />
+            <LabelPicker {book} label={scenario.label} on_change={props.on_change.reform(Change::Label)} />
+            <LabelGuide {book} on_resolve={props.on_change.reform(Change::Label)} />
+            <VolumeControl volume={scenario.volume} on_change={props.on_change.clone()} />
+            <StopButtons {prices} volume={scenario.volume} on_change={props.on_change.reform(Change::Volume)} />
+            <CliffNote {prices} column={scenario.column} volume={scenario.volume} />
             <div class="row">
-                <NumberField<u32>
-                    id="months"
-                    label={t.months}
-                    unit={t.months_unit}
-                    value={scenario.months}
-                    parse={parse_months_field as fn(&str) -> _}
-                    on_change={props.on_change.reform(Change::Months)}
-                    {lang}
-                />
-                <PriceColumnPicker column={scenario.column} on_change={props.on_change.reform(Change::Column)} {lang} />
+                <NumberField field={&fields::MONTHS} label={t.months} unit={t.months_unit}
+                    value={fields::MONTHS.get(page)} on_change={set(&fields::MONTHS)} />
+                <PriceColumnPicker column={scenario.column} on_change={props.on_change.reform(Change::Column)} />
             </div>
-            <details class="advanced" open={scenario.growth != Decimal::ZERO || scenario.legacy != 0}>
+            <details class="advanced" open={ADVANCED.iter().any(|field| field.get(page) != field.default)}>
                 <summary>{ t.advanced }</summary>
                 <div class="row">
-                    <NumberField<Decimal>
-                        id="growth"
-                        label={t.growth}
-                        unit="%"
-                        value={scenario.growth}
-                        parse={parse_growth as fn(&str) -> _}
-                        on_change={props.on_change.reform(Change::Growth)}
-                        inputmode="decimal"
-                        {lang}
-                    />
-                    <NumberField<u64>
-                        id="legacy"
-                        label={t.legacy}
-                        unit={t.calls}
-                        value={scenario.legacy}
-                        parse={parse_legacy as fn(&str) -> _}
-                        on_change={props.on_change.reform(Change::Legacy)}
-                        {lang}
-                    />
+                    <NumberField field={&fields::GROWTH} label={t.growth} unit="%"
+                        value={fields::GROWTH.get(page)} on_change={set(&fields::GROWTH)} />
+                    <NumberField field={&fields::LEGACY} label={t.legacy} unit={t.calls}
+                        value={fields::LEGACY.get(page)} on_change={set(&fields::LEGACY)} />
                 </div>
             </details>
         </section>

@@ -1,7 +1,10 @@
 use std::rc::Rc;
 
-use pricing::{export, url_state, Estimate, Lang, PageState};
+use calculator::{downloads, encode, Lang, PageState};
+use pricing::Estimate;
 use yew::prelude::*;
+
+use crate::hooks::use_lang;
 
 use crate::book::Book;
 use crate::i18n::text;
@@ -32,10 +35,10 @@ enum Status {
 /// Copy the scenario's link, download the estimate, pin the scenario.
 #[component]
 pub fn ShareBar(props: &ShareBarProps) -> Html {
-    let lang = props.page.lang;
+    let lang = use_lang();
     let t = text(lang);
     let status = use_state(|| None::<Status>);
-    let link = format!("{}?{}", web::page_address(), url_state::encode(&props.page));
+    let link = format!("{}?{}", web::page_address(), encode(&props.page));
     let copy = {
         let (status, link) = (status.clone(), link.clone());
         move |_: MouseEvent| {
@@ -67,12 +70,12 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                 "csv" => web::download_text(
                     &name,
                     "text/csv;charset=utf-8",
-                    &export::csv(&page, &estimate, book.0),
+                    &downloads::csv(&page, &estimate, book.0),
                 ),
                 _ => web::download_text(
                     &name,
                     "application/json",
-                    &export::json(&page, &estimate, book.0),
+                    &downloads::json(&page, &estimate, book.0),
                 ),
             };
             status.set(Some(if done.is_ok() {

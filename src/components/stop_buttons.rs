@@ -1,6 +1,9 @@
-use pricing::stops::{next_stop, previous_stop};
-use pricing::{money, LabelPrices, Lang};
+use calculator::format;
+use calculator::slider::{next_stop, previous_stop};
+use pricing::LabelPrices;
 use yew::prelude::*;
+
+use crate::hooks::use_lang;
 
 use crate::i18n::text;
 
@@ -13,25 +16,24 @@ pub struct StopButtonsProps {
     pub volume: u64,
     /// Receives the volume stepped to.
     pub on_change: Callback<u64>,
-    /// Page language.
-    pub lang: Lang,
 }
 
 /// Steps the volume to the previous or next tier bound or pack size.
 #[component]
 pub fn StopButtons(props: &StopButtonsProps) -> Html {
-    let t = text(props.lang);
+    let lang = use_lang();
+    let t = text(lang);
     let button = |target: Option<u64>,
                   arrow: &'static str,
                   name: &'static str,
                   testid: &'static str| {
         let on_change = props.on_change.clone();
-        let title = target.map(|v| format!("{name}: {}", money::grouped_calls(v.into())));
+        let title = target.map(|v| format!("{name}: {}", format::grouped_calls(v.into())));
         html! {
             <button type="button" class="stop" data-testid={testid} disabled={target.is_none()}
                 aria-label={title.clone().unwrap_or_else(|| name.to_string())} title={title}
                 onclick={move |_: MouseEvent| if let Some(volume) = target { on_change.emit(volume) }}>
-                { arrow }{ " " }{ target.map(|v| money::grouped_calls(v.into())).unwrap_or_default() }
+                { arrow }{ " " }{ target.map(|v| format::grouped_calls(v.into())).unwrap_or_default() }
             </button>
         }
     };

@@ -1,5 +1,8 @@
-use pricing::{money, LabelPrices, Lang};
+use calculator::format;
+use pricing::LabelPrices;
 use yew::prelude::*;
+
+use crate::hooks::use_lang;
 
 use crate::i18n::{text, tier_range};
 
@@ -12,14 +15,13 @@ pub struct TierTableProps {
     pub current: Option<usize>,
     /// Receives a tier bound the user picks as the volume.
     pub on_pick_volume: Callback<u64>,
-    /// Page language.
-    pub lang: Lang,
 }
 
 /// The announcement's postpaid table for one label, the applicable tier marked.
 #[component]
 pub fn TierTable(props: &TierTableProps) -> Html {
-    let t = text(props.lang);
+    let lang = use_lang();
+    let t = text(lang);
     html! {
         <div class="table-scroll" tabindex="0">
         <table class="prices" data-testid="tier-table">
@@ -42,11 +44,11 @@ pub fn TierTable(props: &TierTableProps) -> Html {
                                     let (pick, bound) = (props.on_pick_volume.clone(), tier.up_to.unwrap_or(tier.above + 1));
                                     move |_: MouseEvent| pick.emit(bound)
                                 }>
-                                { tier_range(tier, props.lang) }
+                                { tier_range(tier, lang) }
                             </button>
                         </th>
-                        <td class="number">{ money::grouped_exact(tier.unit.list) }</td>
-                        <td class="number">{ money::grouped_exact(tier.unit.promo) }</td>
+                        <td class="number">{ format::grouped_exact(tier.unit.list) }</td>
+                        <td class="number">{ format::grouped_exact(tier.unit.promo) }</td>
                     </tr>
                 }
             </tbody>

@@ -1,10 +1,12 @@
-use pricing::scenario::VOLUME_MAX;
-use pricing::{input, money, volume_scale, Lang};
+use calculator::fields::{self, Value};
+use calculator::{format, slider};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::number_field::NumberField;
+use crate::hooks::use_lang;
 use crate::i18n::text;
+use crate::state::Change;
 
 /// Properties of a [`VolumeControl`].
 #[derive(Properties, PartialEq)]
@@ -12,38 +14,27 @@ pub struct VolumeControlProps {
     /// Calls per month.
     pub volume: u64,
     /// Receives each new volume.
-    pub on_change: Callback<u64>,
-    /// Page language.
-    pub lang: Lang,
-}
-
-fn parse_volume(text: &str) -> Result<u64, input::InputError> {
-    input::parse_whole(text, 0, VOLUME_MAX)
+    pub on_change: Callback<Change>,
 }
 
 /// The monthly volume: a slider over the whole range and the exact figure.
 #[component]
 pub fn VolumeControl(props: &VolumeControlProps) -> Html {
-    let t = text(props.lang);
-    let oninput = {
-        let on_change = props.on_change.clone();
-        Callback::from(move |event: InputEvent| {
-            let slider = event.target_unchecked_into::<HtmlInputElement>();
-            let position = slider.value().parse::<u32>().unwrap_or(0);
-            on_change.emit(volume_scale::volume_at(position));
-        })
-    };
-    let grouped = money::grouped_calls(props.volume.into());
+    let t = text(use_lang());
+    let oninput = props.on_change.reform(|event: InputEvent| {
+        let slider = event.target_unchecked_into::<HtmlInputElement>();
+        let position = slider.value().parse::<u32>().unwrap_or(0);
+        Change::Volume(slider::volume_at(position))
+    });
+    let grouped = format::grouped_calls(props.volume.into());
     html! {
         <div class="volume-control">
-            <NumberField<u64>
-                id="volume"
+            <NumberField
+                field={&fields::VOLUME}
                 label={t.volume}
                 unit={t.volume_unit}
-                value={props.volume}
-                parse={parse_volume as fn(&str) -> _}
-                on_change={props.on_change.clone()}
-                lang={props.lang}
+                value={Value::Number(props.volume.into())}
+                on_change={props.on_change.reform(|value| Change::Set(&fields::VOLUME, value))}
             />
             <input
                 type="range"
@@ -52,9 +43,9 @@ pub fn VolumeControl(props: &VolumeControlProps) -> Html {
                 aria-label={t.volume}
                 aria-valuetext={format!("{grouped} {}", t.volume_unit)}
                 min="0"
-                max={volume_scale::max_position().to_string()}
+                max={slider::max_position().to_string()}
                 step="1"
-                value={volume_scale::position_of(props.volume).to_string()}
+                value={slider::position_of(props.volume).to_string()}
                 {oninput}
             />
         </div>

@@ -1,7 +1,7 @@
 use std::rc::Rc;
 
+use calculator::{cost_curve, CostCurve};
 use gloo_render::{request_animation_frame, AnimationFrame};
-use pricing::chart::{cost_curve, CostCurve};
 use pricing::{OptimizerError, Scenario};
 use yew::prelude::*;
 

@@ -1,5 +1,5 @@
+use calculator::{decode, encode};
 use gloo_timers::callback::Timeout;
-use pricing::url_state;
 use yew::prelude::*;
 
 use crate::state::AppState;
@@ -15,12 +15,12 @@ const URL_DELAY_MS: u32 = 150;
 #[hook]
 pub fn use_page_state() -> UseReducerHandle<AppState> {
     let state = use_reducer(|| {
-        let (page, notices) = url_state::decode(&current_query());
+        let (page, notices) = decode(&current_query());
         AppState { page, notices }
     });
     let page = state.page.clone();
     use_effect_with(page, |page| {
-        let query = url_state::encode(page);
+        let query = encode(page);
         let write = Timeout::new(URL_DELAY_MS, move || replace_query(&query));
         // A newer state cancels the write still waiting for this one.
         move || drop(write)

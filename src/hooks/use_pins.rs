@@ -1,4 +1,4 @@
-use pricing::pins::{self, PinError, PinProblem, PINS_KEY};
+use calculator::pinned::{self as pins, PinError, PinProblem, OLD_PINS_KEY, PINS_KEY};
 use pricing::Scenario;
 use yew::prelude::*;
 
@@ -26,15 +26,19 @@ pub struct PinActions {
     pub remove: Callback<usize>,
 }
 
-/// Reads the pins once; every change is written back. Stored data that is
-/// corrupt, from another version or hand-edited loses only its bad parts,
+/// Reads the pins once (those of version 1 too); every change is written
+/// back. Stored data that is corrupt or hand-edited loses only its bad parts,
 /// and the cleaned list is written back so the problem is reported once.
 #[hook]
 pub fn use_pins() -> (Pins, PinActions) {
     let state = use_state(|| {
         let stored = web::load(PINS_KEY);
         let storage_failed = stored.is_err();
-        let (pins, problems) = pins::decode(stored.ok().flatten().as_deref());
+        let current = stored.ok().flatten();
+        let old = current
+            .is_none()
+            .then(|| web::load(OLD_PINS_KEY).ok().flatten());
+        let (pins, problems) = pins::read_stored(current.as_deref(), old.flatten().as_deref());
         Pins {
             pins,
             problems,

@@ -24,14 +24,17 @@ impl Label {
         Label::GeneralCompare,
     ];
 
+    /// Every label's id in URLs and in the price book, in [`Label::ALL`]'s order.
+    pub const IDS: [&'static str; 4] = [
+        "wechat-verify",
+        "wechat-compare",
+        "general-verify",
+        "general-compare",
+    ];
+
     /// The label's id in URLs and in the price book.
     pub fn id(self) -> &'static str {
-        match self {
-            Label::WechatVerify => "wechat-verify",
-            Label::WechatCompare => "wechat-compare",
-            Label::GeneralVerify => "general-verify",
-            Label::GeneralCompare => "general-compare",
-        }
+        Label::IDS[self.index()]
     }
 
     /// The label with this id, if any.
@@ -65,12 +68,12 @@ impl PriceColumn {
     /// Both columns, promotional first as the page shows them.
     pub const ALL: [PriceColumn; 2] = [PriceColumn::Promo, PriceColumn::List];
 
+    /// Both columns' ids in URLs, in [`PriceColumn::ALL`]'s order.
+    pub const IDS: [&'static str; 2] = ["promo", "list"];
+
     /// The column's id in URLs.
     pub fn id(self) -> &'static str {
-        match self {
-            PriceColumn::Promo => "promo",
-            PriceColumn::List => "list",
-        }
+        PriceColumn::IDS[self as usize]
     }
 
     /// The column with this id, if any.

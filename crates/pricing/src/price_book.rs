@@ -75,8 +75,6 @@ pub struct LabelPrices {
     pub label: Label,
     /// The label's name as the announcement prints it.
     pub name_zh: String,
-    /// The label's name in English.
-    pub name_en: String,
     /// Packs on sale, smallest first.
     pub packs: Vec<Pack>,
     /// Postpaid tiers, lowest first; contiguous from 0 with an open last tier.
@@ -154,7 +152,6 @@ struct RawBook {
 #[serde(deny_unknown_fields)]
 struct RawName {
     zh: String,
-    en: String,
 }
 
 /// One row of a table: a price cell per label, `None` where it prints "-".
@@ -246,7 +243,6 @@ impl RawBook {
         let prices = LabelPrices {
             label,
             name_zh: name.zh.clone(),
-            name_en: name.en.clone(),
             packs,
             tiers,
         };

@@ -1,5 +1,6 @@
 //! What the user asks about: a label, a monthly volume, a horizon, a price
-//! column, a growth rate and a legacy balance.
+//! column, a growth rate and a legacy balance; and the ranges of each that
+//! the engine is built for (its arithmetic stays exact and in range there).
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -18,8 +19,6 @@ pub const MONTHS_MAX: u32 = 36;
 pub const GROWTH_MIN: Decimal = Decimal::from_parts(50, 0, 0, true, 0);
 /// Highest monthly growth, in percent.
 pub const GROWTH_MAX: Decimal = Decimal::from_parts(100, 0, 0, false, 0);
-/// Most decimals a growth rate may have: enough for any rate people quote.
-pub const GROWTH_DECIMALS: u32 = 4;
 /// Largest legacy balance: more calls than any horizon can use.
 pub const LEGACY_MAX: u64 = 1_000_000_000_000;
 /// Months a resource pack stays valid after purchase.

@@ -9,7 +9,7 @@ fn book() -> &'static PriceBook {
 
 #[test]
 fn the_embedded_book_is_the_committed_file() {
-    let parsed = PriceBook::parse(pricing::price_book::PRICE_BOOK_TOML).expect("the file parses");
+    let parsed = PriceBook::parse(pricing::PRICE_BOOK_TOML).expect("the file parses");
     assert_eq!(book(), &parsed);
 }
 
@@ -28,7 +28,6 @@ fn names_are_the_announcements() {
     assert_eq!(book().version, "2021-02-01");
     for (prices, label) in book().labels().iter().zip(Label::ALL) {
         assert_eq!(prices.label, label);
-        assert!(!prices.name_en.is_empty());
     }
 }
 
@@ -108,7 +107,7 @@ fn pack_prices_are_whole_fen() {
 
 #[test]
 fn rejects_broken_books() {
-    let good = pricing::price_book::PRICE_BOOK_TOML;
+    let good = pricing::PRICE_BOOK_TOML;
     let cases = [
         (
             good.replace("above = 1000\n", "above = 1001\n"),

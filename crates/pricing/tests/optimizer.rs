@@ -157,7 +157,7 @@ fn made_up_book(packs: &[(u64, u64)], tiers: &[u64]) -> PriceBook {
     };
     let mut text = String::from("version = \"test\"\n");
     for label in Label::ALL {
-        text += &format!("[labels.{label}]\nzh = \"{label}\"\nen = \"{label}\"\n");
+        text += &format!("[labels.{label}]\nzh = \"{label}\"\n");
     }
     let mut sizes: Vec<(u64, u64)> = packs.to_vec();
     sizes.sort_unstable();

@@ -1,12 +1,11 @@
 //! What the engine's test files share: decimal literals and generators of
-//! labels, price columns and whole scenarios.
+//! labels and price columns.
 
 #![allow(dead_code)]
 
 use std::str::FromStr;
 
-use pricing::scenario::{LEGACY_MAX, MONTHS_MAX, MONTHS_MIN, VOLUME_MAX};
-use pricing::{Label, PriceColumn, Scenario};
+use pricing::{Label, PriceColumn};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -29,24 +28,4 @@ pub fn any_column() -> impl Strategy<Value = PriceColumn> {
             PriceColumn::Promo
         }
     })
-}
-
-/// Any scenario the page accepts.
-pub fn any_scenario() -> impl Strategy<Value = Scenario> {
-    (
-        any_label(),
-        0..=VOLUME_MAX,
-        MONTHS_MIN..=MONTHS_MAX,
-        any_column(),
-        -500_000i64..=1_000_000,
-        0..=LEGACY_MAX,
-    )
-        .prop_map(|(label, volume, months, column, growth, legacy)| Scenario {
-            label,
-            volume,
-            months,
-            column,
-            growth: Decimal::new(growth, 4).normalize(),
-            legacy,
-        })
 }

@@ -4,7 +4,7 @@
 //! the estimate of `state.scenario`; nothing here re-prices anything.
 //!
 //! Money is never a float in either format: amounts are plain decimal
-//! strings rounded to 分 with two decimals ([`money::plain`], `8800.00`),
+//! strings rounded to 分 with two decimals ([`format::plain`], `8800.00`),
 //! prices are written exactly as the price book prints them (`0.60`,
 //! `697.5`). Call counts are whole numbers.
 //!
@@ -110,15 +110,14 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::billing::{MonthLine, Purchase};
-use crate::estimate::Estimate;
+use pricing::{
+    Calls, Estimate, LabelPrices, MonthLine, PriceBook, PriceColumn, Purchase, Strategy, Tier,
+    WindowPlan,
+};
+
+use crate::format;
 use crate::json::Json;
-use crate::label::PriceColumn;
-use crate::money;
-use crate::optimizer::{Strategy, WindowPlan};
-use crate::price_book::{LabelPrices, PriceBook, Tier};
 use crate::url_state::{self, PageState};
-use crate::Calls;
 
 /// Version of the CSV columns and the JSON schema documented above.
 pub const EXPORT_SCHEMA_VERSION: u32 = 1;
@@ -256,7 +255,7 @@ impl<'a> CsvContext<'a> {
             pack_calls: purchase.pack.calls.to_string(),
             pack_count: purchase.count.to_string(),
             unit_price: purchase.pack.price.get(column).to_string(),
-            amount: money::plain(purchase.cost(column)),
+            amount: format::plain(purchase.cost(column)),
             ..self.row("pack")
         }
     }
@@ -274,7 +273,7 @@ impl<'a> CsvContext<'a> {
             unit_price: tier
                 .map(|tier| tier.unit.get(column).to_string())
                 .unwrap_or_default(),
-            amount: money::plain(line.bill),
+            amount: format::plain(line.bill),
             ..self.row("month")
         }
     }
@@ -288,7 +287,7 @@ impl<'a> CsvContext<'a> {
             legacy_calls: sum(|line| line.legacy).to_string(),
             pack_calls_used: sum(|line| line.packs).to_string(),
             postpaid_calls: sum(|line| line.postpaid).to_string(),
-            amount: money::plain(estimate.best.total),
+            amount: format::plain(estimate.best.total),
             ..self.row("total")
         }
     }
@@ -409,7 +408,7 @@ fn month_json((index, line): (usize, &MonthLine)) -> Json {
 
 /// An amount as the export writes money: a string with two decimals.
 fn money_json(amount: Decimal) -> Json {
-    Json::String(money::plain(amount))
+    Json::String(format::plain(amount))
 }
 
 /// A month or tier index as a JSON integer (`usize` always fits).
@@ -439,7 +438,7 @@ mod tests {
     #[test]
     fn tiers_read_as_the_announcement_writes_them() {
         let book = PriceBook::embedded().unwrap();
-        let tiers = &book.label(crate::Label::WechatVerify).tiers;
+        let tiers = &book.label(pricing::Label::WechatVerify).tiers;
         assert_eq!(tier_text(&tiers[0]), "0<n<=1000");
         assert_eq!(tier_text(&tiers[1]), "1000<n<=10000");
         assert_eq!(tier_text(&tiers[tiers.len() - 1]), "n>200000");

@@ -1,8 +1,8 @@
 //! Volumes worth stepping to: where a tier starts or ends and where a pack
 //! size is reached, for the chosen label.
 
-use crate::price_book::LabelPrices;
-use crate::scenario::VOLUME_MAX;
+use pricing::scenario::VOLUME_MAX;
+use pricing::LabelPrices;
 
 /// Every stop for a label, ascending: 0, each tier bound and the call after
 /// it (both sides of a cliff), each pack size, and the top of the range.
@@ -33,7 +33,7 @@ pub fn previous_stop(prices: &LabelPrices, volume: u64) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Label, PriceBook};
+    use pricing::{Label, PriceBook};
 
     #[test]
     fn stops_cover_both_sides_of_each_cliff_and_every_pack() {

@@ -1,5 +1,6 @@
-//! Parsing of what people type and what URLs carry. The page's fields and
-//! the URL codec share these rules, so a value is valid in both or neither.
+//! Parsing of the numbers people type and URLs carry. The number inputs and
+//! the URL codec share these rules (through the field table), so a value is
+//! valid in both or neither.
 
 use std::fmt;
 use std::str::FromStr;
@@ -36,24 +37,18 @@ impl fmt::Display for InputError {
     }
 }
 
-/// A whole number in `min..=max`, written in plain digits (surrounding blanks allowed).
-pub fn parse_whole(text: &str, min: u64, max: u64) -> Result<u64, InputError> {
-    let number = parse_decimal(text)?;
-    if number.fract() != Decimal::ZERO {
-        return Err(InputError::Fractional);
-    }
-    check_range(number, Decimal::from(min), Decimal::from(max))?;
-    u64::from_str(&number.trunc().normalize().to_string()).map_err(|_| InputError::NotANumber)
-}
-
-/// A decimal in `min..=max` with at most `places` decimals.
-pub fn parse_bounded_decimal(
+/// A number in `min..=max` with at most `places` decimals, written in plain
+/// decimal notation (surrounding blanks allowed); 0 places asks for a whole number.
+pub fn parse_number(
     text: &str,
     min: Decimal,
     max: Decimal,
     places: u32,
 ) -> Result<Decimal, InputError> {
     let number = parse_decimal(text)?;
+    if places == 0 && !number.fract().is_zero() {
+        return Err(InputError::Fractional);
+    }
     check_range(number, min, max)?;
     if number.normalize().scale() > places {
         return Err(InputError::TooPrecise(places));
@@ -116,6 +111,20 @@ fn or_zero(digits: &str) -> &str {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    fn parse_whole(text: &str, min: u64, max: u64) -> Result<u64, InputError> {
+        parse_number(text, Decimal::from(min), Decimal::from(max), 0)
+            .map(|n| u64::from_str(&n.to_string()).unwrap())
+    }
+
+    fn parse_bounded_decimal(
+        text: &str,
+        min: Decimal,
+        max: Decimal,
+        places: u32,
+    ) -> Result<Decimal, InputError> {
+        parse_number(text, min, max, places)
+    }
 
     #[test]
     fn whole_numbers() {

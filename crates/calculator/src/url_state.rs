@@ -1,39 +1,17 @@
 //! The page's state in URL query parameters, as PRODUCT.md's table defines
-//! them. Decoding never fails: a bad value yields its default and a notice.
+//! them and [`FIELDS`] declares them. Decoding never fails: a bad value
+//! yields its default and a notice.
 
 use std::fmt;
 
-use rust_decimal::Decimal;
+use pricing::Scenario;
 
-use crate::input::{parse_bounded_decimal, parse_whole, InputError};
-use crate::label::{Label, PriceColumn};
-use crate::scenario::{
-    Scenario, GROWTH_DECIMALS, GROWTH_MAX, GROWTH_MIN, LEGACY_MAX, MONTHS_MAX, MONTHS_MIN,
-    VOLUME_MAX,
-};
-
-/// The page's language.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Lang {
-    /// Chinese, the default.
-    #[default]
-    Zh,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// The language's id in URLs and in `<html lang>`.
-    pub fn id(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-        }
-    }
-}
+use crate::fields::{Field, FIELDS};
+use crate::input::InputError;
+use crate::lang::Lang;
 
 /// Everything the URL holds: the scenario and how the page shows it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PageState {
     /// The pricing question.
     pub scenario: Scenario,
@@ -43,62 +21,30 @@ pub struct PageState {
     pub embed: bool,
 }
 
-/// A URL query parameter of the public contract.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Param {
-    /// `label`.
-    Label,
-    /// `volume`.
-    Volume,
-    /// `months`.
-    Months,
-    /// `price`.
-    Price,
-    /// `growth`.
-    Growth,
-    /// `legacy`.
-    Legacy,
-    /// `lang`.
-    Lang,
-    /// `embed`.
-    Embed,
+impl Default for PageState {
+    /// Every field at the default its row in [`FIELDS`] gives.
+    fn default() -> Self {
+        let mut state = PageState {
+            scenario: Scenario::default(),
+            lang: Lang::default(),
+            embed: false,
+        };
+        for field in FIELDS {
+            field.set(&mut state, field.default);
+        }
+        state
+    }
 }
 
-impl Param {
-    /// Every parameter, in the order URLs write them.
-    pub const ALL: [Param; 8] = [
-        Param::Label,
-        Param::Volume,
-        Param::Months,
-        Param::Price,
-        Param::Growth,
-        Param::Legacy,
-        Param::Lang,
-        Param::Embed,
-    ];
-
-    /// The parameter's name in the query string.
-    pub fn name(self) -> &'static str {
-        match self {
-            Param::Label => "label",
-            Param::Volume => "volume",
-            Param::Months => "months",
-            Param::Price => "price",
-            Param::Growth => "growth",
-            Param::Legacy => "legacy",
-            Param::Lang => "lang",
-            Param::Embed => "embed",
+impl PageState {
+    /// A valid state with each field at its `picks[i]`-th allowed value
+    /// ([`Field::nth_value`]); missing picks leave the default.
+    pub fn from_picks(picks: &[u64]) -> PageState {
+        let mut state = PageState::default();
+        for (field, &pick) in FIELDS.iter().zip(picks) {
+            field.set(&mut state, field.nth_value(pick));
         }
-    }
-
-    /// Whether the parameter is part of the pricing question; `lang` and
-    /// `embed` are how the page looks, not what it prices.
-    pub fn is_scenario(self) -> bool {
-        !matches!(self, Param::Lang | Param::Embed)
-    }
-
-    fn from_name(name: &str) -> Option<Param> {
-        Param::ALL.into_iter().find(|param| param.name() == name)
+        state
     }
 }
 
@@ -127,7 +73,7 @@ impl fmt::Display for Problem {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
     /// Which parameter.
-    pub param: Param,
+    pub field: &'static Field,
     /// What was wrong.
     pub problem: Problem,
     /// The value as given, shortened to at most [`GIVEN_MAX_CHARS`] characters.
@@ -144,96 +90,47 @@ pub const GIVEN_MAX_CHARS: usize = 24;
 pub fn decode(query: &str) -> (PageState, Vec<Notice>) {
     let mut state = PageState::default();
     let mut notices = Vec::new();
-    let mut seen = Vec::new();
+    let mut seen: Vec<&Field> = Vec::new();
     for (name, value) in pairs(query) {
-        let Some(param) = Param::from_name(&name) else {
+        let Some(field) = Field::named(&name) else {
             continue;
         };
-        if seen.contains(&param) {
-            let used = value_text(&state, param);
-            notices.push(notice(param, Problem::Repeated, &value, used));
-            continue;
-        }
-        seen.push(param);
-        if let Err(problem) = apply(&mut state, param, &value) {
-            let used = value_text(&state, param);
-            notices.push(notice(param, problem, &value, used));
+        let read = if seen.contains(&field) {
+            Err(Problem::Repeated)
+        } else {
+            seen.push(field);
+            field.read(&value)
+        };
+        match read {
+            Ok(read) => field.set(&mut state, read),
+            Err(problem) => notices.push(notice(field, problem, &value, field.text(&state))),
         }
     }
     (state, notices)
 }
 
 /// Writes the page state as a query string without the leading `?`; every
-/// parameter is written so that a shared link pins the whole scenario.
+/// parameter is written (optional ones only when set) so that a shared link
+/// pins the whole scenario.
 pub fn encode(state: &PageState) -> String {
-    Param::ALL
-        .into_iter()
-        .filter(|&param| param != Param::Embed || state.embed)
-        .map(|param| format!("{}={}", param.name(), value_text(state, param)))
+    query(state, FIELDS.iter().copied())
+}
+
+/// The `name=value` pairs of these fields, joined with `&`, optional ones only when set.
+pub(crate) fn query<'a>(state: &PageState, fields: impl Iterator<Item = &'a Field>) -> String {
+    fields
+        .filter(|field| !field.optional || field.get(state) != field.default)
+        .map(|field| format!("{}={}", field.name, field.text(state)))
         .collect::<Vec<_>>()
         .join("&")
 }
 
-fn notice(param: Param, problem: Problem, given: &str, used: String) -> Notice {
+fn notice(field: &'static Field, problem: Problem, given: &str, used: String) -> Notice {
     Notice {
-        param,
+        field,
         problem,
         given: given.chars().take(GIVEN_MAX_CHARS).collect(),
         used,
-    }
-}
-
-fn apply(state: &mut PageState, param: Param, value: &str) -> Result<(), Problem> {
-    let scenario = &mut state.scenario;
-    match param {
-        Param::Label => scenario.label = Label::from_id(value).ok_or(Problem::UnknownValue)?,
-        Param::Volume => {
-            scenario.volume = parse_whole(value, 0, VOLUME_MAX).map_err(Problem::BadNumber)?
-        }
-        Param::Months => scenario.months = parse_months(value)?,
-        Param::Price => {
-            scenario.column = PriceColumn::from_id(value).ok_or(Problem::UnknownValue)?
-        }
-        Param::Growth => scenario.growth = parse_growth(value).map_err(Problem::BadNumber)?,
-        Param::Legacy => {
-            scenario.legacy = parse_whole(value, 0, LEGACY_MAX).map_err(Problem::BadNumber)?
-        }
-        Param::Lang => state.lang = parse_lang(value).ok_or(Problem::UnknownValue)?,
-        Param::Embed if value == "1" => state.embed = true,
-        Param::Embed => return Err(Problem::UnknownValue),
-    }
-    Ok(())
-}
-
-/// A horizon in months, as the page's field and the URL accept it.
-pub fn parse_months(text: &str) -> Result<u32, Problem> {
-    let months =
-        parse_whole(text, MONTHS_MIN.into(), MONTHS_MAX.into()).map_err(Problem::BadNumber)?;
-    u32::try_from(months).map_err(|_| Problem::BadNumber(InputError::NotANumber))
-}
-
-/// A monthly growth rate in percent, as the page's field and the URL accept it.
-pub fn parse_growth(text: &str) -> Result<Decimal, InputError> {
-    parse_bounded_decimal(text, GROWTH_MIN, GROWTH_MAX, GROWTH_DECIMALS)
-}
-
-fn parse_lang(value: &str) -> Option<Lang> {
-    [Lang::Zh, Lang::En]
-        .into_iter()
-        .find(|lang| lang.id() == value)
-}
-
-fn value_text(state: &PageState, param: Param) -> String {
-    let scenario = &state.scenario;
-    match param {
-        Param::Label => scenario.label.id().to_string(),
-        Param::Volume => scenario.volume.to_string(),
-        Param::Months => scenario.months.to_string(),
-        Param::Price => scenario.column.id().to_string(),
-        Param::Growth => scenario.growth.normalize().to_string(),
-        Param::Legacy => scenario.legacy.to_string(),
-        Param::Lang => state.lang.id().to_string(),
-        Param::Embed => if state.embed { "1" } else { "" }.to_string(),
     }
 }
 
@@ -281,7 +178,13 @@ fn percent_decode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fields::{EMBED, GROWTH, LABEL, MONTHS, PRICE, VOLUME};
+    use pricing::scenario::{
+        GROWTH_MAX, GROWTH_MIN, LEGACY_MAX, MONTHS_MAX, MONTHS_MIN, VOLUME_MAX,
+    };
+    use pricing::{Label, PriceColumn};
     use proptest::prelude::*;
+    use rust_decimal::Decimal;
 
     #[test]
     fn empty_query_is_the_default() {
@@ -313,16 +216,16 @@ mod tests {
         let (state, notices) =
             decode("volume=abc&months=0&label=wechat&price=cheap&embed=yes&growth=101");
         assert_eq!(state, PageState::default());
-        let named: Vec<_> = notices.iter().map(|n| (n.param, n.used.as_str())).collect();
+        let named: Vec<_> = notices.iter().map(|n| (n.field, n.used.as_str())).collect();
         assert_eq!(
             named,
             vec![
-                (Param::Volume, "10000"),
-                (Param::Months, "12"),
-                (Param::Label, "wechat-verify"),
-                (Param::Price, "promo"),
-                (Param::Embed, ""),
-                (Param::Growth, "0"),
+                (&VOLUME, "10000"),
+                (&MONTHS, "12"),
+                (&LABEL, "wechat-verify"),
+                (&PRICE, "promo"),
+                (&EMBED, ""),
+                (&GROWTH, "0"),
             ]
         );
         assert_eq!(notices[0].given, "abc");
@@ -370,34 +273,8 @@ mod tests {
     }
 
     fn any_state() -> impl Strategy<Value = PageState> {
-        (
-            0usize..4,
-            0..=VOLUME_MAX,
-            MONTHS_MIN..=MONTHS_MAX,
-            any::<bool>(),
-            -500_000i64..=1_000_000,
-            0..=LEGACY_MAX,
-            any::<bool>(),
-            any::<bool>(),
-        )
-            .prop_map(|(label, volume, months, list, growth, legacy, en, embed)| {
-                PageState {
-                    scenario: Scenario {
-                        label: Label::ALL[label],
-                        volume,
-                        months,
-                        column: if list {
-                            PriceColumn::List
-                        } else {
-                            PriceColumn::Promo
-                        },
-                        growth: Decimal::new(growth, 4).normalize(),
-                        legacy,
-                    },
-                    lang: if en { Lang::En } else { Lang::Zh },
-                    embed,
-                }
-            })
+        proptest::collection::vec(any::<u64>(), FIELDS.len())
+            .prop_map(|picks| PageState::from_picks(&picks))
     }
 
     proptest! {
@@ -424,8 +301,8 @@ mod tests {
             query in "[?&=a-z0-9%+.-]{0,60}",
             value in "[-+.0-9a-zA-Z%]{0,12}",
         ) {
-            for param in Param::ALL {
-                let (_, notices) = decode(&format!("{query}&{}={value}", param.name()));
+            for field in FIELDS {
+                let (_, notices) = decode(&format!("{query}&{}={value}", field.name));
                 prop_assert!(notices.iter().all(|n| n.given.chars().count() <= GIVEN_MAX_CHARS));
             }
         }

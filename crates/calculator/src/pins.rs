@@ -1,39 +1,40 @@
 //! Pinned scenarios as the page keeps them in `localStorage`: the pure codec.
 //! The app reads and writes the storage; this module turns the stored text
 //! into scenarios and back, and never panics on whatever the text holds
-//! (another version of the page, a hand edit, a truncated write).
+//! (a hand edit, a truncated write, an older page).
 //!
-//! The stored text, under the key [`PINS_KEY`], is
+//! The stored text, under the key [`PINS_KEY`], is one pin per line, each
+//! the scenario's part of the page's URL query (see [`scenario_query`]):
 //!
 //! ```text
-//! {"version":1,"pins":["label=wechat-verify&volume=10000&months=12&price=promo&growth=0&legacy=0"]}
+//! label=wechat-verify&volume=10000&months=12&price=promo&growth=0&legacy=0
+//! label=general-compare&volume=1001&months=36&price=list&growth=-2.5&legacy=300
 //! ```
 //!
-//! Each pin is the scenario's part of the page's URL query (see
-//! [`scenario_query`]), so a pin reads exactly like a shared link and is
-//! checked by the same rules ([`url_state::decode`]).
+//! So a pin reads exactly like a shared link and is checked by the same
+//! rules ([`url_state::decode`]); the page needs no other reader. The version
+//! is in the key: a later format goes under a new key. Pins that version 1
+//! of the page stored as JSON under [`OLD_PINS_KEY`] are read once by
+//! [`decode_old`], which takes the quoted queries out of that text.
 
 use std::fmt;
 
-use crate::json::{self, Json};
-use crate::scenario::Scenario;
-use crate::url_state::{self, PageState, Param};
+use pricing::Scenario;
 
-/// The `localStorage` key the pins are stored under.
-pub const PINS_KEY: &str = "faceid-calculator.pins.v1";
-/// Version of the stored text; a text of another version is not read.
-pub const PINS_VERSION: u32 = 1;
+use crate::fields::{Field, FIELDS};
+use crate::url_state::{self, PageState};
+
+/// The `localStorage` key the pins are stored under; the version is its suffix.
+pub const PINS_KEY: &str = "faceid-calculator.pins.v2";
+/// The key under which version 1 of the page stored its pins as JSON.
+pub const OLD_PINS_KEY: &str = "faceid-calculator.pins.v1";
 /// Most scenarios that can be pinned at once.
 pub const MAX_PINS: usize = 4;
 
 /// Something in the stored text that was not taken as it stood.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PinProblem {
-    /// Not a JSON object with a `version` number and a `pins` list: nothing was read.
-    Unreadable,
-    /// Written by another version of the page (the version found): nothing was read.
-    OtherVersion(u64),
-    /// The pin at this index (from 0) is not a valid scenario query and was dropped.
+    /// The pin on this line (from 0) is not a valid scenario query and was dropped.
     BadPin(usize),
     /// This many distinct valid pins were found; only the first [`MAX_PINS`] were kept.
     TooMany(usize),
@@ -42,13 +43,6 @@ pub enum PinProblem {
 impl fmt::Display for PinProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            PinProblem::Unreadable => f.write_str("stored pins are unreadable"),
-            PinProblem::OtherVersion(version) => {
-                write!(
-                    f,
-                    "stored pins are of version {version}, not {PINS_VERSION}"
-                )
-            }
             PinProblem::BadPin(index) => write!(f, "pin {} is not a valid scenario", index + 1),
             PinProblem::TooMany(found) => {
                 write!(f, "{found} pins stored, only the first {MAX_PINS} kept")
@@ -79,24 +73,39 @@ impl std::error::Error for PinError {}
 
 /// The stored text for these pins, every one of them, in order.
 pub fn encode(pins: &[Scenario]) -> String {
-    let queries = pins.iter().map(|pin| Json::String(scenario_query(pin)));
-    Json::object([
-        ("version", Json::int(PINS_VERSION)),
-        ("pins", Json::Array(queries.collect())),
-    ])
-    .compact()
+    pins.iter()
+        .map(scenario_query)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The pins in a stored text (`None` when nothing is stored), and what was
 /// wrong with it. Valid pins are kept in order, each scenario once, at most
-/// [`MAX_PINS`]; problems are listed in the order they were found.
+/// [`MAX_PINS`]; problems are listed in the order they were found. Blank
+/// lines (a trailing line break, say) are no pins.
 pub fn decode(stored: Option<&str>) -> (Vec<Scenario>, Vec<PinProblem>) {
-    let Some(text) = stored else {
-        return (Vec::new(), Vec::new());
-    };
-    match stored_entries(text) {
-        Ok(entries) => valid_pins(&entries),
-        Err(problem) => (Vec::new(), vec![problem]),
+    let lines = stored.unwrap_or_default().lines().map(str::trim);
+    let entries = lines.enumerate().filter(|(_, line)| !line.is_empty());
+    valid_pins(entries.map(|(index, line)| (index, scenario_from_query(line))))
+}
+
+/// The pins in a text that version 1 of the page stored under [`OLD_PINS_KEY`]
+/// (`{"version":1,"pins":["label=…",…]}`): every quoted query in it, checked
+/// as [`decode`] checks a line.
+pub fn decode_old(stored: &str) -> (Vec<Scenario>, Vec<PinProblem>) {
+    // Queries hold neither quotes nor backslashes, so each is one piece between quotes;
+    // the pieces with no `=` are the JSON's keys and punctuation.
+    let quoted = stored.split('"').skip(1).step_by(2);
+    let queries = quoted.filter(|piece| piece.contains('='));
+    valid_pins(queries.map(scenario_from_query).enumerate())
+}
+
+/// The pins the page starts with: those under [`PINS_KEY`] when anything is
+/// stored there, else those version 1 left under [`OLD_PINS_KEY`].
+pub fn read_stored(current: Option<&str>, old: Option<&str>) -> (Vec<Scenario>, Vec<PinProblem>) {
+    match (current, old) {
+        (None, Some(old)) => decode_old(old),
+        (current, _) => decode(current),
     }
 }
 
@@ -129,51 +138,31 @@ pub fn scenario_query(scenario: &Scenario) -> String {
         scenario: scenario.clone(),
         ..PageState::default()
     };
-    // Reuse the URL encoder so a pin is written exactly as a shared link is.
-    url_state::encode(&state)
-        .split('&')
-        .filter(|pair| is_scenario_pair(pair))
-        .collect::<Vec<_>>()
-        .join("&")
+    url_state::query(
+        &state,
+        FIELDS.iter().copied().filter(|field| field.scenario),
+    )
 }
 
-/// The scenario a pin's query describes, or `None` if any value in it is
-/// malformed, out of range or repeated. Missing parameters take their
-/// defaults, as in a URL.
+/// The scenario a pin's query describes, or `None` if it names no field or
+/// any value in it is malformed, out of range or repeated. Missing
+/// parameters take their defaults, as in a URL.
 pub fn scenario_from_query(query: &str) -> Option<Scenario> {
+    let names = query.split('&').map(|pair| pair.split('=').next());
+    if !names.flatten().any(|name| Field::named(name).is_some()) {
+        return None;
+    }
     let (state, notices) = url_state::decode(query);
     notices.is_empty().then_some(state.scenario)
 }
 
-fn is_scenario_pair(pair: &str) -> bool {
-    let name = pair.split_once('=').map_or(pair, |(name, _)| name);
-    Param::ALL
-        .iter()
-        .any(|param| param.is_scenario() && param.name() == name)
-}
-
-/// The stored list of pins, if the text is a readable object of this version.
-fn stored_entries(text: &str) -> Result<Vec<Json>, PinProblem> {
-    let root = json::parse(text).map_err(|_| PinProblem::Unreadable)?;
-    let version = root
-        .get("version")
-        .and_then(Json::as_u64)
-        .ok_or(PinProblem::Unreadable)?;
-    // Checked before the pins: another version may store them differently.
-    if version != u64::from(PINS_VERSION) {
-        return Err(PinProblem::OtherVersion(version));
-    }
-    match root.get("pins") {
-        Some(Json::Array(entries)) => Ok(entries.clone()),
-        _ => Err(PinProblem::Unreadable),
-    }
-}
-
-fn valid_pins(entries: &[Json]) -> (Vec<Scenario>, Vec<PinProblem>) {
+fn valid_pins(
+    entries: impl Iterator<Item = (usize, Option<Scenario>)>,
+) -> (Vec<Scenario>, Vec<PinProblem>) {
     let mut pins: Vec<Scenario> = Vec::new();
     let mut problems = Vec::new();
-    for (index, entry) in entries.iter().enumerate() {
-        match entry.as_str().and_then(scenario_from_query) {
+    for (index, entry) in entries {
+        match entry {
             // A duplicate adds nothing the first copy does not show.
             Some(scenario) if pins.contains(&scenario) => {}
             Some(scenario) => pins.push(scenario),

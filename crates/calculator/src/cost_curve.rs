@@ -4,13 +4,13 @@
 
 use rust_decimal::Decimal;
 
-use crate::billing::postpaid_only;
-use crate::estimate::Estimate;
-use crate::money::per_call;
-use crate::optimizer::{Optimizer, OptimizerError, Recommendation, Strategy};
-use crate::scenario::{Scenario, VOLUME_MAX};
+use pricing::money::per_call;
+use pricing::scenario::VOLUME_MAX;
+use pricing::{
+    postpaid_only, Calls, Estimate, Optimizer, OptimizerError, Recommendation, Scenario, Strategy,
+};
+
 use crate::volume_scale::SNAP_POINTS;
-use crate::Calls;
 
 /// The smallest volume the curve starts from: its x axis is logarithmic.
 pub const CURVE_FROM: u64 = 100;
@@ -186,13 +186,13 @@ fn break_even(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::optimizer;
+    use pricing::optimizer;
 
     #[test]
     fn the_curve_spans_the_range_and_its_break_evens_are_exact() {
         let optimizer = optimizer::embedded().unwrap();
         let mut found = 0;
-        for label in crate::Label::ALL {
+        for label in pricing::Label::ALL {
             let scenario = Scenario {
                 label,
                 months: 12,

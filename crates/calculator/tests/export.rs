@@ -6,8 +6,9 @@ mod common;
 use common::d;
 use std::str::FromStr;
 
-use pricing::export::{self, EXPORT_SCHEMA_VERSION};
-use pricing::{money, optimizer, Estimate, Label, PageState, PriceBook, PriceColumn, Scenario};
+use calculator::downloads::{self as export, EXPORT_SCHEMA_VERSION};
+use calculator::{format, PageState};
+use pricing::{optimizer, Estimate, Label, PriceBook, PriceColumn, Scenario};
 use rust_decimal::Decimal;
 use serde_json::Value;
 
@@ -173,13 +174,13 @@ fn csv_rows_add_up_to_the_total_row() {
         assert_eq!(total_rows.len(), 1);
         assert_eq!(rows.last().unwrap()["kind"], "total");
         let total = &total_rows[0]["amount"];
-        assert_eq!(*total, money::plain(case.estimate.best.total));
+        assert_eq!(*total, format::plain(case.estimate.best.total));
         let sum: Decimal = rows
             .iter()
             .filter(|r| r["kind"] != "total")
             .map(|r| d(&r["amount"]))
             .sum();
-        assert_eq!(money::plain(sum), *total);
+        assert_eq!(format::plain(sum), *total);
     }
 }
 
@@ -230,7 +231,7 @@ fn csv_pack_rows_price_packs_at_the_book_price() {
         assert!(firsts.contains(&row["month"]));
         let count = d(&row["pack_count"]);
         let price = d(&row["unit_price"]);
-        assert_eq!(money::plain(count * price), row["amount"]);
+        assert_eq!(format::plain(count * price), row["amount"]);
         assert!(row["calls"].is_empty() && row["tier"].is_empty());
     }
     // Each window's packs come right before its first month.
@@ -253,7 +254,7 @@ fn csv_month_rows_follow_the_recommended_bill() {
         assert_eq!(row["legacy_calls"], line.legacy.to_string());
         assert_eq!(row["pack_calls_used"], line.packs.to_string());
         assert_eq!(row["postpaid_calls"], line.postpaid.to_string());
-        assert_eq!(row["amount"], money::plain(line.bill));
+        assert_eq!(row["amount"], format::plain(line.bill));
         match line.tier {
             Some(tier) => {
                 assert_eq!(row["tier"], export::tier_text(&prices.tiers[tier]));
@@ -366,10 +367,10 @@ fn json_windows_add_up_to_the_total() {
             .iter()
             .map(|w| d(w["packs_cost"].as_str().unwrap()) + d(w["postpaid_cost"].as_str().unwrap()))
             .sum();
-        assert_eq!(money::plain(sum), recommended["total"].as_str().unwrap());
+        assert_eq!(format::plain(sum), recommended["total"].as_str().unwrap());
         assert_eq!(
             recommended["total"].as_str().unwrap(),
-            money::plain(case.estimate.best.total)
+            format::plain(case.estimate.best.total)
         );
         for window in windows {
             let packs: Decimal = window["purchases"]
@@ -378,7 +379,7 @@ fn json_windows_add_up_to_the_total() {
                 .iter()
                 .map(|p| d(p["amount"].as_str().unwrap()))
                 .sum();
-            assert_eq!(money::plain(packs), window["packs_cost"].as_str().unwrap());
+            assert_eq!(format::plain(packs), window["packs_cost"].as_str().unwrap());
         }
         let months = doc["months"].as_array().unwrap();
         assert_eq!(months.len(), case.state.scenario.months as usize);
@@ -400,7 +401,7 @@ fn json_scenario_repeats_the_state() {
     assert_eq!(scenario["growth"], "3.5");
     assert_eq!(scenario["legacy"], 50_000);
     let query = scenario["query"].as_str().unwrap();
-    assert_eq!(pricing::decode(query), (case.state.clone(), vec![]));
+    assert_eq!(calculator::decode(query), (case.state.clone(), vec![]));
     let strategy = doc["recommended"]["strategy"].as_str().unwrap();
     assert!(["postpaid-only", "packs-only", "packs-and-postpaid"].contains(&strategy));
     let average = doc["recommended"]["average_per_call"].as_str().unwrap();

@@ -1,0 +1,377 @@
+//! The page's fields, declared once: each row says a field's URL name, what
+//! its text may be, its default, and where its value lives in the page state.
+//! The URL codec, the number inputs, the notices, the pins and the fuzz
+//! targets all read this table, so a new parameter is one more row.
+
+use std::fmt;
+
+use pricing::scenario::{GROWTH_MAX, GROWTH_MIN, LEGACY_MAX, MONTHS_MAX, MONTHS_MIN, VOLUME_MAX};
+use pricing::{Label, PriceColumn};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+use crate::input::{parse_number, InputError};
+use crate::lang::Lang;
+use crate::url_state::{PageState, Problem};
+
+/// What a field's text may be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    /// A number in `min..=max` with at most `places` decimals; 0 places means whole.
+    Number {
+        /// Smallest value.
+        min: Decimal,
+        /// Largest value.
+        max: Decimal,
+        /// Most decimals.
+        places: u32,
+    },
+    /// One of these words.
+    Word(&'static [&'static str]),
+}
+
+/// A field's value as text reads it, before it lands in the page state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Value {
+    /// A number allowed by a [`Rule::Number`].
+    Number(Decimal),
+    /// A word allowed by a [`Rule::Word`].
+    Word(&'static str),
+}
+
+impl Value {
+    /// A whole number as `u64`, if it is one.
+    pub fn whole(self) -> Option<u64> {
+        match self {
+            Value::Number(number) if number.fract().is_zero() => number.to_u64(),
+            _ => None,
+        }
+    }
+
+    /// The number, if it is one.
+    pub fn number(self) -> Option<Decimal> {
+        match self {
+            Value::Number(number) => Some(number),
+            Value::Word(_) => None,
+        }
+    }
+
+    /// The word, if it is one.
+    pub fn word(self) -> Option<&'static str> {
+        match self {
+            Value::Word(word) => Some(word),
+            Value::Number(_) => None,
+        }
+    }
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Number(number) => number.normalize().fmt(f),
+            Value::Word(word) => f.write_str(word),
+        }
+    }
+}
+
+/// One field of the page: a row of [`FIELDS`].
+pub struct Field {
+    /// The URL query parameter's name.
+    pub name: &'static str,
+    /// What its text may be.
+    pub rule: Rule,
+    /// Its value when the URL does not give one.
+    pub default: Value,
+    /// Part of the pricing question (pinned with a scenario), or only of how the page looks.
+    pub scenario: bool,
+    /// Left out of URLs while it holds its default.
+    pub optional: bool,
+    get: fn(&PageState) -> Value,
+    set: fn(&mut PageState, Value),
+}
+
+// Rows are told apart by name: function pointers do not compare reliably.
+impl PartialEq for Field {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
+impl Eq for Field {}
+
+impl fmt::Debug for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Field({})", self.name)
+    }
+}
+
+impl Field {
+    /// The value in `text`, if the rule allows it.
+    pub fn read(&self, text: &str) -> Result<Value, Problem> {
+        match self.rule {
+            Rule::Number { min, max, places } => parse_number(text, min, max, places)
+                .map(Value::Number)
+                .map_err(Problem::BadNumber),
+            Rule::Word(words) => words
+                .iter()
+                .find(|&&word| word == text)
+                .map(|&word| Value::Word(word))
+                .ok_or(Problem::UnknownValue),
+        }
+    }
+
+    /// The field's value in a page state.
+    pub fn get(&self, state: &PageState) -> Value {
+        (self.get)(state)
+    }
+
+    /// Puts a value that [`Field::read`] gave into a page state; any other value leaves it unchanged.
+    pub fn set(&self, state: &mut PageState, value: Value) {
+        if self.allows(value) {
+            (self.set)(state, value);
+        }
+    }
+
+    /// Whether the rule allows `value`.
+    pub fn allows(&self, value: Value) -> bool {
+        match (self.rule, value) {
+            (Rule::Number { min, max, places }, Value::Number(number)) => {
+                (min..=max).contains(&number) && number.normalize().scale() <= places
+            }
+            (Rule::Word(words), Value::Word(word)) => words.contains(&word),
+            _ => false,
+        }
+    }
+
+    /// The field's text in a page state, as a URL writes it.
+    pub fn text(&self, state: &PageState) -> String {
+        self.get(state).to_string()
+    }
+
+    /// The `n`-th allowed value, wrapping around: every `n` gives a valid value,
+    /// so that fuzzers and property tests explore states rather than the parser.
+    pub fn nth_value(&self, n: u64) -> Value {
+        match self.rule {
+            Rule::Number { min, max, places } => {
+                let step = Decimal::new(1, places);
+                let steps = ((max - min) / step).to_u64().unwrap_or(u64::MAX);
+                let index = n % steps.saturating_add(1);
+                Value::Number((min + Decimal::from(index) * step).normalize())
+            }
+            Rule::Word(words) => {
+                let index = usize::try_from(n).unwrap_or(usize::MAX) % words.len().max(1);
+                words
+                    .get(index)
+                    .map_or(self.default, |&word| Value::Word(word))
+            }
+        }
+    }
+
+    /// The row named `name`, if any.
+    pub fn named(name: &str) -> Option<&'static Field> {
+        FIELDS.iter().copied().find(|field| field.name == name)
+    }
+
+    /// The message for text that a number field's rule refused.
+    pub fn input_error(problem: &Problem) -> InputError {
+        match problem {
+            Problem::BadNumber(error) => error.clone(),
+            _ => InputError::NotANumber,
+        }
+    }
+}
+
+/// A whole number as a constant decimal.
+const fn whole(n: u64) -> Decimal {
+    Decimal::from_parts(n as u32, (n >> 32) as u32, 0, false, 0)
+}
+
+/// Most decimals a growth rate may have: enough for any rate people quote.
+const GROWTH_DECIMALS: u32 = 4;
+
+/// `label`: the billing label.
+pub static LABEL: Field = Field {
+    name: "label",
+    rule: Rule::Word(&Label::IDS),
+    default: Value::Word(Label::IDS[0]),
+    scenario: true,
+    optional: false,
+    get: |state| Value::Word(state.scenario.label.id()),
+    set: |state, value| {
+        if let Some(label) = value.word().and_then(Label::from_id) {
+            state.scenario.label = label;
+        }
+    },
+};
+
+/// `volume`: calls in the first month.
+pub static VOLUME: Field = Field {
+    name: "volume",
+    rule: Rule::Number {
+        min: Decimal::ZERO,
+        max: whole(VOLUME_MAX),
+        places: 0,
+    },
+    default: Value::Number(whole(10_000)),
+    scenario: true,
+    optional: false,
+    get: |state| Value::Number(state.scenario.volume.into()),
+    set: |state, value| {
+        if let Some(volume) = value.whole() {
+            state.scenario.volume = volume;
+        }
+    },
+};
+
+/// `months`: the horizon.
+pub static MONTHS: Field = Field {
+    name: "months",
+    rule: Rule::Number {
+        min: whole(MONTHS_MIN as u64),
+        max: whole(MONTHS_MAX as u64),
+        places: 0,
+    },
+    default: Value::Number(whole(12)),
+    scenario: true,
+    optional: false,
+    get: |state| Value::Number(state.scenario.months.into()),
+    set: |state, value| {
+        if let Some(months) = value.whole().and_then(|n| u32::try_from(n).ok()) {
+            state.scenario.months = months;
+        }
+    },
+};
+
+/// `price`: the promotional or the list column.
+pub static PRICE: Field = Field {
+    name: "price",
+    rule: Rule::Word(&PriceColumn::IDS),
+    default: Value::Word(PriceColumn::IDS[0]),
+    scenario: true,
+    optional: false,
+    get: |state| Value::Word(state.scenario.column.id()),
+    set: |state, value| {
+        if let Some(column) = value.word().and_then(PriceColumn::from_id) {
+            state.scenario.column = column;
+        }
+    },
+};
+
+/// `growth`: monthly growth in percent.
+pub static GROWTH: Field = Field {
+    name: "growth",
+    rule: Rule::Number {
+        min: GROWTH_MIN,
+        max: GROWTH_MAX,
+        places: GROWTH_DECIMALS,
+    },
+    default: Value::Number(Decimal::ZERO),
+    scenario: true,
+    optional: false,
+    get: |state| Value::Number(state.scenario.growth),
+    set: |state, value| {
+        if let Some(growth) = value.number() {
+            state.scenario.growth = growth.normalize();
+        }
+    },
+};
+
+/// `legacy`: calls left on packs bought before 2021-02-01.
+pub static LEGACY: Field = Field {
+    name: "legacy",
+    rule: Rule::Number {
+        min: Decimal::ZERO,
+        max: whole(LEGACY_MAX),
+        places: 0,
+    },
+    default: Value::Number(Decimal::ZERO),
+    scenario: true,
+    optional: false,
+    get: |state| Value::Number(state.scenario.legacy.into()),
+    set: |state, value| {
+        if let Some(legacy) = value.whole() {
+            state.scenario.legacy = legacy;
+        }
+    },
+};
+
+/// `lang`: the display language.
+pub static LANG: Field = Field {
+    name: "lang",
+    rule: Rule::Word(&Lang::IDS),
+    default: Value::Word(Lang::IDS[0]),
+    scenario: false,
+    optional: false,
+    get: |state| Value::Word(state.lang.id()),
+    set: |state, value| {
+        if let Some(lang) = value.word().and_then(Lang::from_id) {
+            state.lang = lang;
+        }
+    },
+};
+
+/// `embed`: `1` for the compact layout inside an iframe.
+pub static EMBED: Field = Field {
+    name: "embed",
+    rule: Rule::Word(&["1"]),
+    default: Value::Word(""),
+    scenario: false,
+    optional: true,
+    get: |state| Value::Word(if state.embed { "1" } else { "" }),
+    set: |state, value| state.embed = value == Value::Word("1"),
+};
+
+/// Every field, in the order URLs write them.
+pub static FIELDS: [&Field; 8] = [
+    &LABEL, &VOLUME, &MONTHS, &PRICE, &GROWTH, &LEGACY, &LANG, &EMBED,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_defaults_are_what_a_fresh_page_holds() {
+        let fresh = PageState::default();
+        for (i, field) in FIELDS.iter().enumerate() {
+            assert!(FIELDS[..i].iter().all(|other| other.name != field.name));
+            assert_eq!(field.get(&fresh), field.default, "{}", field.name);
+        }
+    }
+
+    #[test]
+    fn every_nth_value_is_allowed_and_lands_in_the_state() {
+        for field in FIELDS {
+            for n in [0, 1, 2, 7, 1_000, u64::MAX / 3, u64::MAX] {
+                let value = field.nth_value(n);
+                assert!(field.allows(value), "{} {value}", field.name);
+                let mut state = PageState::default();
+                field.set(&mut state, value);
+                assert_eq!(field.get(&state), value, "{}", field.name);
+                assert_eq!(field.read(&value.to_string()), Ok(value), "{}", field.name);
+            }
+        }
+    }
+
+    #[test]
+    fn values_outside_the_rule_leave_the_state_alone() {
+        let mut state = PageState::default();
+        VOLUME.set(&mut state, Value::Number(Decimal::new(15, 1)));
+        MONTHS.set(&mut state, Value::Number(Decimal::from(37)));
+        LABEL.set(&mut state, Value::Word("promo"));
+        GROWTH.set(&mut state, Value::Word("x"));
+        assert_eq!(state, PageState::default());
+    }
+
+    #[test]
+    fn ranges_are_the_contract_of_product_md() {
+        let range = |field: &Field| match field.rule {
+            Rule::Number { min, max, places } => (min.to_string(), max.to_string(), places),
+            Rule::Word(_) => unreachable!("{} is a number field", field.name),
+        };
+        assert_eq!(range(&VOLUME), ("0".into(), "1000000000".into(), 0));
+        assert_eq!(range(&MONTHS), ("1".into(), "36".into(), 0));
+        assert_eq!(range(&GROWTH), ("-50".into(), "100".into(), 4));
+        assert_eq!(range(&LEGACY), ("0".into(), "1000000000000".into(), 0));
+    }
+}

@@ -1,0 +1,37 @@
+//! The page's display language.
+
+/// A language the page is shown in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// Chinese, the default.
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Every language, in the order the language switch offers them.
+    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
+
+    /// Every language's id in URLs, in [`Lang::ALL`]'s order.
+    pub const IDS: [&'static str; 2] = ["zh", "en"];
+
+    /// The language's id in URLs.
+    pub fn id(self) -> &'static str {
+        Lang::IDS[self as usize]
+    }
+
+    /// The language with this id, if any.
+    pub fn from_id(id: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|lang| lang.id() == id)
+    }
+
+    /// The language's tag for `<html lang>`.
+    pub fn html_tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+}

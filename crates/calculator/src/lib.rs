@@ -1,0 +1,44 @@
+//! The calculator page's model, beside the pricing engine: which fields the
+//! page has and how their text is read and written, the state a URL carries,
+//! pinned scenarios, the downloads, the cost curve, the slider's scale and
+//! stops, and the text forms of amounts. Plain Rust with no web dependency;
+//! the Yew shell renders what this crate computes.
+
+#![forbid(unsafe_code)]
+
+mod cost_curve;
+mod export;
+pub mod fields;
+pub mod format;
+mod input;
+mod json;
+mod lang;
+mod pins;
+mod stops;
+mod url_state;
+mod volume_scale;
+
+pub use cost_curve::{cost_curve, point, BreakEven, CostCurve, CurvePoint, CURVE_FROM};
+pub use input::InputError;
+pub use lang::Lang;
+pub use url_state::{decode, encode, Notice, PageState, Problem, GIVEN_MAX_CHARS};
+
+/// The downloads: CSV and JSON of an estimate.
+pub mod downloads {
+    pub use crate::export::{csv, json, strategy_id, tier_text, EXPORT_SCHEMA_VERSION};
+    pub use crate::json::Json;
+}
+
+/// Pinned scenarios as the page keeps them in local storage.
+pub mod pinned {
+    pub use crate::pins::{
+        add, decode, decode_old, encode, read_stored, remove, scenario_from_query, scenario_query,
+        PinError, PinProblem, MAX_PINS, OLD_PINS_KEY, PINS_KEY,
+    };
+}
+
+/// The volume slider: its scale and the stops it snaps between.
+pub mod slider {
+    pub use crate::stops::{next_stop, previous_stop, stops};
+    pub use crate::volume_scale::{max_position, position_of, volume_at, SNAP_POINTS};
+}

@@ -1,0 +1,237 @@
+//! The pins codec: round trips, whatever a stored text may hold after a hand
+//! edit or a broken write, and the pins that version 1 of the page stored.
+
+mod common;
+
+use common::any_scenario;
+use std::str::FromStr;
+
+use calculator::pinned::{self as pins, PinError, PinProblem, MAX_PINS, OLD_PINS_KEY, PINS_KEY};
+use pricing::{Label, PriceColumn, Scenario};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+fn scenario(volume: u64) -> Scenario {
+    Scenario {
+        volume,
+        ..Scenario::default()
+    }
+}
+
+fn distinct(scenarios: Vec<Scenario>) -> Vec<Scenario> {
+    let mut kept: Vec<Scenario> = Vec::new();
+    for scenario in scenarios {
+        if !kept.contains(&scenario) {
+            kept.push(scenario);
+        }
+    }
+    kept
+}
+
+#[test]
+fn constants_of_the_storage_contract() {
+    assert_eq!(PINS_KEY, "faceid-calculator.pins.v2");
+    assert_eq!(OLD_PINS_KEY, "faceid-calculator.pins.v1");
+    assert_eq!(MAX_PINS, 4);
+}
+
+#[test]
+fn the_stored_text_is_one_query_per_line() {
+    let text = pins::encode(&[
+        Scenario {
+            label: Label::GeneralCompare,
+            volume: 1001,
+            months: 36,
+            column: PriceColumn::List,
+            growth: Decimal::from_str("-2.50").unwrap(),
+            legacy: 300,
+        },
+        scenario(5),
+    ]);
+    assert_eq!(
+        text,
+        "label=general-compare&volume=1001&months=36&price=list&growth=-2.5&legacy=300\n\
+         label=wechat-verify&volume=5&months=12&price=promo&growth=0&legacy=0"
+    );
+    assert_eq!(pins::encode(&[]), "");
+}
+
+#[test]
+fn nothing_stored_is_no_pins_and_no_problem() {
+    assert_eq!(pins::decode(None), (vec![], vec![]));
+    assert_eq!(pins::decode(Some("")), (vec![], vec![]));
+    assert_eq!(pins::decode(Some("\n \r\n")), (vec![], vec![]));
+}
+
+#[test]
+fn a_hand_edited_bad_pin_is_dropped_and_the_others_kept() {
+    let stored = "label=wechat-verify&volume=500&months=12&price=promo&growth=0&legacy=0\n\
+        label=wechat-verify&volume=abc&months=12&price=promo&growth=0&legacy=0\r\n\
+        \n\
+        label=general-verify&volume=6050&months=1&price=list&growth=1.5&legacy=0\n";
+    let (kept, problems) = pins::decode(Some(stored));
+    assert_eq!(problems, vec![PinProblem::BadPin(1)]);
+    assert_eq!(kept.len(), 2);
+    assert_eq!(kept[0], scenario(500));
+    assert_eq!(kept[1].label, Label::GeneralVerify);
+    assert_eq!(kept[1].growth, Decimal::new(15, 1));
+}
+
+#[test]
+fn lines_that_are_not_valid_queries_are_bad_pins() {
+    let lines = [
+        "volume=1000000001",
+        "months=0",
+        "growth=101",
+        "label=wechat",
+        "volume=5&volume=6",
+        r#"{"version":1}"#,
+        "volume=7",
+    ];
+    let (kept, problems) = pins::decode(Some(&lines.join("\n")));
+    // A pin may leave parameters out: they take their defaults, as in a URL.
+    assert_eq!(kept, vec![scenario(7)]);
+    let bad: Vec<PinProblem> = (0..6).map(PinProblem::BadPin).collect();
+    assert_eq!(problems, bad);
+}
+
+#[test]
+fn duplicates_are_kept_once() {
+    let stored = pins::encode(&[scenario(5), scenario(6), scenario(5)]);
+    assert_eq!(
+        pins::decode(Some(&stored)),
+        (vec![scenario(5), scenario(6)], vec![])
+    );
+    // The same scenario written differently is still the same scenario.
+    let (kept, problems) = pins::decode(Some("volume=5&growth=2.50\ngrowth=2.5&volume=05"));
+    assert_eq!((kept.len(), problems), (1, vec![]));
+}
+
+#[test]
+fn more_than_four_keeps_the_first_four() {
+    let six: Vec<Scenario> = (1..=6).map(scenario).collect();
+    let (kept, problems) = pins::decode(Some(&pins::encode(&six)));
+    assert_eq!(kept, six[..4].to_vec());
+    assert_eq!(problems, vec![PinProblem::TooMany(6)]);
+}
+
+#[test]
+fn a_bad_pin_and_too_many_are_both_reported() {
+    let mut queries: Vec<String> = (1..=5).map(|v| format!("volume={v}")).collect();
+    queries.insert(2, "volume=-1".into());
+    let (kept, problems) = pins::decode(Some(&queries.join("\n")));
+    assert_eq!(kept, (1..=4).map(scenario).collect::<Vec<_>>());
+    assert_eq!(
+        problems,
+        vec![PinProblem::BadPin(2), PinProblem::TooMany(5)]
+    );
+}
+
+#[test]
+fn pins_of_version_one_are_read_from_their_json() {
+    let old = r#"{"version":1,"pins":["label=general-verify&volume=6050&months=1&price=list&growth=1.5&legacy=0","volume=abc","volume=9"]}"#;
+    let (kept, problems) = pins::decode_old(old);
+    assert_eq!(kept.len(), 2);
+    assert_eq!(
+        (kept[0].label, kept[0].volume),
+        (Label::GeneralVerify, 6050)
+    );
+    assert_eq!(kept[1], scenario(9));
+    assert_eq!(problems, vec![PinProblem::BadPin(1)]);
+    assert_eq!(pins::decode_old("not json"), (vec![], vec![]));
+}
+
+#[test]
+fn the_current_key_wins_over_the_old_one() {
+    let old = r#"{"version":1,"pins":["volume=9"]}"#;
+    assert_eq!(pins::read_stored(None, Some(old)).0, vec![scenario(9)]);
+    assert_eq!(
+        pins::read_stored(Some("volume=3"), Some(old)).0,
+        vec![scenario(3)]
+    );
+    // Once the page has written the new key, even an empty list there is final.
+    assert_eq!(pins::read_stored(Some(""), Some(old)).0, vec![]);
+    assert_eq!(pins::read_stored(None, None), (vec![], vec![]));
+}
+
+#[test]
+fn add_refuses_a_fifth_pin_and_a_duplicate() {
+    let mut pinned = Vec::new();
+    for volume in 1..=4 {
+        pinned = pins::add(&pinned, scenario(volume)).unwrap();
+    }
+    assert_eq!(pinned.len(), MAX_PINS);
+    assert_eq!(pins::add(&pinned, scenario(9)), Err(PinError::Full));
+    assert_eq!(
+        pins::add(&pinned, scenario(2)),
+        Err(PinError::AlreadyPinned)
+    );
+    assert_eq!(
+        pins::add(&pinned[..1], scenario(1)),
+        Err(PinError::AlreadyPinned)
+    );
+    assert_eq!(pinned[3], scenario(4), "added at the end");
+}
+
+#[test]
+fn remove_takes_out_one_pin() {
+    let pinned: Vec<Scenario> = (1..=3).map(scenario).collect();
+    assert_eq!(pins::remove(&pinned, 1), vec![scenario(1), scenario(3)]);
+    assert_eq!(pins::remove(&pinned, 3), pinned, "no pin there");
+    assert_eq!(pins::remove(&[], 0), vec![]);
+}
+
+#[test]
+fn a_pin_is_the_scenario_part_of_a_shared_link() {
+    let query = pins::scenario_query(&Scenario::default());
+    assert_eq!(
+        query,
+        "label=wechat-verify&volume=10000&months=12&price=promo&growth=0&legacy=0"
+    );
+    assert_eq!(pins::scenario_from_query(&query), Some(Scenario::default()));
+    assert_eq!(pins::scenario_from_query("volume=abc"), None);
+}
+
+proptest! {
+    #[test]
+    fn pins_round_trip(scenarios in prop::collection::vec(any_scenario(), 0..=MAX_PINS)) {
+        let scenarios = distinct(scenarios);
+        let stored = pins::encode(&scenarios);
+        prop_assert_eq!(pins::decode(Some(&stored)), (scenarios.clone(), vec![]));
+        let old = serde_json::json!({
+            "version": 1,
+            "pins": scenarios.iter().map(pins::scenario_query).collect::<Vec<_>>(),
+        });
+        prop_assert_eq!(pins::decode_old(&old.to_string()), (scenarios, vec![]));
+    }
+
+    #[test]
+    fn one_pin_round_trips_through_its_query(scenario in any_scenario()) {
+        let query = pins::scenario_query(&scenario);
+        prop_assert_eq!(pins::scenario_from_query(&query), Some(scenario));
+    }
+
+    #[test]
+    fn any_text_decodes_without_panic(text in any::<String>()) {
+        let (kept, problems) = pins::decode(Some(&text));
+        prop_assert!(kept.len() <= MAX_PINS);
+        let lines = text.lines().filter(|line| !line.trim().is_empty()).count();
+        let bad = problems.iter().filter(|p| matches!(p, PinProblem::BadPin(_))).count();
+        prop_assert!(kept.len() + bad <= lines);
+        let (kept, _) = pins::decode_old(&text);
+        prop_assert!(kept.len() <= MAX_PINS);
+    }
+
+    #[test]
+    fn query_like_lines_decode_without_panic(
+        entries in prop::collection::vec("[?&=a-z0-9%+.-]{0,40}", 0..10),
+    ) {
+        let (kept, problems) = pins::decode(Some(&entries.join("\n")));
+        prop_assert!(kept.len() <= MAX_PINS);
+        for problem in problems {
+            if let PinProblem::BadPin(index) = problem {
+                prop_assert!(pins::scenario_from_query(&entries[index]).is_none());
+            }
+        }
+    }
+}
