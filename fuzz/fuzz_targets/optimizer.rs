@@ -4,9 +4,9 @@
 
 use libfuzzer_sys::fuzz_target;
 use pricing::{optimizer, price_plan, Estimate};
-use pricing_fuzz::RawScenario;
+use pricing_fuzz::RawPage;
 
-fuzz_target!(|raw: RawScenario| {
+fuzz_target!(|raw: RawPage| {
     let scenario = raw.scenario();
     let Ok(optimizer) = optimizer::embedded() else {
         panic!("the embedded price book does not load");

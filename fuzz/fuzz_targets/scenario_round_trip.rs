@@ -1,13 +1,13 @@
 //! Every valid page state: decode(encode(state)) == state, with no notice.
 #![no_main]
 
+use calculator::{decode, encode};
 use libfuzzer_sys::fuzz_target;
-use pricing::url_state;
-use pricing_fuzz::RawScenario;
+use pricing_fuzz::RawPage;
 
-fuzz_target!(|raw: RawScenario| {
+fuzz_target!(|raw: RawPage| {
     let state = raw.page();
-    let (decoded, notices) = url_state::decode(&url_state::encode(&state));
+    let (decoded, notices) = decode(&encode(&state));
     assert_eq!(decoded, state);
     assert!(notices.is_empty(), "{notices:?}");
 });

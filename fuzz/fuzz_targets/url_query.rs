@@ -2,12 +2,12 @@
 //! a round trip through the encoder unchanged and without notices.
 #![no_main]
 
+use calculator::{decode, encode};
 use libfuzzer_sys::fuzz_target;
-use pricing::url_state;
 
 fuzz_target!(|query: &str| {
-    let (state, _) = url_state::decode(query);
-    let (again, notices) = url_state::decode(&url_state::encode(&state));
+    let (state, _) = decode(query);
+    let (again, notices) = decode(&encode(&state));
     assert_eq!(again, state);
     assert!(notices.is_empty(), "{notices:?}");
 });

@@ -1,53 +1,26 @@
-//! What the fuzz targets share: turning the fuzzer's bytes into a valid
-//! scenario, so that every input explores the engine rather than the parser.
+//! What the fuzz targets share: turning the fuzzer's bytes into a valid page
+//! state through the field table, so that every input explores the engine
+//! and the codecs rather than the parser, and a new field is fuzzed as soon
+//! as it has its row.
 
 use arbitrary::Arbitrary;
-use pricing::scenario::{GROWTH_DECIMALS, LEGACY_MAX, MONTHS_MAX, MONTHS_MIN, VOLUME_MAX};
-use pricing::{Label, Lang, PageState, PriceColumn, Scenario};
-use rust_decimal::Decimal;
+use calculator::PageState;
+use pricing::Scenario;
 
-/// A scenario's fields as the fuzzer picks them, before they are brought into range.
+/// One pick per field of the table, before each is brought into its range.
 #[derive(Arbitrary, Debug)]
-pub struct RawScenario {
-    label: u8,
-    volume: u64,
-    months: u32,
-    column: bool,
-    /// Growth in 1/10 000 of a percent; brought into -50..=100 %.
-    growth: i32,
-    legacy: u64,
-    english: bool,
-    embed: bool,
+pub struct RawPage {
+    picks: Vec<u64>,
 }
 
-impl RawScenario {
-    /// The valid scenario closest to these fields: every value wrapped into its allowed range.
-    pub fn scenario(&self) -> Scenario {
-        let span = i64::from(MONTHS_MAX - MONTHS_MIN + 1);
-        let growth_steps = 150 * 10i64.pow(GROWTH_DECIMALS) + 1;
-        Scenario {
-            label: Label::ALL[usize::from(self.label) % Label::ALL.len()],
-            volume: self.volume % (VOLUME_MAX + 1),
-            months: MONTHS_MIN + (i64::from(self.months) % span) as u32,
-            column: if self.column {
-                PriceColumn::List
-            } else {
-                PriceColumn::Promo
-            },
-            growth: Decimal::new(
-                i64::from(self.growth).rem_euclid(growth_steps) - 50 * 10i64.pow(GROWTH_DECIMALS),
-                GROWTH_DECIMALS,
-            ),
-            legacy: self.legacy % (LEGACY_MAX + 1),
-        }
+impl RawPage {
+    /// The valid page state these picks stand for ([`PageState::from_picks`]).
+    pub fn page(&self) -> PageState {
+        PageState::from_picks(&self.picks)
     }
 
-    /// The page state around [`RawScenario::scenario`].
-    pub fn page(&self) -> PageState {
-        PageState {
-            scenario: self.scenario(),
-            lang: if self.english { Lang::En } else { Lang::Zh },
-            embed: self.embed,
-        }
+    /// The scenario of [`RawPage::page`].
+    pub fn scenario(&self) -> Scenario {
+        self.page().scenario
     }
 }
