@@ -5,7 +5,7 @@ use std::rc::Rc;
 use calculator::{encode, Lang, PageState};
 use calculator::{CostCurve, CurvePoint};
 use pricing::cliff::cliffs;
-use pricing::{optimizer, Estimate, LabelPrices, OptimizerError, Scenario};
+use pricing::{Estimate, LabelPrices, Optimizer, OptimizerError, Scenario};
 use yew::prelude::*;
 
 use crate::book::Engine;
@@ -25,11 +25,11 @@ use crate::state::Change;
 /// The whole calculator, or a message if the embedded price book is broken.
 #[component]
 pub fn App() -> Html {
-    match optimizer::embedded() {
+    match Optimizer::embedded() {
         Ok(optimizer) => html! { <Calculator engine={Engine(optimizer)} /> },
         Err(error) => html! {
             <main class="broken" role="alert">
-                <h1>{ text(Lang::Zh).book_error }{ " / " }{ text(Lang::En).book_error }</h1>
+                <h1>{ Lang::ALL.map(|lang| text(lang).book_error).join(" / ") }</h1>
                 <p>{ error.to_string() }</p>
             </main>
         },
@@ -168,6 +168,6 @@ fn set_document_lang(lang: Lang) {
         .and_then(|d| d.document_element());
     if let Some(root) = root {
         // Only the accessibility of the page suffers if this fails.
-        let _ = root.set_attribute("lang", lang.html_tag());
+        let _ = root.set_attribute("lang", text(lang).html_lang);
     }
 }

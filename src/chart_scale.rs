@@ -3,7 +3,7 @@
 
 use calculator::format::fixed;
 use calculator::CURVE_FROM;
-use pricing::scenario::VOLUME_MAX;
+use pricing::limits::VOLUME_MAX;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 

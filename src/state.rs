@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use calculator::fields::{Field, Value};
+use calculator::fields::{self, Field, Value};
 use calculator::{Lang, Notice, PageState};
 use pricing::{Label, PriceColumn, Scenario};
 use yew::Reducible;
@@ -44,7 +44,8 @@ impl Reducible for AppState {
         match change {
             Change::Label(label) => scenario.label = label,
             Change::Volume(volume) => scenario.volume = volume,
-            Change::Column(column) => scenario.column = column,
+            // Through the field: the list price drops a promotion's end.
+            Change::Column(column) => fields::PRICE.set(&mut next.page, Value::Word(column.id())),
             Change::Lang(lang) => next.page.lang = lang,
             Change::DismissNotice(index) if index < next.notices.len() => {
                 next.notices.remove(index);

@@ -3,12 +3,12 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pricing::{optimizer, price_plan, Estimate};
+use pricing::{price_plan, Estimate, Optimizer};
 use pricing_fuzz::RawPage;
 
 fuzz_target!(|raw: RawPage| {
     let scenario = raw.scenario();
-    let Ok(optimizer) = optimizer::embedded() else {
+    let Ok(optimizer) = Optimizer::embedded() else {
         panic!("the embedded price book does not load");
     };
     let estimate = match Estimate::new(optimizer, &scenario) {

@@ -25,7 +25,7 @@ pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
     };
     let name = text(other).own_name;
     html! {
-        <button type="button" class="language-switch" data-testid="language-switch" lang={other.id()}
+        <button type="button" class="language-switch" data-testid="language-switch" lang={text(other).html_lang}
             aria-label={format!("{}: {name}", text(lang).language)} {onclick}>
             { name }
         </button>

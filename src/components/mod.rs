@@ -14,6 +14,7 @@ pub mod pinned_scenarios;
 pub mod postpaid_summary;
 pub mod price_column_picker;
 pub mod price_tables;
+pub mod promotion_end;
 pub mod recommendation_panel;
 pub mod scenario_inputs;
 pub mod share_bar;

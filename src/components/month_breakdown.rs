@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::hooks::use_lang;
 
-use crate::i18n::{purchase_words, text, tier_range};
+use crate::i18n::{column_name, purchase_words, text, tier_range};
 
 /// Properties of a [`MonthBreakdown`].
 #[derive(Properties, PartialEq)]
@@ -59,6 +59,9 @@ fn month_table(props: &MonthBreakdownProps, lang: Lang) -> Html {
                     <tr>
                         <th scope="col">{ t.month }</th>
                         <th scope="col">{ t.bought }</th>
+                        <th scope="col" class="number">{ t.verifications }</th>
+                        <th scope="col" class="number">{ t.attempts }</th>
+                        <th scope="col">{ t.price_column }</th>
                         <th scope="col" class="number">{ t.from_legacy }</th>
                         <th scope="col" class="number">{ t.from_packs }</th>
                         <th scope="col" class="number">{ t.billed_postpaid }</th>
@@ -71,6 +74,9 @@ fn month_table(props: &MonthBreakdownProps, lang: Lang) -> Html {
                         <tr key={index}>
                             <th scope="row">{ index + 1 }</th>
                             <td>{ starts.iter().find(|(first, _)| *first == index).map(|(_, words)| words.clone()).unwrap_or_default() }</td>
+                            <td class="number">{ format::grouped_calls(line.verifications) }</td>
+                            <td class="number">{ format::grouped_calls(line.calls) }</td>
+                            <td>{ column_name(line.column, lang) }</td>
                             <td class="number">{ format::grouped_calls(line.legacy) }</td>
                             <td class="number">{ format::grouped_calls(line.packs) }</td>
                             <td class="number">{ format::grouped_calls(line.postpaid) }</td>
@@ -80,6 +86,11 @@ fn month_table(props: &MonthBreakdownProps, lang: Lang) -> Html {
                     }
                 </tbody>
             </table>
+            if estimate.best_bill.legacy_expired > 0 {
+                <p class="field-help" data-testid="legacy-expired">
+                    { format!("{}: {} {}", t.legacy_expired, format::grouped_calls(estimate.best_bill.legacy_expired), t.calls) }
+                </p>
+            }
         </div>
     }
 }

@@ -55,7 +55,7 @@ pub fn PackTable(props: &PackTableProps) -> Html {
                         </th>
                         <td class="number">{ format::grouped_exact(pack.price.list) }</td>
                         <td class="number">{ format::grouped_exact(pack.price.promo) }</td>
-                        <td class="number">{ format::unit_price(pack.per_call(props.column), 4) }</td>
+                        <td class="number">{ format::per_call(pack.per_call(props.column)) }</td>
                         <td class="number">{ format::grouped_exact(pack.price.list - pack.price.promo) }</td>
                     </tr>
                 }

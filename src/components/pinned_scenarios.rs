@@ -74,7 +74,7 @@ pub fn PinnedScenarios(props: &PinnedScenariosProps) -> Html {
                             { row(t.best_title, estimates.iter().map(|e| e.as_ref().map(|e| plan_words(&e.best, lang)).unwrap_or_default())) }
                             { row(t.best_total, estimates.iter().map(|e| e.as_ref().map(|e| format::grouped(e.best.total)).unwrap_or_default())) }
                             { row(t.per_call_average, estimates.iter().map(|e| {
-                                e.as_ref().and_then(Estimate::average_per_call).map(|p| format::unit_price(p, 4)).unwrap_or_default()
+                                e.as_ref().and_then(Estimate::average_per_call).map(format::per_call).unwrap_or_default()
                             })) }
                             <tr>
                                 <th scope="row">{ t.pin_actions }</th>

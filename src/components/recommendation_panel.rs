@@ -27,7 +27,7 @@ pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
     let best = &estimate.best;
     let average = estimate.average_per_call().map_or_else(
         || "—".to_string(),
-        |price| format!("{} {}", format::unit_price(price, 4), t.yuan_per_call),
+        |price| format!("{} {}", format::per_call(price), t.yuan_per_call),
     );
     let saving = estimate.saving_against_postpaid();
     html! {
@@ -54,7 +54,12 @@ pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
                 <dd data-testid="best-unused">{ format!("{} {}", format::grouped_calls(best.unused), t.calls) }</dd>
                 <dt>{ t.saving_list }</dt>
                 <dd data-testid="best-saving-list">{ yuan(estimate.saving_against_list_price(), lang) }</dd>
+                if estimate.best_bill.legacy_expired > 0 {
+                    <dt>{ t.legacy_expired }</dt>
+                    <dd data-testid="best-legacy-expired">{ format!("{} {}", format::grouped_calls(estimate.best_bill.legacy_expired), t.calls) }</dd>
+                }
             </dl>
+            <p class="purchase-model" data-testid="purchase-model">{ t.purchase_model }</p>
             <MonthBreakdown estimate={estimate.clone()} prices={props.prices} />
         </section>
     }

@@ -48,6 +48,7 @@ pub fn VolumeControl(props: &VolumeControlProps) -> Html {
                 value={slider::position_of(props.volume).to_string()}
                 {oninput}
             />
+            <p class="field-help" data-testid="volume-help">{ t.volume_help }</p>
         </div>
     }
 }

@@ -97,6 +97,34 @@ pub struct Text {
     pub pin_actions: &'static str,
     pub pins_full: &'static str,
     pub pins_already: &'static str,
+    /// A link parameter `{name}` whose valid value `{given}` does not apply with the others.
+    pub notice_inapplicable: &'static str,
+    /// The legend of the promotion's length.
+    pub promo_lasts: &'static str,
+    /// The promotion lasting the whole horizon.
+    pub promo_whole: &'static str,
+    /// The promotion ending after some months.
+    pub promo_limited: &'static str,
+    /// The number field of the promotion's months.
+    pub promo_months: &'static str,
+    /// Why the promotion's end matters.
+    pub promo_why: &'static str,
+    /// The billed retries field.
+    pub retry: &'static str,
+    /// The legacy packs' remaining months field.
+    pub legacy_months: &'static str,
+    /// Under the volume: Tencent bills attempts.
+    pub volume_help: &'static str,
+    /// The purchase model the plan is the cheapest in.
+    pub purchase_model: &'static str,
+    /// Legacy calls lost when the legacy packs expire.
+    pub legacy_expired: &'static str,
+    /// The breakdown's verifications column.
+    pub verifications: &'static str,
+    /// The breakdown's billed attempts column.
+    pub attempts: &'static str,
+    /// The language's tag for `<html lang>` and `lang` attributes.
+    pub html_lang: &'static str,
     /// The language's name in itself, on the switch that picks it.
     pub own_name: &'static str,
     /// The labels' names, in `Label::ALL`'s order.
@@ -160,12 +188,29 @@ pub fn text(lang: Lang) -> &'static Text {
 }
 
 /// `template` with each `{key}` replaced by its value.
+///
+/// One pass over the template: a value that itself holds `{key}` (a URL can
+/// put anything into a notice) is never filled again.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values
-        .iter()
-        .fold(template.to_string(), |text, (key, value)| {
-            text.replace(&format!("{{{key}}}"), value)
-        })
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let key = after.find('}').map(|close| &after[..close]);
+        match key.and_then(|key| values.iter().find(|(k, _)| *k == key)) {
+            Some((key, value)) => {
+                out.push_str(value);
+                rest = &after[key.len() + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A label's name.
@@ -249,6 +294,7 @@ mod tests {
             ("notice_repeated", t.notice_repeated),
             ("notice_unknown", t.notice_unknown),
             ("notice_bad_number", t.notice_bad_number),
+            ("notice_inapplicable", t.notice_inapplicable),
             ("reason_wechat", t.reason_wechat),
             ("reason_general", t.reason_general),
             ("cliff_below", t.cliff_below),
@@ -300,6 +346,9 @@ mod tests {
             fill("{a}+{a}={b} {c}", &[("a", "1"), ("b", "2")]),
             "1+1=2 {c}"
         );
+        // A value is never filled again, whatever it holds.
+        assert_eq!(fill("{a} {b}", &[("a", "{b}"), ("b", "x")]), "{b} x");
+        assert_eq!(fill("{ {a}}", &[("a", "1")]), "{ 1}");
     }
 
     #[test]

@@ -31,6 +31,7 @@ pub fn url_notice(field: &Field, problem: &Problem, given: &str, used: &str, lan
     let (template, why) = match problem {
         Problem::Repeated => (t.notice_repeated, String::new()),
         Problem::UnknownValue => (t.notice_unknown, String::new()),
+        Problem::Inapplicable => (t.notice_inapplicable, String::new()),
         // Mid-sentence, so a capital that opens the message on its own goes.
         Problem::BadNumber(error) => (
             t.notice_bad_number,
@@ -144,7 +145,7 @@ pub fn chart_readout(point: &CurvePoint, lang: Lang) -> String {
     let t = text(lang);
     let per_call = point
         .best_per_call
-        .map(|p| format!("{} {}", format::unit_price(p, 4), t.yuan_per_call))
+        .map(|p| format!("{} {}", format::per_call(p), t.yuan_per_call))
         .unwrap_or_default();
     // Names stand mid-sentence here: lower case where the script has one.
     let values = [

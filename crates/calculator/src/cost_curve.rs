@@ -4,8 +4,8 @@
 
 use rust_decimal::Decimal;
 
+use pricing::limits::VOLUME_MAX;
 use pricing::money::per_call;
-use pricing::scenario::VOLUME_MAX;
 use pricing::{
     postpaid_only, Calls, Estimate, Optimizer, OptimizerError, Recommendation, Scenario, Strategy,
 };
@@ -186,11 +186,11 @@ fn break_even(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use pricing::optimizer;
+    use pricing::Optimizer;
 
     #[test]
     fn the_curve_spans_the_range_and_its_break_evens_are_exact() {
-        let optimizer = optimizer::embedded().unwrap();
+        let optimizer = Optimizer::embedded().unwrap();
         let mut found = 0;
         for label in pricing::Label::ALL {
             let scenario = Scenario {
@@ -226,7 +226,7 @@ mod tests {
 
     #[test]
     fn a_point_from_an_estimate_equals_a_sampled_point() {
-        let optimizer = optimizer::embedded().unwrap();
+        let optimizer = Optimizer::embedded().unwrap();
         let scenario = Scenario {
             volume: 4321,
             months: 30,

@@ -22,11 +22,13 @@
 //! | `kind` | `pack` | `month` | `total` |
 //! | `month` | first month of the pack's window, from 1 | month, from 1 | empty |
 //! | `label` | billing label id, e.g. `wechat-verify` | same | same |
-//! | `price_column` | `promo` or `list` | same | same |
+//! | `price_column` | `promo` or `list`: the column in force when the pack is bought | the column in force in the month | the scenario's column |
 //! | `pack_calls` | calls one pack holds | empty | empty |
 //! | `pack_count` | packs of that size bought | empty | packs bought over the horizon |
-//! | `calls` | empty | calls made in the month | calls over the horizon |
+//! | `verifications` | empty | verifications in the month, before retries | sum over the horizon |
+//! | `calls` | empty | billed calls (attempts) in the month | sum over the horizon |
 //! | `legacy_calls` | empty | calls taken from the legacy balance | sum over the horizon |
+//! | `legacy_expired` | empty | empty | legacy calls lost when the legacy packs expired |
 //! | `pack_calls_used` | empty | calls taken from the plan's packs | sum over the horizon |
 //! | `postpaid_calls` | empty | calls billed postpaid | sum over the horizon |
 //! | `tier` | empty | postpaid tier of the billed calls, e.g. `1000<n<=10000` or `n>200000`; empty when nothing is billed | empty |
@@ -36,15 +38,15 @@
 //! For 12 000 calls a month growing 2.5 % a month (the JSON example below):
 //!
 //! ```text
-//! kind,month,label,price_column,pack_calls,pack_count,calls,legacy_calls,pack_calls_used,postpaid_calls,tier,unit_price,amount
-//! pack,1,wechat-verify,promo,100000,1,,,,,,68000,68000.00
-//! pack,1,wechat-verify,promo,10000,2,,,,,,7600,15200.00
-//! month,1,wechat-verify,promo,,,12000,0,12000,0,,,0.00
+//! kind,month,label,price_column,pack_calls,pack_count,verifications,calls,legacy_calls,legacy_expired,pack_calls_used,postpaid_calls,tier,unit_price,amount
+//! pack,1,wechat-verify,promo,100000,1,,,,,,,,68000,68000.00
+//! pack,1,wechat-verify,promo,10000,2,,,,,,,,7600,15200.00
+//! month,1,wechat-verify,promo,,,12000,12000,0,,12000,0,,,0.00
 //! …
-//! month,10,wechat-verify,promo,,,14986,0,545,14441,10000<n<=100000,0.76,10975.16
-//! month,11,wechat-verify,promo,,,15361,0,0,15361,10000<n<=100000,0.76,11674.36
-//! month,12,wechat-verify,promo,,,15745,0,0,15745,10000<n<=100000,0.76,11966.20
-//! total,,wechat-verify,promo,,3,165547,0,120000,45547,,,117815.72
+//! month,10,wechat-verify,promo,,,14986,14986,0,,545,14441,10000<n<=100000,0.76,10975.16
+//! month,11,wechat-verify,promo,,,15361,15361,0,,0,15361,10000<n<=100000,0.76,11674.36
+//! month,12,wechat-verify,promo,,,15745,15745,0,,0,15745,10000<n<=100000,0.76,11966.20
+//! total,,wechat-verify,promo,,3,165547,165547,0,0,120000,45547,,,117815.72
 //! ```
 //!
 //! # JSON
@@ -57,21 +59,26 @@
 //!
 //! ```text
 //! {
-//!   "schema_version": 1,                 // EXPORT_SCHEMA_VERSION
+//!   "schema_version": 2,                 // EXPORT_SCHEMA_VERSION
 //!   "price_book_version": "2021-02-01",  // the announcement's date
 //!   "scenario": {
 //!     "label": "wechat-verify",          // billing label id
 //!     "volume": 12000,                   // calls in the first month
 //!     "months": 12,                      // horizon
 //!     "price": "promo",                  // "promo" or "list"
+//!     "promo_months": null,              // months at the promotional price; null: the whole horizon
 //!     "growth": "2.5",                   // monthly growth in percent, a string
+//!     "retry": "0",                      // billed retries in percent, a string
 //!     "legacy": 0,                       // legacy balance in calls
-//!     "query": "label=wechat-verify&volume=12000&months=12&price=promo&growth=2.5&legacy=0&lang=zh"
+//!     "legacy_months": 12,               // months the legacy balance can be used in
+//!     "query": "label=wechat-verify&volume=12000&months=12&price=promo&growth=2.5&retry=0&legacy=0&legacy_months=12&lang=zh"
 //!   },
 //!   "recommended": {                     // the cheapest plan
+//!     "purchase_model": "start-of-each-12-month-window",  // the cheapest among such plans
 //!     "strategy": "packs-and-postpaid",  // or "postpaid-only", "packs-only"
 //!     "total": "117815.72",
 //!     "unused_calls": 0,                 // pack calls that expire unused
+//!     "legacy_expired_calls": 0,         // legacy calls lost when the legacy packs expired
 //!     "average_per_call": "0.7117",      // total / calls, 4 decimals; null without calls
 //!     "saving_against_postpaid": "8000.00",
 //!     "saving_against_list_price": "29453.93",
@@ -79,6 +86,7 @@
 //!       {
 //!         "first_month": 1,              // from 1
 //!         "months": 12,
+//!         "price": "promo",              // the column the packs are bought at
 //!         "purchases": [                 // bought at the window's start, largest first
 //!           { "pack_calls": 100000, "count": 1, "pack_price": "68000", "amount": "68000.00" },
 //!           { "pack_calls": 10000, "count": 2, "pack_price": "7600", "amount": "15200.00" }
@@ -94,21 +102,28 @@
 //!     "first_month": "9120.00"           // the first month's bill (money, not a month)
 //!   },
 //!   "months": [                          // the recommended plan, month by month
-//!     { "month": 1, "calls": 12000, "legacy_calls": 0, "pack_calls_used": 12000,
-//!       "postpaid_calls": 0, "tier": null, "bill": "0.00" },
+//!     { "month": 1, "price": "promo", "verifications": 12000, "calls": 12000,
+//!       "legacy_calls": 0, "pack_calls_used": 12000, "postpaid_calls": 0,
+//!       "tier": null, "bill": "0.00" },
 //!     …
-//!     { "month": 12, "calls": 15745, "legacy_calls": 0, "pack_calls_used": 0,
-//!       "postpaid_calls": 15745, "tier": 2, "bill": "11966.20" }
+//!     { "month": 12, "price": "promo", "verifications": 15745, "calls": 15745,
+//!       "legacy_calls": 0, "pack_calls_used": 0, "postpaid_calls": 15745,
+//!       "tier": 2, "bill": "11966.20" }
 //!   ]
 //! }
 //! ```
 //!
 //! `tier` is the index of the postpaid tier from 0 (the price book's order,
-//! `0<n<=1000` first), `null` when nothing is billed postpaid. A reader
+//! `0<n<=1000` first), `null` when nothing is billed postpaid. `price` is the
+//! column in force: in a month for its postpaid bill, in a window's first
+//! month for its packs. Version 2 added `promo_months`, `retry`,
+//! `legacy_months`, `purchase_model`, `legacy_expired_calls`, the windows'
+//! and months' `price` and the months' `verifications` (and the CSV columns
+//! `verifications` and `legacy_expired`). A reader
 //! should reject a `schema_version` it does not know; fields may be added
 //! without a new version, never removed or changed in meaning.
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 use pricing::{
     Calls, Estimate, LabelPrices, MonthLine, PriceBook, PriceColumn, Purchase, Strategy, Tier,
@@ -120,18 +135,20 @@ use crate::json::Json;
 use crate::url_state::{self, PageState};
 
 /// Version of the CSV columns and the JSON schema documented above.
-pub const EXPORT_SCHEMA_VERSION: u32 = 1;
+pub const EXPORT_SCHEMA_VERSION: u32 = 2;
 
 /// The CSV's header row, in column order.
-const CSV_COLUMNS: [&str; 13] = [
+const CSV_COLUMNS: [&str; 15] = [
     "kind",
     "month",
     "label",
     "price_column",
     "pack_calls",
     "pack_count",
+    "verifications",
     "calls",
     "legacy_calls",
+    "legacy_expired",
     "pack_calls_used",
     "postpaid_calls",
     "tier",
@@ -139,8 +156,9 @@ const CSV_COLUMNS: [&str; 13] = [
     "amount",
 ];
 
-/// Decimals of the average price per call: enough to tell 0.7425 from 0.74.
-const AVERAGE_DECIMALS: u32 = 4;
+/// How the plan buys packs, as the JSON names it: at the start of each
+/// 12-month window, the model within which the plan is the cheapest.
+pub const PURCHASE_MODEL: &str = "start-of-each-12-month-window";
 
 /// The estimate as CSV: a BOM, CRLF rows, pack, month and total rows as the module documents.
 pub fn csv(state: &PageState, estimate: &Estimate, book: &PriceBook) -> String {
@@ -202,8 +220,10 @@ struct CsvRow {
     price_column: &'static str,
     pack_calls: String,
     pack_count: String,
+    verifications: String,
     calls: String,
     legacy_calls: String,
+    legacy_expired: String,
     pack_calls_used: String,
     postpaid_calls: String,
     tier: String,
@@ -212,7 +232,7 @@ struct CsvRow {
 }
 
 impl CsvRow {
-    fn cells(&self) -> [&str; 13] {
+    fn cells(&self) -> [&str; 15] {
         [
             self.kind,
             &self.month,
@@ -220,8 +240,10 @@ impl CsvRow {
             self.price_column,
             &self.pack_calls,
             &self.pack_count,
+            &self.verifications,
             &self.calls,
             &self.legacy_calls,
+            &self.legacy_expired,
             &self.pack_calls_used,
             &self.postpaid_calls,
             &self.tier,
@@ -249,9 +271,10 @@ impl<'a> CsvContext<'a> {
     }
 
     fn pack_row(&self, window: &WindowPlan, purchase: &Purchase) -> CsvRow {
-        let column = self.state.scenario.column;
+        let column = self.state.scenario.column_in(window.first_month);
         CsvRow {
             month: (window.first_month + 1).to_string(),
+            price_column: column.id(),
             pack_calls: purchase.pack.calls.to_string(),
             pack_count: purchase.count.to_string(),
             unit_price: purchase.pack.price.get(column).to_string(),
@@ -262,9 +285,11 @@ impl<'a> CsvContext<'a> {
 
     fn month_row(&self, index: usize, line: &MonthLine) -> CsvRow {
         let tier = line.tier.and_then(|tier| self.prices.tiers.get(tier));
-        let column = self.state.scenario.column;
+        let column = line.column;
         CsvRow {
             month: (index + 1).to_string(),
+            price_column: column.id(),
+            verifications: line.verifications.to_string(),
             calls: line.calls.to_string(),
             legacy_calls: line.legacy.to_string(),
             pack_calls_used: line.packs.to_string(),
@@ -283,8 +308,10 @@ impl<'a> CsvContext<'a> {
         let sum = |field: fn(&MonthLine) -> Calls| months.iter().map(field).sum::<Calls>();
         CsvRow {
             pack_count: estimate.best.pack_count().to_string(),
+            verifications: sum(|line| line.verifications).to_string(),
             calls: sum(|line| line.calls).to_string(),
             legacy_calls: sum(|line| line.legacy).to_string(),
+            legacy_expired: estimate.best_bill.legacy_expired.to_string(),
             pack_calls_used: sum(|line| line.packs).to_string(),
             postpaid_calls: sum(|line| line.postpaid).to_string(),
             amount: format::plain(estimate.best.total),
@@ -321,7 +348,7 @@ fn document(state: &PageState, estimate: &Estimate, book: &PriceBook) -> Json {
         ("schema_version", Json::int(EXPORT_SCHEMA_VERSION)),
         ("price_book_version", Json::str(book.version.as_str())),
         ("scenario", scenario_json(state)),
-        ("recommended", recommended_json(state, estimate)),
+        ("recommended", recommended_json(estimate)),
         (
             "postpaid_only",
             Json::object([
@@ -340,22 +367,33 @@ fn scenario_json(state: &PageState) -> Json {
         ("volume", Json::int(scenario.volume)),
         ("months", Json::int(scenario.months)),
         ("price", Json::str(scenario.column.id())),
+        (
+            "promo_months",
+            scenario.promo_months.map_or(Json::Null, Json::int),
+        ),
         // Normalized as the URL writes it, so "2.50" and "2.5" export alike.
         ("growth", Json::str(scenario.growth.normalize().to_string())),
+        ("retry", Json::str(scenario.retry.normalize().to_string())),
         ("legacy", Json::int(scenario.legacy)),
+        ("legacy_months", Json::int(scenario.legacy_months)),
         ("query", Json::str(url_state::encode(state))),
     ])
 }
 
-fn recommended_json(state: &PageState, estimate: &Estimate) -> Json {
-    let column = state.scenario.column;
+fn recommended_json(estimate: &Estimate) -> Json {
     let best = &estimate.best;
-    let average = estimate.average_per_call().map(average_text);
-    let windows = best.windows.iter().map(|w| window_json(w, column));
+    let average = estimate.average_per_call().map(format::per_call_fixed);
+    let months = &estimate.best_bill.months;
+    let windows = best.windows.iter().map(|w| window_json(w, months));
     Json::object([
+        ("purchase_model", Json::str(PURCHASE_MODEL)),
         ("strategy", Json::str(strategy_id(best.strategy))),
         ("total", money_json(best.total)),
         ("unused_calls", Json::int(best.unused)),
+        (
+            "legacy_expired_calls",
+            Json::int(estimate.best_bill.legacy_expired),
+        ),
         ("average_per_call", average.map_or(Json::Null, Json::String)),
         (
             "saving_against_postpaid",
@@ -369,7 +407,11 @@ fn recommended_json(state: &PageState, estimate: &Estimate) -> Json {
     ])
 }
 
-fn window_json(window: &WindowPlan, column: PriceColumn) -> Json {
+fn window_json(window: &WindowPlan, months: &[MonthLine]) -> Json {
+    // Packs are bought at the price in force in the window's first month.
+    let column = months
+        .get(window.first_month)
+        .map_or(PriceColumn::Promo, |month| month.column);
     let purchases = window.purchases.iter().map(|purchase| {
         Json::object([
             ("pack_calls", Json::int(purchase.pack.calls)),
@@ -384,6 +426,7 @@ fn window_json(window: &WindowPlan, column: PriceColumn) -> Json {
     Json::object([
         ("first_month", Json::int(index_int(window.first_month + 1))),
         ("months", Json::int(index_int(window.months))),
+        ("price", Json::str(column.id())),
         ("purchases", Json::Array(purchases.collect())),
         ("packs_cost", money_json(window.packs_cost)),
         ("postpaid_cost", money_json(window.postpaid_cost)),
@@ -397,6 +440,8 @@ fn month_json((index, line): (usize, &MonthLine)) -> Json {
         .map_or(Json::Null, |tier| Json::int(index_int(tier)));
     Json::object([
         ("month", Json::int(index_int(index + 1))),
+        ("price", Json::str(line.column.id())),
+        ("verifications", Json::int(line.verifications)),
         ("calls", Json::int(line.calls)),
         ("legacy_calls", Json::int(line.legacy)),
         ("pack_calls_used", Json::int(line.packs)),
@@ -414,14 +459,6 @@ fn money_json(amount: Decimal) -> Json {
 /// A month or tier index as a JSON integer (`usize` always fits).
 fn index_int(index: usize) -> u128 {
     index as u128
-}
-
-/// An average price per call with exactly [`AVERAGE_DECIMALS`] decimals.
-fn average_text(average: Decimal) -> String {
-    let mut rounded =
-        average.round_dp_with_strategy(AVERAGE_DECIMALS, RoundingStrategy::MidpointAwayFromZero);
-    rounded.rescale(AVERAGE_DECIMALS);
-    rounded.to_string()
 }
 
 #[cfg(test)]
@@ -442,11 +479,5 @@ mod tests {
         assert_eq!(tier_text(&tiers[0]), "0<n<=1000");
         assert_eq!(tier_text(&tiers[1]), "1000<n<=10000");
         assert_eq!(tier_text(&tiers[tiers.len() - 1]), "n>200000");
-    }
-
-    #[test]
-    fn averages_have_four_decimals() {
-        assert_eq!(average_text(Decimal::new(6, 1)), "0.6000");
-        assert_eq!(average_text(Decimal::new(67_585, 5)), "0.6759");
     }
 }

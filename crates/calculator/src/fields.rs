@@ -5,7 +5,10 @@
 
 use std::fmt;
 
-use pricing::scenario::{GROWTH_MAX, GROWTH_MIN, LEGACY_MAX, MONTHS_MAX, MONTHS_MIN, VOLUME_MAX};
+use pricing::limits::{
+    GROWTH_MAX, GROWTH_MIN, LEGACY_MAX, LEGACY_MONTHS_MAX, MONTHS_MAX, MONTHS_MIN, RETRY_MAX,
+    VOLUME_MAX,
+};
 use pricing::{Label, PriceColumn};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -37,6 +40,8 @@ pub enum Value {
     Number(Decimal),
     /// A word allowed by a [`Rule::Word`].
     Word(&'static str),
+    /// No value: an optional field left out of the URL.
+    Absent,
 }
 
 impl Value {
@@ -52,7 +57,7 @@ impl Value {
     pub fn number(self) -> Option<Decimal> {
         match self {
             Value::Number(number) => Some(number),
-            Value::Word(_) => None,
+            _ => None,
         }
     }
 
@@ -60,7 +65,7 @@ impl Value {
     pub fn word(self) -> Option<&'static str> {
         match self {
             Value::Word(word) => Some(word),
-            Value::Number(_) => None,
+            _ => None,
         }
     }
 }
@@ -70,6 +75,7 @@ impl fmt::Display for Value {
         match self {
             Value::Number(number) => number.normalize().fmt(f),
             Value::Word(word) => f.write_str(word),
+            Value::Absent => Ok(()),
         }
     }
 }
@@ -84,7 +90,7 @@ pub struct Field {
     pub default: Value,
     /// Part of the pricing question (pinned with a scenario), or only of how the page looks.
     pub scenario: bool,
-    /// Left out of URLs while it holds its default.
+    /// May be absent ([`Value::Absent`], its default), and is then left out of URLs.
     pub optional: bool,
     get: fn(&PageState) -> Value,
     set: fn(&mut PageState, Value),
@@ -139,11 +145,12 @@ impl Field {
                 (min..=max).contains(&number) && number.normalize().scale() <= places
             }
             (Rule::Word(words), Value::Word(word)) => words.contains(&word),
+            (_, Value::Absent) => self.optional,
             _ => false,
         }
     }
 
-    /// The field's text in a page state, as a URL writes it.
+    /// The field's text in a page state, as a URL writes it (empty when absent).
     pub fn text(&self, state: &PageState) -> String {
         self.get(state).to_string()
     }
@@ -151,6 +158,10 @@ impl Field {
     /// The `n`-th allowed value, wrapping around: every `n` gives a valid value,
     /// so that fuzzers and property tests explore states rather than the parser.
     pub fn nth_value(&self, n: u64) -> Value {
+        // One pick in eight leaves an optional field out.
+        if self.optional && n % 8 == 7 {
+            return Value::Absent;
+        }
         match self.rule {
             Rule::Number { min, max, places } => {
                 let step = Decimal::new(1, places);
@@ -253,6 +264,35 @@ pub static PRICE: Field = Field {
     set: |state, value| {
         if let Some(column) = value.word().and_then(PriceColumn::from_id) {
             state.scenario.column = column;
+            // A promotion's end means nothing at the list price.
+            if column == PriceColumn::List {
+                state.scenario.promo_months = None;
+            }
+        }
+    },
+};
+
+/// `promo_months`: months in which the promotional price still applies;
+/// absent for the whole horizon. Only with `price=promo`.
+pub static PROMO_MONTHS: Field = Field {
+    name: "promo_months",
+    rule: Rule::Number {
+        min: Decimal::ZERO,
+        max: whole(MONTHS_MAX as u64),
+        places: 0,
+    },
+    default: Value::Absent,
+    scenario: true,
+    optional: true,
+    get: |state| {
+        state
+            .scenario
+            .promo_months
+            .map_or(Value::Absent, |months| Value::Number(months.into()))
+    },
+    set: |state, value| {
+        if state.scenario.column == PriceColumn::Promo {
+            state.scenario.promo_months = value.whole().and_then(|n| u32::try_from(n).ok());
         }
     },
 };
@@ -295,6 +335,44 @@ pub static LEGACY: Field = Field {
     },
 };
 
+/// `legacy_months`: months in which the legacy calls can be used.
+pub static LEGACY_MONTHS: Field = Field {
+    name: "legacy_months",
+    rule: Rule::Number {
+        min: Decimal::ONE,
+        max: whole(LEGACY_MONTHS_MAX as u64),
+        places: 0,
+    },
+    default: Value::Number(whole(LEGACY_MONTHS_MAX as u64)),
+    scenario: true,
+    optional: false,
+    get: |state| Value::Number(state.scenario.legacy_months.into()),
+    set: |state, value| {
+        if let Some(months) = value.whole().and_then(|n| u32::try_from(n).ok()) {
+            state.scenario.legacy_months = months;
+        }
+    },
+};
+
+/// `retry`: billed attempts beyond the verifications, in percent.
+pub static RETRY: Field = Field {
+    name: "retry",
+    rule: Rule::Number {
+        min: Decimal::ZERO,
+        max: RETRY_MAX,
+        places: 2,
+    },
+    default: Value::Number(Decimal::ZERO),
+    scenario: true,
+    optional: false,
+    get: |state| Value::Number(state.scenario.retry),
+    set: |state, value| {
+        if let Some(retry) = value.number() {
+            state.scenario.retry = retry.normalize();
+        }
+    },
+};
+
 /// `lang`: the display language.
 pub static LANG: Field = Field {
     name: "lang",
@@ -314,16 +392,32 @@ pub static LANG: Field = Field {
 pub static EMBED: Field = Field {
     name: "embed",
     rule: Rule::Word(&["1"]),
-    default: Value::Word(""),
+    default: Value::Absent,
     scenario: false,
     optional: true,
-    get: |state| Value::Word(if state.embed { "1" } else { "" }),
+    get: |state| {
+        if state.embed {
+            Value::Word("1")
+        } else {
+            Value::Absent
+        }
+    },
     set: |state, value| state.embed = value == Value::Word("1"),
 };
 
 /// Every field, in the order URLs write them.
-pub static FIELDS: [&Field; 8] = [
-    &LABEL, &VOLUME, &MONTHS, &PRICE, &GROWTH, &LEGACY, &LANG, &EMBED,
+pub static FIELDS: [&Field; 11] = [
+    &LABEL,
+    &VOLUME,
+    &MONTHS,
+    &PRICE,
+    &PROMO_MONTHS,
+    &GROWTH,
+    &RETRY,
+    &LEGACY,
+    &LEGACY_MONTHS,
+    &LANG,
+    &EMBED,
 ];
 
 #[cfg(test)]
@@ -348,7 +442,9 @@ mod tests {
                 let mut state = PageState::default();
                 field.set(&mut state, value);
                 assert_eq!(field.get(&state), value, "{}", field.name);
-                assert_eq!(field.read(&value.to_string()), Ok(value), "{}", field.name);
+                if value != Value::Absent {
+                    assert_eq!(field.read(&value.to_string()), Ok(value), "{}", field.name);
+                }
             }
         }
     }
@@ -364,6 +460,17 @@ mod tests {
     }
 
     #[test]
+    fn the_promotions_end_goes_with_the_promotional_price_only() {
+        let mut state = PageState::default();
+        PROMO_MONTHS.set(&mut state, Value::Number(Decimal::from(6)));
+        assert_eq!(state.scenario.promo_months, Some(6));
+        PRICE.set(&mut state, Value::Word("list"));
+        assert_eq!(state.scenario.promo_months, None);
+        PROMO_MONTHS.set(&mut state, Value::Number(Decimal::from(6)));
+        assert_eq!(state.scenario.promo_months, None);
+    }
+
+    #[test]
     fn ranges_are_the_contract_of_product_md() {
         let range = |field: &Field| match field.rule {
             Rule::Number { min, max, places } => (min.to_string(), max.to_string(), places),
@@ -373,5 +480,8 @@ mod tests {
         assert_eq!(range(&MONTHS), ("1".into(), "36".into(), 0));
         assert_eq!(range(&GROWTH), ("-50".into(), "100".into(), 4));
         assert_eq!(range(&LEGACY), ("0".into(), "1000000000000".into(), 0));
+        assert_eq!(range(&PROMO_MONTHS), ("0".into(), "36".into(), 0));
+        assert_eq!(range(&LEGACY_MONTHS), ("1".into(), "12".into(), 0));
+        assert_eq!(range(&RETRY), ("0".into(), "300".into(), 2));
     }
 }

@@ -40,12 +40,23 @@ pub fn grouped_calls(calls: Calls) -> String {
     group_digits(&calls.to_string())
 }
 
-/// A unit price to at most `places` decimals, trailing zeros dropped ("0.7425").
-pub fn unit_price(price: Decimal, places: u32) -> String {
+/// Decimals of a price per call: enough to tell 0.7425 from 0.74.
+pub const PER_CALL_DECIMALS: u32 = 4;
+
+/// A price per call for people: at most [`PER_CALL_DECIMALS`] decimals, trailing zeros dropped ("0.7425", "0.6").
+pub fn per_call(price: Decimal) -> String {
     price
-        .round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero)
+        .round_dp_with_strategy(PER_CALL_DECIMALS, RoundingStrategy::MidpointAwayFromZero)
         .normalize()
         .to_string()
+}
+
+/// A price per call for files: exactly [`PER_CALL_DECIMALS`] decimals ("0.7117", "0.6000").
+pub fn per_call_fixed(price: Decimal) -> String {
+    let mut rounded =
+        price.round_dp_with_strategy(PER_CALL_DECIMALS, RoundingStrategy::MidpointAwayFromZero);
+    rounded.rescale(PER_CALL_DECIMALS);
+    rounded.to_string()
 }
 
 /// `value` with exactly `decimals` decimals, rounded half away from zero.
@@ -109,8 +120,12 @@ mod tests {
         assert_eq!(grouped_exact(d("697.5")), "697.5");
         assert_eq!(grouped_exact(d("0.60")), "0.60");
         assert_eq!(grouped_exact(d("1100")), "1,100");
-        assert_eq!(unit_price(d("74.25") / d("100"), 4), "0.7425");
-        assert_eq!(unit_price(d("0.60"), 4), "0.6");
+        assert_eq!(per_call(d("74.25") / d("100")), "0.7425");
+        assert_eq!(per_call(d("0.60")), "0.6");
+        assert_eq!(per_call(d("0.71165")), "0.7117");
+        assert_eq!(per_call_fixed(d("0.6")), "0.6000");
+        assert_eq!(per_call_fixed(d("0.71165")), "0.7117");
+        assert_eq!(per_call_fixed(d("0.67585")), "0.6759");
     }
 
     #[test]

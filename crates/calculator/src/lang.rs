@@ -15,23 +15,18 @@ impl Lang {
     pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
 
     /// Every language's id in URLs, in [`Lang::ALL`]'s order.
-    pub const IDS: [&'static str; 2] = ["zh", "en"];
+    pub const IDS: [&'static str; 2] = [Lang::ALL[0].id(), Lang::ALL[1].id()];
 
     /// The language's id in URLs.
-    pub fn id(self) -> &'static str {
-        Lang::IDS[self as usize]
+    pub const fn id(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
     }
 
     /// The language with this id, if any.
     pub fn from_id(id: &str) -> Option<Lang> {
         Lang::ALL.into_iter().find(|lang| lang.id() == id)
-    }
-
-    /// The language's tag for `<html lang>`.
-    pub fn html_tag(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh-CN",
-            Lang::En => "en",
-        }
     }
 }

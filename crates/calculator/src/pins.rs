@@ -21,13 +21,15 @@ use std::fmt;
 
 use pricing::Scenario;
 
-use crate::fields::{Field, FIELDS};
+use crate::fields::FIELDS;
 use crate::url_state::{self, PageState};
 
 /// The `localStorage` key the pins are stored under; the version is its suffix.
 pub const PINS_KEY: &str = "faceid-calculator.pins.v2";
 /// The key under which version 1 of the page stored its pins as JSON.
 pub const OLD_PINS_KEY: &str = "faceid-calculator.pins.v1";
+/// How every text that version 1 stored begins.
+const OLD_PINS_START: &str = r#"{"version":1,"pins":["#;
 /// Most scenarios that can be pinned at once.
 pub const MAX_PINS: usize = 4;
 
@@ -90,9 +92,13 @@ pub fn decode(stored: Option<&str>) -> (Vec<Scenario>, Vec<PinProblem>) {
 }
 
 /// The pins in a text that version 1 of the page stored under [`OLD_PINS_KEY`]
-/// (`{"version":1,"pins":["label=…",…]}`): every quoted query in it, checked
-/// as [`decode`] checks a line.
+/// (`{"version":1,"pins":["label=…",…]}`, written compactly): every quoted
+/// query in it, checked as [`decode`] checks a line. A text that does not
+/// start as version 1 wrote it yields nothing.
 pub fn decode_old(stored: &str) -> (Vec<Scenario>, Vec<PinProblem>) {
+    if !stored.starts_with(OLD_PINS_START) {
+        return (Vec::new(), Vec::new());
+    }
     // Queries hold neither quotes nor backslashes, so each is one piece between quotes;
     // the pieces with no `=` are the JSON's keys and punctuation.
     let quoted = stored.split('"').skip(1).step_by(2);
@@ -148,8 +154,7 @@ pub fn scenario_query(scenario: &Scenario) -> String {
 /// any value in it is malformed, out of range or repeated. Missing
 /// parameters take their defaults, as in a URL.
 pub fn scenario_from_query(query: &str) -> Option<Scenario> {
-    let names = query.split('&').map(|pair| pair.split('=').next());
-    if !names.flatten().any(|name| Field::named(name).is_some()) {
+    if !url_state::names_a_field(query) {
         return None;
     }
     let (state, notices) = url_state::decode(query);

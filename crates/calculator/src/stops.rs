@@ -1,7 +1,7 @@
 //! Volumes worth stepping to: where a tier starts or ends and where a pack
 //! size is reached, for the chosen label.
 
-use pricing::scenario::VOLUME_MAX;
+use pricing::limits::VOLUME_MAX;
 use pricing::LabelPrices;
 
 /// Every stop for a label, ascending: 0, each tier bound and the call after

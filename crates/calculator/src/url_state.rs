@@ -6,7 +6,7 @@ use std::fmt;
 
 use pricing::Scenario;
 
-use crate::fields::{Field, FIELDS};
+use crate::fields::{Field, Value, FIELDS};
 use crate::input::InputError;
 use crate::lang::Lang;
 
@@ -57,6 +57,9 @@ pub enum Problem {
     BadNumber(InputError),
     /// Given more than once; the first was used.
     Repeated,
+    /// A valid value that another parameter makes meaningless (`promo_months`
+    /// with `price=list`); it was left out.
+    Inapplicable,
 }
 
 impl fmt::Display for Problem {
@@ -65,6 +68,7 @@ impl fmt::Display for Problem {
             Problem::UnknownValue => f.write_str("not an allowed value"),
             Problem::BadNumber(error) => error.fmt(f),
             Problem::Repeated => f.write_str("given more than once"),
+            Problem::Inapplicable => f.write_str("does not apply with the other parameters"),
         }
     }
 }
@@ -90,20 +94,33 @@ pub const GIVEN_MAX_CHARS: usize = 24;
 pub fn decode(query: &str) -> (PageState, Vec<Notice>) {
     let mut state = PageState::default();
     let mut notices = Vec::new();
-    let mut seen: Vec<&Field> = Vec::new();
-    for (name, value) in pairs(query) {
+    let mut taken: Vec<(&'static Field, Value, String)> = Vec::new();
+    for (name, text) in pairs(query) {
         let Some(field) = Field::named(&name) else {
             continue;
         };
-        let read = if seen.contains(&field) {
+        let read = if taken.iter().any(|(seen, _, _)| *seen == field) {
             Err(Problem::Repeated)
         } else {
-            seen.push(field);
-            field.read(&value)
+            field.read(&text)
         };
         match read {
-            Ok(read) => field.set(&mut state, read),
-            Err(problem) => notices.push(notice(field, problem, &value, field.text(&state))),
+            Ok(value) => {
+                field.set(&mut state, value);
+                taken.push((field, value, text));
+            }
+            Err(problem) => notices.push(notice(field, problem, &text, field.text(&state))),
+        }
+    }
+    // A valid value that did not stay was overruled by another parameter.
+    for (field, value, text) in taken {
+        if field.get(&state) != value {
+            notices.push(notice(
+                field,
+                Problem::Inapplicable,
+                &text,
+                field.text(&state),
+            ));
         }
     }
     (state, notices)
@@ -132,6 +149,11 @@ fn notice(field: &'static Field, problem: Problem, given: &str, used: String) ->
         given: given.chars().take(GIVEN_MAX_CHARS).collect(),
         used,
     }
+}
+
+/// Whether the query names any field, as [`decode`] reads names.
+pub(crate) fn names_a_field(query: &str) -> bool {
+    pairs(query).any(|(name, _)| Field::named(&name).is_some())
 }
 
 /// The query's `name=value` pairs, percent-decoded (`+` is a space).
@@ -179,9 +201,7 @@ fn percent_decode(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::fields::{EMBED, GROWTH, LABEL, MONTHS, PRICE, VOLUME};
-    use pricing::scenario::{
-        GROWTH_MAX, GROWTH_MIN, LEGACY_MAX, MONTHS_MAX, MONTHS_MIN, VOLUME_MAX,
-    };
+    use pricing::limits::{GROWTH_MAX, GROWTH_MIN, LEGACY_MAX, MONTHS_MAX, MONTHS_MIN, VOLUME_MAX};
     use pricing::{Label, PriceColumn};
     use proptest::prelude::*;
     use rust_decimal::Decimal;
@@ -244,6 +264,26 @@ mod tests {
             notices[0].problem,
             Problem::BadNumber(InputError::TooLarge("1000000000".into()))
         );
+    }
+
+    #[test]
+    fn a_promotions_end_with_the_list_price_is_named_and_left_out() {
+        for query in ["price=list&promo_months=6", "promo_months=6&price=list"] {
+            let (state, notices) = decode(query);
+            assert_eq!(state.scenario.promo_months, None, "{query}");
+            assert_eq!(notices.len(), 1, "{query}");
+            assert_eq!(notices[0].field, &crate::fields::PROMO_MONTHS);
+            assert_eq!(notices[0].problem, Problem::Inapplicable);
+            assert_eq!(
+                (notices[0].given.as_str(), notices[0].used.as_str()),
+                ("6", "")
+            );
+        }
+        let (state, notices) = decode("promo_months=6&retry=12.5&legacy_months=3");
+        assert_eq!(notices, vec![]);
+        assert_eq!(state.scenario.promo_months, Some(6));
+        assert_eq!(state.scenario.retry, Decimal::new(125, 1));
+        assert_eq!(state.scenario.legacy_months, 3);
     }
 
     #[test]

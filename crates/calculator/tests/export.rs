@@ -8,19 +8,21 @@ use std::str::FromStr;
 
 use calculator::downloads::{self as export, EXPORT_SCHEMA_VERSION};
 use calculator::{format, PageState};
-use pricing::{optimizer, Estimate, Label, PriceBook, PriceColumn, Scenario};
+use pricing::{Estimate, Label, Optimizer, PriceBook, PriceColumn, Scenario};
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-const HEADER: [&str; 13] = [
+const HEADER: [&str; 15] = [
     "kind",
     "month",
     "label",
     "price_column",
     "pack_calls",
     "pack_count",
+    "verifications",
     "calls",
     "legacy_calls",
+    "legacy_expired",
     "pack_calls_used",
     "postpaid_calls",
     "tier",
@@ -29,7 +31,7 @@ const HEADER: [&str; 13] = [
 ];
 
 /// Keys whose values are money, written as strings.
-const MONEY_KEYS: [&str; 10] = [
+const MONEY_KEYS: [&str; 11] = [
     "total",
     "saving_against_postpaid",
     "saving_against_list_price",
@@ -40,10 +42,11 @@ const MONEY_KEYS: [&str; 10] = [
     "bill",
     "average_per_call",
     "growth",
+    "retry",
 ];
 
 /// Keys whose values are whole numbers: counts of calls, packs or months.
-const COUNT_KEYS: [&str; 13] = [
+const COUNT_KEYS: [&str; 17] = [
     "schema_version",
     "volume",
     "months",
@@ -57,6 +60,10 @@ const COUNT_KEYS: [&str; 13] = [
     "pack_calls_used",
     "postpaid_calls",
     "tier",
+    "verifications",
+    "legacy_months",
+    "promo_months",
+    "legacy_expired_calls",
 ];
 
 struct Case {
@@ -65,7 +72,7 @@ struct Case {
 }
 
 fn case(scenario: Scenario) -> Case {
-    let estimate = Estimate::new(optimizer::embedded().unwrap(), &scenario).unwrap();
+    let estimate = Estimate::new(Optimizer::embedded().unwrap(), &scenario).unwrap();
     Case {
         state: PageState {
             scenario,
@@ -87,6 +94,20 @@ fn growth_and_legacy() -> Case {
         column: PriceColumn::List,
         growth: d("3.5"),
         legacy: 50_000,
+        ..Scenario::default()
+    })
+}
+
+/// The promotion ending mid-horizon, retries billed and legacy calls expiring.
+fn realism() -> Case {
+    case(Scenario {
+        volume: 9_000,
+        months: 18,
+        promo_months: Some(6),
+        retry: d("12.5"),
+        legacy: 40_000,
+        legacy_months: 3,
+        ..Scenario::default()
     })
 }
 
@@ -111,6 +132,7 @@ fn all_cases() -> Vec<Case> {
     vec![
         growth_and_legacy(),
         three_windows(),
+        realism(),
         no_calls(),
         case(Scenario::default()),
     ]
@@ -206,9 +228,15 @@ fn csv_has_one_month_row_per_month_and_one_pack_row_per_purchase() {
             .sum();
         let pack_rows = rows.iter().filter(|r| r["kind"] == "pack").count();
         assert_eq!(pack_rows, purchases);
+        let scenario = &case.state.scenario;
         for row in &rows {
-            assert_eq!(row["label"], case.state.scenario.label.id());
-            assert_eq!(row["price_column"], case.state.scenario.column.id());
+            assert_eq!(row["label"], scenario.label.id());
+            // Packs at the price when they are bought, months at the price of the month.
+            let column = match row["month"].parse::<usize>() {
+                Ok(month) => scenario.column_in(month - 1),
+                Err(_) => scenario.column,
+            };
+            assert_eq!(row["price_column"], column.id());
         }
     }
 }
@@ -267,7 +295,35 @@ fn csv_month_rows_follow_the_recommended_bill() {
     assert_eq!(months[0]["legacy_calls"], "20000");
     let total = rows.last().unwrap();
     assert_eq!(total["legacy_calls"], "50000");
+    assert_eq!(total["legacy_expired"], "0");
     assert_eq!(total["calls"], case.estimate.calls().to_string());
+}
+
+#[test]
+fn csv_shows_retries_the_promotions_end_and_expired_legacy_calls() {
+    let case = realism();
+    let rows = csv_rows(&case);
+    let months: Vec<_> = rows.iter().filter(|r| r["kind"] == "month").collect();
+    // 9 000 verifications bill 10 125 attempts with 12.5 % retries.
+    assert!(months
+        .iter()
+        .all(|r| r["verifications"] == "9000" && r["calls"] == "10125"));
+    // 40 000 legacy calls over 3 months of 10 125 calls: 30 375 used, 9 625 lost.
+    let legacy: Vec<&str> = months.iter().map(|r| r["legacy_calls"].as_str()).collect();
+    assert_eq!(&legacy[..4], ["10125", "10125", "10125", "0"]);
+    let total = rows.last().unwrap();
+    assert_eq!(total["legacy_calls"], "30375");
+    assert_eq!(total["legacy_expired"], "9625");
+    assert_eq!(total["verifications"], (9_000 * 18).to_string());
+    assert_eq!(months[5]["price_column"], "promo");
+    assert_eq!(months[6]["price_column"], "list");
+    // The second window's packs, if any, are bought at the list price.
+    for row in rows
+        .iter()
+        .filter(|r| r["kind"] == "pack" && r["month"] == "13")
+    {
+        assert_eq!(row["price_column"], "list");
+    }
 }
 
 #[test]
@@ -326,7 +382,10 @@ fn json_money_is_strings_and_counts_are_integers() {
                 Value::String(text) if MONEY_KEYS.contains(&key) => {
                     assert!(Decimal::from_str(text).is_ok(), "{key} = {text}");
                 }
-                Value::Null => assert!(["average_per_call", "tier"].contains(&key), "{key}"),
+                Value::Null => assert!(
+                    ["average_per_call", "tier", "promo_months"].contains(&key),
+                    "{key}"
+                ),
                 _ => {}
             }
         }
@@ -400,6 +459,13 @@ fn json_scenario_repeats_the_state() {
     assert_eq!(scenario["price"], "list");
     assert_eq!(scenario["growth"], "3.5");
     assert_eq!(scenario["legacy"], 50_000);
+    assert_eq!(scenario["promo_months"], Value::Null);
+    assert_eq!(scenario["retry"], "0");
+    assert_eq!(scenario["legacy_months"], 12);
+    assert_eq!(
+        doc["recommended"]["purchase_model"],
+        "start-of-each-12-month-window"
+    );
     let query = scenario["query"].as_str().unwrap();
     assert_eq!(calculator::decode(query), (case.state.clone(), vec![]));
     let strategy = doc["recommended"]["strategy"].as_str().unwrap();
@@ -435,8 +501,32 @@ fn json_of_the_default_scenario() {
     assert_eq!(doc["postpaid_only"]["total"], "105600.00");
     assert_eq!(
         doc["scenario"]["query"],
-        "label=wechat-verify&volume=10000&months=12&price=promo&growth=0&legacy=0&lang=zh"
+        "label=wechat-verify&volume=10000&months=12&price=promo&growth=0&retry=0&legacy=0&legacy_months=12&lang=zh"
     );
+}
+
+#[test]
+fn json_of_a_promotion_that_ends_names_each_months_price() {
+    let doc = json_of(&realism());
+    assert_eq!(doc["schema_version"], 2);
+    let scenario = &doc["scenario"];
+    assert_eq!(
+        (
+            &scenario["promo_months"],
+            &scenario["retry"],
+            &scenario["legacy_months"]
+        ),
+        (&Value::from(6), &Value::from("12.5"), &Value::from(3))
+    );
+    let months = doc["months"].as_array().unwrap();
+    assert_eq!(months[5]["price"], "promo");
+    assert_eq!(months[6]["price"], "list");
+    assert_eq!(months[0]["verifications"], 9_000);
+    assert_eq!(months[0]["calls"], 10_125);
+    let windows = doc["recommended"]["windows"].as_array().unwrap();
+    assert_eq!(windows[0]["price"], "promo");
+    assert_eq!(windows[1]["price"], "list");
+    assert_eq!(doc["recommended"]["legacy_expired_calls"], 9_625);
 }
 
 #[test]
@@ -476,4 +566,32 @@ fn json_matches_the_example_in_the_module_docs() {
     assert_eq!(doc["postpaid_only"]["total"], "125815.72");
     assert_eq!(doc["months"][11]["tier"], 2);
     assert_eq!(doc["months"][11]["bill"], "11966.20");
+}
+
+#[test]
+fn csv_matches_the_example_in_the_module_docs() {
+    let case = case(Scenario {
+        volume: 12_000,
+        growth: d("2.5"),
+        ..Scenario::default()
+    });
+    let text = export::csv(&case.state, &case.estimate, book());
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(
+        lines[..4],
+        [
+            "kind,month,label,price_column,pack_calls,pack_count,verifications,calls,legacy_calls,legacy_expired,pack_calls_used,postpaid_calls,tier,unit_price,amount",
+            "pack,1,wechat-verify,promo,100000,1,,,,,,,,68000,68000.00",
+            "pack,1,wechat-verify,promo,10000,2,,,,,,,,7600,15200.00",
+            "month,1,wechat-verify,promo,,,12000,12000,0,,12000,0,,,0.00",
+        ]
+    );
+    assert_eq!(
+        lines[12],
+        "month,10,wechat-verify,promo,,,14986,14986,0,,545,14441,10000<n<=100000,0.76,10975.16"
+    );
+    assert_eq!(
+        lines.last().copied(),
+        Some("total,,wechat-verify,promo,,3,165547,165547,0,0,120000,45547,,,117815.72")
+    );
 }

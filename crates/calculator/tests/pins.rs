@@ -45,13 +45,16 @@ fn the_stored_text_is_one_query_per_line() {
             column: PriceColumn::List,
             growth: Decimal::from_str("-2.50").unwrap(),
             legacy: 300,
+            promo_months: None,
+            retry: Decimal::from_str("7.50").unwrap(),
+            legacy_months: 4,
         },
         scenario(5),
     ]);
     assert_eq!(
         text,
-        "label=general-compare&volume=1001&months=36&price=list&growth=-2.5&legacy=300\n\
-         label=wechat-verify&volume=5&months=12&price=promo&growth=0&legacy=0"
+        "label=general-compare&volume=1001&months=36&price=list&growth=-2.5&retry=7.5&legacy=300&legacy_months=4\n\
+         label=wechat-verify&volume=5&months=12&price=promo&growth=0&retry=0&legacy=0&legacy_months=12"
     );
     assert_eq!(pins::encode(&[]), "");
 }
@@ -103,7 +106,9 @@ fn duplicates_are_kept_once() {
         (vec![scenario(5), scenario(6)], vec![])
     );
     // The same scenario written differently is still the same scenario.
-    let (kept, problems) = pins::decode(Some("volume=5&growth=2.50\ngrowth=2.5&volume=05"));
+    let (kept, problems) = pins::decode(Some(
+        "volume=5&growth=2.50\ngrowth=2.5&volume=05\n?%76olume=5&growth=2.5",
+    ));
     assert_eq!((kept.len(), problems), (1, vec![]));
 }
 
@@ -139,6 +144,10 @@ fn pins_of_version_one_are_read_from_their_json() {
     assert_eq!(kept[1], scenario(9));
     assert_eq!(problems, vec![PinProblem::BadPin(1)]);
     assert_eq!(pins::decode_old("not json"), (vec![], vec![]));
+    assert_eq!(
+        pins::decode_old(r#"{"version":7,"pins":["volume=9"]}"#),
+        (vec![], vec![])
+    );
 }
 
 #[test]
@@ -186,8 +195,18 @@ fn a_pin_is_the_scenario_part_of_a_shared_link() {
     let query = pins::scenario_query(&Scenario::default());
     assert_eq!(
         query,
-        "label=wechat-verify&volume=10000&months=12&price=promo&growth=0&legacy=0"
+        "label=wechat-verify&volume=10000&months=12&price=promo&growth=0&retry=0&legacy=0&legacy_months=12"
     );
+    let ending = Scenario {
+        promo_months: Some(6),
+        ..Scenario::default()
+    };
+    let ending_query = pins::scenario_query(&ending);
+    assert!(
+        ending_query.contains("&price=promo&promo_months=6&"),
+        "{ending_query}"
+    );
+    assert_eq!(pins::scenario_from_query(&ending_query), Some(ending));
     assert_eq!(pins::scenario_from_query(&query), Some(Scenario::default()));
     assert_eq!(pins::scenario_from_query("volume=abc"), None);
 }
@@ -198,11 +217,10 @@ proptest! {
         let scenarios = distinct(scenarios);
         let stored = pins::encode(&scenarios);
         prop_assert_eq!(pins::decode(Some(&stored)), (scenarios.clone(), vec![]));
-        let old = serde_json::json!({
-            "version": 1,
-            "pins": scenarios.iter().map(pins::scenario_query).collect::<Vec<_>>(),
-        });
-        prop_assert_eq!(pins::decode_old(&old.to_string()), (scenarios, vec![]));
+        // As version 1 wrote it: compact, `version` first.
+        let quoted: Vec<String> = scenarios.iter().map(|s| format!("\"{}\"", pins::scenario_query(s))).collect();
+        let old = format!("{{\"version\":1,\"pins\":[{}]}}", quoted.join(","));
+        prop_assert_eq!(pins::decode_old(&old), (scenarios, vec![]));
     }
 
     #[test]

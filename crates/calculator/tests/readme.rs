@@ -63,7 +63,11 @@ fn check_values(field: &Field, values: &str) {
                 );
             }
             if places == 0 {
-                assert!(values.contains("whole") || values.contains("horizon"), "{}", field.name);
+                assert!(
+                    values.contains("whole") || values.contains("horizon"),
+                    "{}",
+                    field.name
+                );
             } else {
                 assert!(
                     values.contains(&format!("up to {places} decimals")),
@@ -88,6 +92,11 @@ fn the_readme_lists_every_field_in_order_with_its_values_and_default() {
         } else {
             field.default.to_string()
         };
-        assert_eq!(default.replace('`', ""), expected, "default of {}", field.name);
+        assert_eq!(
+            default.replace('`', ""),
+            expected,
+            "default of {}",
+            field.name
+        );
     }
 }

@@ -14,7 +14,8 @@
 use std::fmt::Write as _;
 
 use e2e::Browser;
-use pricing::{money, url_state, volume_scale, Estimate};
+use calculator::{decode, format, slider};
+use pricing::Estimate;
 use serde_json::{json, Value};
 
 /// The scenario around the slider: the heaviest the page allows per move.
@@ -88,7 +89,7 @@ fn main() {
 
 /// [position, volume, postpaid figure] for moves over the whole range, each to a new volume.
 fn slider_moves() -> Vec<Value> {
-    let max = volume_scale::max_position();
+    let max = slider::max_position();
     let mut moves = Vec::with_capacity(MOVES);
     let mut last = None;
     // A stride coprime with the range visits low, middle and high volumes in turn.
@@ -96,7 +97,7 @@ fn slider_moves() -> Vec<Value> {
     let mut position = 0;
     while moves.len() < MOVES {
         position = (position + stride) % (max + 1);
-        let volume = volume_scale::volume_at(position);
+        let volume = slider::volume_at(position);
         if last == Some(volume) {
             continue;
         }
@@ -108,10 +109,10 @@ fn slider_moves() -> Vec<Value> {
 }
 
 fn postpaid_first_month(volume: u64) -> String {
-    let (page, _) = url_state::decode(&format!("{QUERY}&volume={volume}"));
-    let optimizer = pricing::optimizer::embedded().expect("the price book loads");
+    let (page, _) = decode(&format!("{QUERY}&volume={volume}"));
+    let optimizer = pricing::Optimizer::embedded().expect("the price book loads");
     let estimate = Estimate::new(optimizer, &page.scenario).expect("a plan");
-    money::plain(estimate.postpaid_first_month())
+    format::plain(estimate.postpaid_first_month())
 }
 
 /// Milliseconds from navigation start to the first complete render, per load.

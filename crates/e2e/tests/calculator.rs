@@ -7,8 +7,9 @@ use std::time::Duration;
 
 use common::{assert_healthy, book, engine_estimate, expect_postpaid, open, type_into, SETTLE};
 use e2e::keys;
-use pricing::scenario::VOLUME_MAX;
-use pricing::{input, money, url_state, volume_scale, Label};
+use calculator::fields::{MONTHS, VOLUME};
+use calculator::{format, slider};
+use pricing::Label;
 
 #[test]
 fn tables_show_the_announcements_figures_for_the_chosen_label() {
@@ -19,15 +20,15 @@ fn tables_show_the_announcements_figures_for_the_chosen_label() {
     for (row, pack) in rows.iter().zip(&prices.packs) {
         let text = row.text();
         assert!(
-            text.contains(&money::grouped_calls(pack.calls.into())),
+            text.contains(&format::grouped_calls(pack.calls.into())),
             "{text}"
         );
         assert!(
-            text.contains(&money::grouped_exact(pack.price.list)),
+            text.contains(&format::grouped_exact(pack.price.list)),
             "{text}"
         );
         assert!(
-            text.contains(&money::grouped_exact(pack.price.promo)),
+            text.contains(&format::grouped_exact(pack.price.promo)),
             "{text}"
         );
     }
@@ -38,8 +39,8 @@ fn tables_show_the_announcements_figures_for_the_chosen_label() {
         assert!(
             text.ends_with(&format!(
                 "{} {}",
-                money::grouped_exact(tier.unit.list),
-                money::grouped_exact(tier.unit.promo)
+                format::grouped_exact(tier.unit.list),
+                format::grouped_exact(tier.unit.promo)
             )),
             "{text}"
         );
@@ -71,14 +72,14 @@ fn the_four_labels_side_by_side_show_the_missing_pack_as_a_dash() {
         .take(3)
         .flat_map(|p| {
             [
-                money::grouped_exact(p.packs[0].price.list),
-                money::grouped_exact(p.packs[0].price.promo),
+                format::grouped_exact(p.packs[0].price.list),
+                format::grouped_exact(p.packs[0].price.promo),
             ]
         })
         .collect();
     assert_eq!(first_row, format!("100 {} -", cells.join(" ")));
-    for prices in book().labels() {
-        assert!(comparison.text().contains(&prices.name_en));
+    for name in common::ENGLISH_LABEL_NAMES {
+        assert!(comparison.text().contains(name));
     }
     assert_healthy(&browser);
 }
@@ -102,14 +103,14 @@ fn moving_the_slider_reprices_on_every_step() {
     let browser = open("?volume=1000&label=wechat-compare");
     let slider = browser.testid("volume-slider");
     slider.send_keys(keys::ARROW_RIGHT);
-    let next = volume_scale::volume_at(volume_scale::position_of(1000) + 1);
+    let next = slider::volume_at(slider::position_of(1000) + 1);
     expect_postpaid(&browser, &format!("?volume={next}&label=wechat-compare"));
     assert_eq!(
         browser.find("#volume").prop("value"),
         serde_json::json!(next.to_string())
     );
     slider.send_keys(&keys::ARROW_LEFT.repeat(2));
-    let below = volume_scale::volume_at(volume_scale::position_of(1000) - 1);
+    let below = slider::volume_at(slider::position_of(1000) - 1);
     expect_postpaid(&browser, &format!("?volume={below}&label=wechat-compare"));
     slider.send_keys(keys::END);
     expect_postpaid(&browser, "?volume=1000000000&label=wechat-compare");
@@ -184,7 +185,7 @@ fn invalid_typing_keeps_the_last_valid_figures() {
         assert!(!message.is_empty(), "{bad} should be explained");
         // Each keystroke that leaves a valid number is taken at once, so the
         // figures are those of the longest valid prefix typed, if any.
-        last_valid = last_valid_prefix(bad, |text| input::parse_whole(text, 0, VOLUME_MAX).ok())
+        last_valid = last_valid_prefix(bad, |text| VOLUME.read(text).ok().and_then(|v| v.whole()))
             .unwrap_or(last_valid);
         expect_postpaid(&browser, &format!("?volume={last_valid}"));
     }
@@ -197,7 +198,7 @@ fn invalid_typing_keeps_the_last_valid_figures() {
     let months = browser.find("#months");
     type_into(&months, "37");
     assert!(!browser.testid("months-message").text().is_empty());
-    let months = last_valid_prefix("37", |text| url_state::parse_months(text).ok());
+    let months = last_valid_prefix("37", |text| MONTHS.read(text).ok().and_then(|v| v.whole()));
     assert_eq!(months, Some(3));
     expect_postpaid(&browser, "?volume=30000&months=3");
     std::thread::sleep(Duration::from_millis(100));

@@ -8,9 +8,9 @@ use std::path::PathBuf;
 
 use common::{assert_healthy, expect_best, expect_postpaid, open, SETTLE};
 use e2e::{keys, Browser};
-use pricing::chart::cost_curve;
+use calculator::{cost_curve, decode, format, slider};
 use pricing::cliff::cliffs;
-use pricing::{money, resolve_label, url_state, volume_scale, Channel, Comparison, PriceColumn};
+use pricing::{resolve_label, Channel, Comparison, PriceColumn};
 use serde_json::json;
 
 fn volume_field(browser: &Browser) -> String {
@@ -41,9 +41,9 @@ fn the_label_guide_maps_every_channel_and_comparison() {
                 Some(expected.id()),
                 "{channel:?} {comparison:?}"
             );
-            let name = &common::book().label(expected).name_en;
+            let name = common::ENGLISH_LABEL_NAMES[expected.index()];
             assert!(
-                result.text().contains(name.as_str()),
+                result.text().contains(name),
                 "{} names {name}",
                 result.text()
             );
@@ -65,7 +65,7 @@ fn the_slider_spans_the_range_and_stops_at_bounds_and_packs() {
     assert_eq!(slider.attr("min").as_deref(), Some("0"));
     assert_eq!(
         slider.attr("max"),
-        Some(volume_scale::max_position().to_string())
+        Some(slider::max_position().to_string())
     );
     slider.send_keys(keys::END);
     e2e::wait_until("the top of the range", SETTLE, || {
@@ -75,8 +75,8 @@ fn the_slider_spans_the_range_and_stops_at_bounds_and_packs() {
     e2e::wait_until("the bottom of the range", SETTLE, || {
         volume_field(&browser) == "0"
     });
-    for snap in volume_scale::SNAP_POINTS {
-        let position = volume_scale::position_of(snap);
+    for snap in slider::SNAP_POINTS {
+        let position = slider::position_of(snap);
         browser.execute(
             "const s = arguments[0]; s.value = arguments[1]; s.dispatchEvent(new Event('input', {bubbles: true}));",
             &[slider.to_json(), json!(position.to_string())],
@@ -103,19 +103,19 @@ fn the_chart_marks_what_the_engine_computes() {
     let query = "?label=wechat-verify&volume=950&months=12";
     let browser = open(query);
     browser.testid("cost-chart");
-    let (page, _) = url_state::decode(query);
-    let optimizer = pricing::optimizer::embedded().unwrap();
+    let (page, _) = decode(query);
+    let optimizer = pricing::Optimizer::embedded().unwrap();
     let curve = cost_curve(optimizer, &page.scenario).unwrap();
     let current = browser.testid("chart-current");
     let estimate = expect_best(&browser, query);
     assert_eq!(current.attr("data-volume").as_deref(), Some("950"));
     assert_eq!(
         current.attr("data-best"),
-        Some(money::plain(estimate.best.total))
+        Some(format::plain(estimate.best.total))
     );
     assert_eq!(
         current.attr("data-postpaid"),
-        Some(money::plain(estimate.postpaid.total()))
+        Some(format::plain(estimate.postpaid.total()))
     );
     let shown: Vec<String> = browser
         .find_all("[data-testid=break-even]")
@@ -234,7 +234,7 @@ fn the_main_controls_work_from_the_keyboard() {
     field.send_keys(keys::TAB);
     assert_eq!(active(), json!("volume-slider"));
     browser.testid("volume-slider").send_keys(keys::ARROW_RIGHT);
-    let next = volume_scale::volume_at(volume_scale::position_of(1000) + 1).to_string();
+    let next = slider::volume_at(slider::position_of(1000) + 1).to_string();
     e2e::wait_until("one slider step up", SETTLE, || {
         volume_field(&browser) == next
     });

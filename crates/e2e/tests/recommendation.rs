@@ -3,7 +3,7 @@
 mod common;
 
 use common::{assert_healthy, expect_best, expect_postpaid, open, type_into};
-use pricing::money;
+use calculator::format;
 
 fn check(query: &str) {
     let browser = open(query);
@@ -14,8 +14,8 @@ fn check(query: &str) {
         for purchase in &window.purchases {
             let words = format!(
                 "{} × {}",
-                money::grouped_calls(purchase.count.into()),
-                money::grouped_calls(purchase.pack.calls.into())
+                format::grouped_calls(purchase.count.into()),
+                format::grouped_calls(purchase.pack.calls.into())
             );
             assert!(plan.contains(&words), "{plan} should say {words}");
         }

@@ -6,7 +6,7 @@ mod common;
 
 use common::{assert_healthy, expect_best, expect_postpaid, open, SETTLE};
 use e2e::Browser;
-use pricing::pins::PINS_KEY;
+use calculator::pinned::{OLD_PINS_KEY, PINS_KEY};
 use serde_json::{json, Value};
 
 /// Runs an asynchronous script; it calls its last argument with the result.
@@ -160,7 +160,7 @@ fn pins_survive_a_reload_and_corrupted_storage() {
     expect_best(&browser, "?volume=5000");
     // A hand-edited store keeps its valid pin and reports the bad one.
     browser.execute(
-        &format!("localStorage.setItem('{PINS_KEY}', JSON.stringify({{version: 1, pins: ['volume=42', 'volume=abc']}}))"),
+        &format!("localStorage.setItem('{PINS_KEY}', 'volume=42\\nvolume=abc')"),
         &[],
     );
     browser.goto("/?lang=en");
@@ -175,5 +175,13 @@ fn pins_survive_a_reload_and_corrupted_storage() {
     expect_postpaid(&browser, "?volume=1001");
     assert!(!browser.testid("pin-notice").text().is_empty());
     assert_eq!(pinned_volumes(&browser), 0);
+    // Pins that the first version of the page stored as JSON are taken over.
+    browser.execute(
+        &format!("localStorage.removeItem('{PINS_KEY}'); localStorage.setItem('{OLD_PINS_KEY}', JSON.stringify({{version: 1, pins: ['volume=4242', 'volume=99']}}))"),
+        &[],
+    );
+    browser.goto("/?lang=en");
+    e2e::wait_until("two old pins", SETTLE, || pinned_volumes(&browser) == 2);
+    assert!(browser.testid("pins").text().contains("4,242"));
     assert_healthy(&browser);
 }

@@ -3,12 +3,12 @@
 //! and the one-off cost of building a table.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use pricing::optimizer::{self, Optimizer};
+use pricing::Optimizer;
 use pricing::{Label, PriceBook, PriceColumn, Scenario};
 use rust_decimal::Decimal;
 
 fn recommend(c: &mut Criterion) {
-    let optimizer = optimizer::embedded().expect("the price book parses");
+    let optimizer = Optimizer::embedded().expect("the price book parses");
     let mut group = c.benchmark_group("recommend_36_months");
     for exponent in [2u32, 4, 6, 8, 9] {
         let volume = 10u64.pow(exponent);

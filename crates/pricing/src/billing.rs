@@ -40,8 +40,12 @@ impl Purchase {
 /// How one month's calls are paid for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct MonthLine {
-    /// Calls made in the month.
+    /// Verifications in the month, before retries.
+    pub verifications: Calls,
+    /// Billed calls (attempts) in the month.
     pub calls: Calls,
+    /// The price column in force in the month.
+    pub column: PriceColumn,
     /// Calls taken from the legacy balance.
     pub legacy: Calls,
     /// Calls taken from packs bought in the plan.
@@ -65,6 +69,8 @@ pub struct Bill {
     pub postpaid_cost: Decimal,
     /// Pack calls that expire unused or outlast the horizon.
     pub unused: Calls,
+    /// Legacy calls left when the legacy packs expired.
+    pub legacy_expired: Calls,
 }
 
 impl Bill {
@@ -75,30 +81,37 @@ impl Bill {
 }
 
 /// Prices a plan: `purchases[w]` are bought at the start of window `w` of
-/// [`Scenario::windows`]. Legacy calls go first, then packs in purchase
-/// order (the earliest to expire first), then postpaid.
+/// [`Scenario::windows`], at the price column in force that month. Legacy
+/// calls go first while they last and may be used, then packs in purchase
+/// order (the earliest to expire first), then postpaid at the column in
+/// force in each month.
 pub fn price_plan(prices: &LabelPrices, scenario: &Scenario, purchases: &[Vec<Purchase>]) -> Bill {
     let volumes = scenario.month_volumes();
-    let column = scenario.column;
-    let mut legacy = Calls::from(scenario.legacy);
+    let verifications = scenario.month_verifications();
+    let mut legacy = Legacy::new(scenario);
     let mut bill = Bill {
         months: Vec::with_capacity(volumes.len()),
         packs_cost: Decimal::ZERO,
         postpaid_cost: Decimal::ZERO,
         unused: 0,
+        legacy_expired: 0,
     };
     for (window, months) in scenario.windows().into_iter().enumerate() {
         let bought = purchases.get(window).map_or(&[][..], Vec::as_slice);
+        let buy_column = scenario.column_in(months.start);
         let mut capacity: Calls = bought.iter().map(Purchase::calls).sum();
-        bill.packs_cost += bought.iter().map(|p| p.cost(column)).sum::<Decimal>();
-        for &calls in &volumes[months] {
-            let from_legacy = calls.min(legacy);
-            legacy -= from_legacy;
+        bill.packs_cost += bought.iter().map(|p| p.cost(buy_column)).sum::<Decimal>();
+        for month in months {
+            let calls = volumes[month];
+            let from_legacy = legacy.take(month, calls);
             let from_packs = (calls - from_legacy).min(capacity);
             capacity -= from_packs;
             let postpaid = calls - from_legacy - from_packs;
+            let column = scenario.column_in(month);
             let line = MonthLine {
+                verifications: verifications[month],
                 calls,
+                column,
                 legacy: from_legacy,
                 packs: from_packs,
                 postpaid,
@@ -110,7 +123,39 @@ pub fn price_plan(prices: &LabelPrices, scenario: &Scenario, purchases: &[Vec<Pu
         }
         bill.unused += capacity;
     }
+    bill.legacy_expired = legacy.expired();
     bill
+}
+
+/// The legacy balance as the months use it up, until it expires.
+pub struct Legacy {
+    left: Calls,
+    usable_months: usize,
+}
+
+impl Legacy {
+    /// The scenario's balance, usable in its first `legacy_months` months.
+    pub fn new(scenario: &Scenario) -> Legacy {
+        Legacy {
+            left: Calls::from(scenario.legacy),
+            usable_months: scenario.legacy_months as usize,
+        }
+    }
+
+    /// Takes what it can of a month's calls; nothing once expired.
+    pub fn take(&mut self, month: usize, calls: Calls) -> Calls {
+        if month >= self.usable_months {
+            return 0;
+        }
+        let used = calls.min(self.left);
+        self.left -= used;
+        used
+    }
+
+    /// What is left: lost once the legacy packs expire.
+    pub fn expired(&self) -> Calls {
+        self.left
+    }
 }
 
 /// The plan that buys no packs.

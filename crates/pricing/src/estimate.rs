@@ -1,4 +1,5 @@
-//! Everything the page shows about a scenario, computed in one place.
+//! The figures of a scenario, computed in one place: postpaid only, the
+//! cheapest plan, and that plan re-priced month by month and at the list price.
 
 use rust_decimal::Decimal;
 
@@ -78,7 +79,6 @@ impl Estimate {
 mod tests {
     use super::*;
     use crate::label::Label;
-    use crate::optimizer;
 
     #[test]
     fn savings_are_differences_of_repriced_plans() {
@@ -88,7 +88,7 @@ mod tests {
             months: 1,
             ..Scenario::default()
         };
-        let estimate = Estimate::new(optimizer::embedded().unwrap(), &scenario).unwrap();
+        let estimate = Estimate::new(crate::Optimizer::embedded().unwrap(), &scenario).unwrap();
         // Postpaid 6 050 x 0.68 = 4 114; best one 5 000 pack + 1 050 x 0.68 = 4 089.
         assert_eq!(estimate.saving_against_postpaid(), Decimal::new(25, 0));
         // At list price: 4 500 + 1 050 x 0.85 = 5 392.50.
@@ -113,7 +113,7 @@ mod tests {
             volume: 0,
             ..Scenario::default()
         };
-        let estimate = Estimate::new(optimizer::embedded().unwrap(), &scenario).unwrap();
+        let estimate = Estimate::new(crate::Optimizer::embedded().unwrap(), &scenario).unwrap();
         assert_eq!(estimate.best.total, Decimal::ZERO);
         assert_eq!(estimate.average_per_call(), None);
         assert!(estimate.best.windows.iter().all(|w| w.purchases.is_empty()));

@@ -24,17 +24,22 @@ impl Label {
         Label::GeneralCompare,
     ];
 
-    /// Every label's id in URLs and in the price book, in [`Label::ALL`]'s order.
+    /// Every label's id, in [`Label::ALL`]'s order.
     pub const IDS: [&'static str; 4] = [
-        "wechat-verify",
-        "wechat-compare",
-        "general-verify",
-        "general-compare",
+        Label::ALL[0].id(),
+        Label::ALL[1].id(),
+        Label::ALL[2].id(),
+        Label::ALL[3].id(),
     ];
 
-    /// The label's id in URLs and in the price book.
-    pub fn id(self) -> &'static str {
-        Label::IDS[self.index()]
+    /// The label's stable id, as the price book writes it.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Label::WechatVerify => "wechat-verify",
+            Label::WechatCompare => "wechat-compare",
+            Label::GeneralVerify => "general-verify",
+            Label::GeneralCompare => "general-compare",
+        }
     }
 
     /// The label with this id, if any.
@@ -65,15 +70,18 @@ pub enum PriceColumn {
 }
 
 impl PriceColumn {
-    /// Both columns, promotional first as the page shows them.
+    /// Both columns, promotional first as the announcement prints them.
     pub const ALL: [PriceColumn; 2] = [PriceColumn::Promo, PriceColumn::List];
 
-    /// Both columns' ids in URLs, in [`PriceColumn::ALL`]'s order.
-    pub const IDS: [&'static str; 2] = ["promo", "list"];
+    /// Both columns' ids, in [`PriceColumn::ALL`]'s order.
+    pub const IDS: [&'static str; 2] = [PriceColumn::ALL[0].id(), PriceColumn::ALL[1].id()];
 
-    /// The column's id in URLs.
-    pub fn id(self) -> &'static str {
-        PriceColumn::IDS[self as usize]
+    /// The column's stable id.
+    pub const fn id(self) -> &'static str {
+        match self {
+            PriceColumn::Promo => "promo",
+            PriceColumn::List => "list",
+        }
     }
 
     /// The column with this id, if any.

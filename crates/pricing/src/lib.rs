@@ -8,22 +8,30 @@
 
 #![forbid(unsafe_code)]
 
-pub mod billing;
+mod billing;
 pub mod cliff;
 mod estimate;
 mod label;
 pub mod money;
-pub mod optimizer;
+mod optimizer;
 mod price_book;
-pub mod scenario;
+mod scenario;
 
 /// A number of calls. Wide enough for 36 months of 100 % monthly growth from
 /// 10^9 calls, which passes `u64::MAX`.
 pub type Calls = u128;
 
-pub use billing::{month_bill, postpaid_only, price_plan, Bill, MonthLine, Purchase};
+pub use billing::{month_bill, postpaid_only, price_plan, Bill, Legacy, MonthLine, Purchase};
 pub use estimate::Estimate;
 pub use label::{resolve_label, Channel, Comparison, Label, PriceColumn};
 pub use optimizer::{Optimizer, OptimizerError, Recommendation, Strategy, WindowPlan};
 pub use price_book::{LabelPrices, Pack, Price, PriceBook, PriceBookError, Tier, PRICE_BOOK_TOML};
 pub use scenario::Scenario;
+
+/// The ranges of a scenario's values that the engine is built and tested for.
+pub mod limits {
+    pub use crate::scenario::{
+        GROWTH_MAX, GROWTH_MIN, LEGACY_MAX, LEGACY_MONTHS_MAX, MONTHS_MAX, MONTHS_MIN,
+        PACK_VALID_MONTHS, RETRY_MAX, VOLUME_MAX,
+    };
+}

@@ -1,6 +1,7 @@
 //! What the user asks about: a label, a monthly volume, a horizon, a price
-//! column, a growth rate and a legacy balance; and the ranges of each that
-//! the engine is built for (its arithmetic stays exact and in range there).
+//! column and how long its promotion lasts, a growth rate, billed retries,
+//! and a legacy balance with its expiry; and the ranges of each that the
+//! engine is built for (its arithmetic stays exact and in range there).
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -21,6 +22,10 @@ pub const GROWTH_MIN: Decimal = Decimal::from_parts(50, 0, 0, true, 0);
 pub const GROWTH_MAX: Decimal = Decimal::from_parts(100, 0, 0, false, 0);
 /// Largest legacy balance: more calls than any horizon can use.
 pub const LEGACY_MAX: u64 = 1_000_000_000_000;
+/// Longest a legacy pack can still be used: packs are valid for a year.
+pub const LEGACY_MONTHS_MAX: u32 = 12;
+/// Most billed attempts beyond the verifications, in percent.
+pub const RETRY_MAX: Decimal = Decimal::from_parts(300, 0, 0, false, 0);
 /// Months a resource pack stays valid after purchase.
 pub const PACK_VALID_MONTHS: u32 = 12;
 
@@ -35,10 +40,17 @@ pub struct Scenario {
     pub months: u32,
     /// Promotional or list price.
     pub column: PriceColumn,
+    /// Months (from the first) in which the promotional price still applies,
+    /// the list price after; `None` for the whole horizon. Only with [`PriceColumn::Promo`].
+    pub promo_months: Option<u32>,
     /// Monthly growth of the volume, in percent.
     pub growth: Decimal,
+    /// Billed attempts beyond the verifications (retries, billed failures), in percent.
+    pub retry: Decimal,
     /// Calls left on packs bought before 2021-02-01, used before anything else.
     pub legacy: u64,
+    /// Months (from the first) in which the legacy calls can be used; the rest expires.
+    pub legacy_months: u32,
 }
 
 impl Default for Scenario {
@@ -48,16 +60,34 @@ impl Default for Scenario {
             volume: 10_000,
             months: 12,
             column: PriceColumn::Promo,
+            promo_months: None,
             growth: Decimal::ZERO,
+            retry: Decimal::ZERO,
             legacy: 0,
+            legacy_months: LEGACY_MONTHS_MAX,
         }
     }
 }
 
 impl Scenario {
-    /// Calls in each month of the horizon: `volume x (1 + growth/100)^(m-1)`,
-    /// rounded half away from zero to a whole call.
+    /// Billed calls in each month of the horizon: `volume x (1 + growth/100)^(m-1)
+    /// x (1 + retry/100)`, rounded once, half away from zero, to a whole call.
     pub fn month_volumes(&self) -> Vec<Calls> {
+        let attempts = Decimal::ONE + self.retry / Decimal::ONE_HUNDRED;
+        self.exact_volumes()
+            .into_iter()
+            .map(|exact| whole_calls(exact.saturating_mul(attempts)))
+            .collect()
+    }
+
+    /// Verifications in each month, before retries: what [`Scenario::month_volumes`]
+    /// bills without the retry factor, rounded the same way.
+    pub fn month_verifications(&self) -> Vec<Calls> {
+        self.exact_volumes().into_iter().map(whole_calls).collect()
+    }
+
+    /// `volume x (1 + growth/100)^(m-1)` for each month, unrounded.
+    fn exact_volumes(&self) -> Vec<Decimal> {
         let factor = Decimal::ONE + self.growth / Decimal::ONE_HUNDRED;
         let mut exact = calls_decimal(Calls::from(self.volume));
         (0..self.months)
@@ -65,9 +95,18 @@ impl Scenario {
                 if month > 0 {
                     exact = exact.saturating_mul(factor);
                 }
-                whole_calls(exact)
+                exact
             })
             .collect()
+    }
+
+    /// The price column in force in a month (from 0): the promotional one
+    /// until the promotion ends, the list price after.
+    pub fn column_in(&self, month: usize) -> PriceColumn {
+        match (self.column, self.promo_months) {
+            (PriceColumn::Promo, Some(promo)) if month >= promo as usize => PriceColumn::List,
+            (column, _) => column,
+        }
     }
 
     /// The months of the horizon cut into pack validity windows, as index ranges.
@@ -122,9 +161,54 @@ mod tests {
     }
 
     #[test]
+    fn retries_are_billed_with_one_rounding() {
+        // 1000 x 1.025^2 = 1050.625; x 1.15 = 1208.21875 -> 1208 (not 1051 x 1.15 = 1208.65 -> 1209).
+        let scenario = Scenario {
+            retry: Decimal::from_str("15").unwrap(),
+            ..with_growth(1000, "2.5", 3)
+        };
+        assert_eq!(scenario.month_volumes(), vec![1150, 1179, 1208]);
+        assert_eq!(scenario.month_verifications(), vec![1000, 1025, 1051]);
+        let half = Scenario {
+            retry: Decimal::from_str("50").unwrap(),
+            ..with_growth(3, "0", 1)
+        };
+        assert_eq!(half.month_volumes(), vec![5], "4.5 rounds away from zero");
+    }
+
+    #[test]
+    fn the_promotion_ends_after_its_months_and_only_for_the_promotional_column() {
+        let scenario = Scenario {
+            promo_months: Some(2),
+            months: 4,
+            ..Scenario::default()
+        };
+        let columns: Vec<_> = (0..4).map(|m| scenario.column_in(m)).collect();
+        use PriceColumn::{List, Promo};
+        assert_eq!(columns, vec![Promo, Promo, List, List]);
+        let none = Scenario {
+            promo_months: Some(0),
+            ..scenario.clone()
+        };
+        assert_eq!(none.column_in(0), List);
+        let list = Scenario {
+            column: List,
+            promo_months: Some(3),
+            ..scenario
+        };
+        assert_eq!(list.column_in(0), List);
+        assert_eq!(Scenario::default().column_in(35), Promo);
+    }
+
+    #[test]
     fn top_of_range_does_not_overflow() {
         let volumes = with_growth(VOLUME_MAX, "100", MONTHS_MAX).month_volumes();
         assert_eq!(volumes[35], 1_000_000_000u128 << 35);
+        let retried = Scenario {
+            retry: RETRY_MAX,
+            ..with_growth(VOLUME_MAX, "100", MONTHS_MAX)
+        };
+        assert_eq!(retried.month_volumes()[35], 4_000_000_000u128 << 35);
     }
 
     #[test]

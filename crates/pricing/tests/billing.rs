@@ -120,7 +120,7 @@ fn packs_expire_at_the_end_of_their_window() {
 }
 
 #[test]
-fn legacy_calls_go_first_and_last_across_windows() {
+fn legacy_calls_go_first_and_expire_after_their_months() {
     let book = PriceBook::embedded().unwrap();
     let scenario = Scenario {
         volume: 1000,
@@ -130,8 +130,46 @@ fn legacy_calls_go_first_and_last_across_windows() {
     };
     let priced = postpaid_only(book.label(Label::WechatVerify), &scenario);
     let legacy: Vec<u128> = priced.months.iter().map(|m| m.legacy).collect();
-    assert_eq!(&legacy[11..], &[1000, 500, 0]);
-    assert_eq!(priced.total(), d("480") + d("960"));
+    // Usable in months 1 to 12 by default: the 500 left then are lost.
+    assert_eq!(&legacy[10..], &[1000, 1000, 0, 0]);
+    assert_eq!(priced.legacy_expired, 500);
+    assert_eq!(priced.total(), d("960") + d("960"));
+    let shorter = Scenario {
+        legacy_months: 3,
+        ..scenario
+    };
+    let priced = postpaid_only(book.label(Label::WechatVerify), &shorter);
+    let used: u128 = priced.months.iter().map(|m| m.legacy).sum();
+    assert_eq!((used, priced.legacy_expired), (3000, 9500));
+    assert_eq!(priced.months[3].legacy, 0);
+}
+
+#[test]
+fn after_the_promotion_postpaid_and_new_packs_are_at_the_list_price() {
+    let book = PriceBook::embedded().unwrap();
+    let scenario = Scenario {
+        volume: 1000,
+        months: 14,
+        promo_months: Some(13),
+        ..Scenario::default()
+    };
+    let prices = book.label(Label::WechatVerify);
+    let pack = Purchase {
+        pack: pack(Label::WechatVerify, 1000),
+        count: 1,
+    };
+    let priced = price_plan(prices, &scenario, &[vec![pack], vec![pack]]);
+    // Window 1 buys at 880 (promotional), window 2 starts in month 13, still
+    // promotional; month 14's postpaid bill is at the list price, 1.2 x 1000.
+    assert_eq!(priced.packs_cost, d("1760"));
+    assert_eq!(priced.months[13].column, PriceColumn::List);
+    assert_eq!(priced.months[13].bill, d("1200"));
+    let earlier = Scenario {
+        promo_months: Some(12),
+        ..scenario
+    };
+    let priced = price_plan(prices, &earlier, &[vec![pack], vec![pack]]);
+    assert_eq!(priced.packs_cost, d("880") + d("1100"));
 }
 
 proptest! {
@@ -162,10 +200,17 @@ proptest! {
         legacy in 0u64..5_000_000,
         growth in -500i64..=1000,
         counts in proptest::collection::vec(0u64..4, 3),
+        promo_months in proptest::option::of(0u32..=37),
+        retry in 0i64..=30_000,
+        legacy_months in 1u32..=12,
     ) {
         let book = PriceBook::embedded().unwrap();
         let prices = book.label(label);
-        let scenario = Scenario { label, volume, months, legacy, growth: Decimal::new(growth, 1), ..Scenario::default() };
+        let scenario = Scenario {
+            label, volume, months, legacy, growth: Decimal::new(growth, 1),
+            promo_months, retry: Decimal::new(retry, 2), legacy_months,
+            ..Scenario::default()
+        };
         let window_count = scenario.windows().len();
         let purchases: Vec<Vec<Purchase>> = counts.iter().take(window_count)
             .map(|&count| vec![Purchase { pack: prices.packs[prices.packs.len() / 2], count }])
@@ -174,15 +219,20 @@ proptest! {
         let volumes = scenario.month_volumes();
         prop_assert_eq!(priced.months.len(), months as usize);
         let mut from_packs = 0;
-        for (line, calls) in priced.months.iter().zip(&volumes) {
+        for (month, (line, calls)) in priced.months.iter().zip(&volumes).enumerate() {
             prop_assert_eq!(line.legacy + line.packs + line.postpaid, *calls);
-            prop_assert_eq!(line.bill, month_bill(prices, scenario.column, line.postpaid));
+            prop_assert_eq!(line.column, scenario.column_in(month));
+            prop_assert_eq!(line.bill, month_bill(prices, line.column, line.postpaid));
+            prop_assert!(line.legacy == 0 || month < legacy_months as usize);
+            prop_assert!(line.verifications <= line.calls);
             from_packs += line.packs;
         }
         let capacity: u128 = purchases.iter().flatten().map(Purchase::calls).sum();
         prop_assert_eq!(from_packs + priced.unused, capacity);
         let legacy_used: u128 = priced.months.iter().map(|m| m.legacy).sum();
-        prop_assert_eq!(legacy_used, u128::from(legacy).min(volumes.iter().sum()));
+        let usable: u128 = volumes.iter().take(legacy_months as usize).sum();
+        prop_assert_eq!(legacy_used, u128::from(legacy).min(usable));
+        prop_assert_eq!(legacy_used + priced.legacy_expired, u128::from(legacy));
         let sum: Decimal = priced.months.iter().map(|m| m.bill).sum();
         prop_assert_eq!(priced.postpaid_cost, sum);
     }

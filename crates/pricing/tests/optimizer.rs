@@ -5,8 +5,8 @@ mod common;
 
 use common::{any_column, any_label, d};
 
-use pricing::billing::{month_bill, price_plan, Purchase};
-use pricing::optimizer::Optimizer;
+use pricing::Optimizer;
+use pricing::{month_bill, price_plan, Purchase};
 use pricing::{Calls, Label, LabelPrices, PriceBook, PriceColumn, Scenario};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -16,7 +16,7 @@ fn book() -> &'static PriceBook {
 }
 
 fn optimizer() -> &'static Optimizer<'static> {
-    pricing::optimizer::embedded().unwrap()
+    pricing::Optimizer::embedded().unwrap()
 }
 
 /// Every multiset of packs worth trying for `calls` calls, as counts per pack:
@@ -82,23 +82,33 @@ fn exhaustive_single_window(scenario: &Scenario) -> (Decimal, Calls, u64) {
 /// greatest common divisor) with a plain knapsack table, window by window:
 /// a slower second method that shares nothing with the optimizer.
 fn capacity_search(prices: &LabelPrices, scenario: &Scenario) -> Decimal {
-    let column = scenario.column;
     let unit = prices.packs.iter().fold(0, |g, p| gcd(g, p.calls));
     let largest = prices.packs.iter().map(|p| p.calls / unit).max().unwrap() as usize;
     let mut legacy = Calls::from(scenario.legacy);
     let residual: Vec<Calls> = scenario
         .month_volumes()
         .into_iter()
-        .map(|v| {
-            let used = legacy.min(v);
+        .enumerate()
+        .map(|(month, v)| {
+            let usable = month < scenario.legacy_months as usize;
+            let used = if usable { legacy.min(v) } else { 0 };
             legacy -= used;
             v - used
         })
         .collect();
+    // The promotional price until the promotion ends, then the list price.
+    let column_in = |month: usize| match scenario.promo_months {
+        Some(promo) if scenario.column == PriceColumn::Promo && month >= promo as usize => {
+            PriceColumn::List
+        }
+        _ => scenario.column,
+    };
     scenario
         .windows()
         .into_iter()
         .map(|months| {
+            let column = column_in(months.start);
+            let first = months.start;
             let window = &residual[months];
             let calls: Calls = window.iter().sum();
             let limit = (calls as usize).div_ceil(unit as usize) + largest + 1;
@@ -122,10 +132,11 @@ fn capacity_search(prices: &LabelPrices, scenario: &Scenario) -> Decimal {
                     let mut capacity = k as Calls * Calls::from(unit);
                     let postpaid: Decimal = window
                         .iter()
-                        .map(|&v| {
+                        .enumerate()
+                        .map(|(at, &v)| {
                             let covered = capacity.min(v);
                             capacity -= covered;
-                            month_bill(prices, column, v - covered)
+                            month_bill(prices, column_in(first + at), v - covered)
                         })
                         .sum();
                     Some(cheapest[k]? + postpaid)
@@ -207,7 +218,43 @@ fn scenario(
         months,
         growth: Decimal::new(growth, 1),
         legacy,
+        ..Scenario::default()
     }
+}
+
+/// What the announcement leaves open: when the promotion ends, billed
+/// retries (in hundredths of a percent) and when legacy packs expire.
+#[derive(Clone, Copy, Debug)]
+struct Realism {
+    promo_months: Option<u32>,
+    retry: i64,
+    legacy_months: u32,
+}
+
+impl Realism {
+    fn apply(self, scenario: Scenario) -> Scenario {
+        Scenario {
+            promo_months: self.promo_months,
+            retry: Decimal::new(self.retry, 2),
+            legacy_months: self.legacy_months,
+            ..scenario
+        }
+    }
+}
+
+/// Realism for a horizon of up to `months`: the promotion ending anywhere in
+/// it (or not at all), up to 300 % retries, legacy expiring in any month.
+fn any_realism(months: u32) -> impl Strategy<Value = Realism> {
+    (
+        prop::option::of(0..=months + 1),
+        prop_oneof![Just(0i64), 0i64..=30_000],
+        1u32..=12,
+    )
+        .prop_map(|(promo_months, retry, legacy_months)| Realism {
+            promo_months,
+            retry,
+            legacy_months,
+        })
 }
 
 proptest! {
@@ -215,10 +262,10 @@ proptest! {
 
     #[test]
     fn matches_exhaustive_search_over_pack_multisets(
-        label in any_label(), column in any_column(), volume in 0u64..=1_200, months in 1u32..=3,
-        growth in -200i64..=300, legacy in 0u64..=1_500,
+        label in any_label(), column in any_column(), volume in 0u64..=1_000, months in 1u32..=3,
+        growth in -200i64..=300, legacy in 0u64..=1_500, realism in any_realism(3),
     ) {
-        let scenario = scenario(label, column, volume, months, growth, legacy);
+        let scenario = realism.apply(scenario(label, column, volume, months, growth, legacy));
         let found = optimizer().recommend(&scenario).unwrap();
         let key = (found.total, found.unused, found.pack_count());
         prop_assert_eq!(key, exhaustive_single_window(&scenario));
@@ -227,9 +274,9 @@ proptest! {
     #[test]
     fn matches_a_search_over_every_capacity(
         label in any_label(), column in any_column(), volume in 0u64..=60_000, months in 1u32..=26,
-        growth in -100i64..=200, legacy in 0u64..=100_000,
+        growth in -100i64..=200, legacy in 0u64..=100_000, realism in any_realism(26),
     ) {
-        let scenario = scenario(label, column, volume, months, growth, legacy);
+        let scenario = realism.apply(scenario(label, column, volume, months, growth, legacy));
         let found = optimizer().recommend(&scenario).unwrap();
         prop_assert_eq!(found.total, capacity_search(book().label(label), &scenario));
     }
@@ -237,10 +284,10 @@ proptest! {
     #[test]
     fn matches_a_search_over_every_capacity_at_high_volume(
         label in any_label(), column in any_column(), volume in 500_000u64..=5_000_000, months in 1u32..=2,
-        growth in -100i64..=100,
+        growth in -100i64..=100, realism in any_realism(2),
     ) {
         // Window volumes past the pack table's end exercise the periodic part.
-        let scenario = scenario(label, column, volume, months, growth, 0);
+        let scenario = realism.apply(scenario(label, column, volume, months, growth, 0));
         let found = optimizer().recommend(&scenario).unwrap();
         prop_assert_eq!(found.total, capacity_search(book().label(label), &scenario));
     }
@@ -248,9 +295,9 @@ proptest! {
     #[test]
     fn reported_plans_reprice_to_the_reported_figures(
         label in any_label(), column in any_column(), volume in 0u64..=1_000_000_000, months in 1u32..=36,
-        growth in -500i64..=1000, legacy in 0u64..=10_000_000,
+        growth in -500i64..=1000, legacy in 0u64..=10_000_000, realism in any_realism(36),
     ) {
-        let scenario = scenario(label, column, volume, months, growth, legacy);
+        let scenario = realism.apply(scenario(label, column, volume, months, growth, legacy));
         let found = optimizer().recommend(&scenario).unwrap();
         let prices = book().label(label);
         let repriced = price_plan(prices, &scenario, &found.purchases());
@@ -293,13 +340,14 @@ proptest! {
         packs in proptest::collection::vec((1u64..=30, 50u64..=5_000), 1..=4),
         tiers in proptest::collection::vec(1u64..=1_500, 5),
         volume in 0u64..=60_000, months in 1u32..=14, growth in -100i64..=200, legacy in 0u64..=5_000,
+        realism in any_realism(14),
     ) {
         // Pack sizes are multiples of 100 calls and unit prices have three
         // decimals, the shapes for which the optimizer promises exactness.
         let packs: Vec<(u64, u64)> = packs.into_iter().map(|(hundreds, cents)| (hundreds * 100, cents * hundreds)).collect();
         let book = made_up_book(&packs, &tiers);
         let optimizer = Optimizer::new(&book);
-        let scenario = scenario(Label::GeneralCompare, PriceColumn::Promo, volume, months, growth, legacy);
+        let scenario = realism.apply(scenario(Label::GeneralCompare, PriceColumn::Promo, volume, months, growth, legacy));
         let found = optimizer.recommend(&scenario).unwrap();
         let prices = book.label(Label::GeneralCompare);
         prop_assert_eq!(found.total, capacity_search(prices, &scenario));
@@ -376,6 +424,9 @@ fn the_top_of_the_range_neither_panics_nor_overflows() {
                     months: 36,
                     growth: d(growth),
                     legacy: 1_000_000_000_000,
+                    promo_months: Some(13),
+                    retry: d("300"),
+                    legacy_months: 12,
                 };
                 let found = optimizer().recommend(&scenario).unwrap();
                 let repriced = price_plan(book().label(label), &scenario, &found.purchases());
@@ -383,4 +434,71 @@ fn the_top_of_the_range_neither_panics_nor_overflows() {
             }
         }
     }
+}
+
+#[test]
+fn a_promotion_that_ends_after_a_year() {
+    // 微信活体人脸核身, 10 000 calls a month for 36 months, promotional price
+    // for the first 12: a 100 000 + 2 x 10 000 pack set at the promotional
+    // price covers year 1 (68 000 + 15 200 = 83 200); years 2 and 3 buy the
+    // same at the list price (85 000 + 19 000 = 104 000 each): 291 200.
+    // Postpaid: 12 x 8 800 + 24 x 11 000 = 369 600.
+    let scenario = Scenario {
+        months: 36,
+        promo_months: Some(12),
+        ..Scenario::default()
+    };
+    let found = optimizer().recommend(&scenario).unwrap();
+    assert_eq!(found.total, d("291200.00"));
+    let postpaid = price_plan(book().label(Label::WechatVerify), &scenario, &[]);
+    assert_eq!(postpaid.total(), d("369600.00"));
+    // Without the end, every year is at the promotional price: 3 x 83 200.
+    let forever = Scenario {
+        promo_months: None,
+        ..scenario
+    };
+    assert_eq!(
+        optimizer().recommend(&forever).unwrap().total,
+        d("249600.00")
+    );
+}
+
+#[test]
+fn legacy_calls_cover_the_first_year_then_expire() {
+    // The same 36 months at the promotional price with 1 000 000 legacy calls
+    // usable in the first 12 months: year 1 is free, 880 000 legacy calls
+    // expire, and years 2 and 3 cost 83 200 each: 166 400.
+    let scenario = Scenario {
+        months: 36,
+        legacy: 1_000_000,
+        legacy_months: 12,
+        ..Scenario::default()
+    };
+    let found = optimizer().recommend(&scenario).unwrap();
+    assert_eq!(found.total, d("166400.00"));
+    let bill = price_plan(
+        book().label(Label::WechatVerify),
+        &scenario,
+        &found.purchases(),
+    );
+    assert_eq!(bill.legacy_expired, 880_000);
+    assert_eq!(bill.months[11].legacy, 10_000);
+    assert_eq!(bill.months[12].legacy, 0);
+}
+
+#[test]
+fn packs_bought_before_the_promotion_ends_keep_its_price() {
+    // One window of 12 months with the promotion ending after month 3: the
+    // packs bought in month 1 are at the promotional price; postpaid months
+    // after the third are at the list price.
+    let scenario = Scenario {
+        volume: 10_000,
+        months: 12,
+        promo_months: Some(3),
+        ..Scenario::default()
+    };
+    let found = optimizer().recommend(&scenario).unwrap();
+    assert_eq!(found.total, d("83200.00"), "as if the promotion lasted");
+    let postpaid = price_plan(book().label(Label::WechatVerify), &scenario, &[]);
+    assert_eq!(postpaid.total(), d("125400.00"), "3 x 8 800 + 9 x 11 000");
 }

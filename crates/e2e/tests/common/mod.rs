@@ -6,17 +6,26 @@
 use std::time::Duration;
 
 use e2e::{keys, Browser, Element};
-use pricing::{money, url_state, Estimate, PriceBook};
+use calculator::{decode, format};
+use pricing::{Estimate, PriceBook};
 
 /// How long a figure may take to follow an input.
 pub const SETTLE: Duration = Duration::from_secs(5);
 
 /// The figures the engine gives for the scenario of a query string.
 pub fn engine_estimate(query: &str) -> Estimate {
-    let (page, _) = url_state::decode(query);
-    let optimizer = pricing::optimizer::embedded().expect("the price book parses");
+    let (page, _) = decode(query);
+    let optimizer = pricing::Optimizer::embedded().expect("the price book parses");
     Estimate::new(optimizer, &page.scenario).expect("a plan")
 }
+
+/// The labels' names in English, in `Label::ALL`'s order, as the page shows them.
+pub const ENGLISH_LABEL_NAMES: [&str; 4] = [
+    "WeChat liveness verification",
+    "WeChat liveness comparison",
+    "General liveness verification",
+    "General liveness comparison",
+];
 
 /// The embedded price book.
 pub fn book() -> &'static PriceBook {
@@ -36,12 +45,12 @@ pub fn expect_postpaid(browser: &Browser, query: &str) {
     let estimate = engine_estimate(query);
     browser.wait_for_text(
         "[data-testid=postpaid-month]",
-        &money::plain(estimate.postpaid_first_month()),
+        &format::plain(estimate.postpaid_first_month()),
         SETTLE,
     );
     browser.wait_for_text(
         "[data-testid=postpaid-total]",
-        &money::plain(estimate.postpaid.total()),
+        &format::plain(estimate.postpaid.total()),
         SETTLE,
     );
 }
@@ -66,12 +75,12 @@ pub fn expect_best(browser: &Browser, query: &str) -> Estimate {
     let estimate = engine_estimate(query);
     browser.wait_for_text(
         "[data-testid=best-total]",
-        &money::plain(estimate.best.total),
+        &format::plain(estimate.best.total),
         SETTLE,
     );
     browser.wait_for_text(
         "[data-testid=best-saving]",
-        &money::plain(estimate.saving_against_postpaid()),
+        &format::plain(estimate.saving_against_postpaid()),
         SETTLE,
     );
     estimate

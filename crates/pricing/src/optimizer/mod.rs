@@ -3,13 +3,19 @@
 //!
 //! # Model
 //!
-//! Month `m` has `v x (1 + g/100)^(m-1)` calls, rounded half away from zero.
-//! Legacy calls are used first, earliest month first. The horizon is cut into
-//! windows of 12 months (the last may be shorter). At the start of a window
-//! the plan buys a multiset of the label's packs, valid for that window only
-//! and used in time order before postpaid; calls they do not cover are billed
-//! postpaid month by month, each month at the tier of the calls it bills.
-//! Windows are therefore independent, and so is the optimum of each.
+//! Month `m` bills `v x (1 + g/100)^(m-1) x (1 + r/100)` calls (growth `g`,
+//! retries `r`), rounded once, half away from zero. Legacy calls are used
+//! first, earliest month first, only in months 1 … `legacy_months`; what is
+//! left then expires. The horizon is cut into windows of 12 months (the last
+//! may be shorter). At the start of a window the plan buys a multiset of the
+//! label's packs, priced in the column in force that month (the promotional
+//! one until `promo_months`, the list price after), valid for that window
+//! only and used in time order before postpaid; calls they do not cover are
+//! billed postpaid month by month, each month at the tier of the calls it
+//! bills and in the column in force that month. Windows are therefore
+//! independent, and so is the optimum of each. This is the purchase model:
+//! the plan is the cheapest among plans that buy at the start of each
+//! window, which is exact within the model and not over every purchase day.
 //!
 //! # Algorithm
 //!
@@ -27,24 +33,30 @@
 //! per tier price, where the periodic part needs only the first or the last
 //! period of the interval, by the sign of `price_B - calls_B x u_t`.
 //!
+//! A window whose months straddle the promotion's end keeps one pack table
+//! (its buying column) and takes each month's tier price from that month's
+//! column: the pieces above are per (month, tier) anyway, so each piece asks
+//! the range minima of its own month's column.
+//!
 //! # Complexity
 //!
-//! Per label and price column, once: `O(L x p)` to build the table of `L =
+//! Per label and buying column, once: `O(L x p)` to build the table of `L =
 //! T + size_B` capacities (`p` pack sizes; `L` is at most 14 000 units of 100
-//! calls for the 2021-02-01 prices), and `O(L)` per tier price for the range
-//! minima. Per recommendation: `O(M x (tiers + p))` for `M` months, with
-//! constant-time range queries (a short range is scanned, at most 32 keys),
-//! independent of the volume. Ties: the lower total, then fewer unused
-//! calls, then fewer packs.
+//! calls for the 2021-02-01 prices), and `O(L)` per tier price of each of the
+//! two postpaid columns for the range minima. Per recommendation: `O(M x
+//! (tiers + p))` for `M` months, with constant-time range queries (a short
+//! range is scanned, at most 32 keys), independent of the volume, of the
+//! promotion's end, of retries and of the legacy balance. Ties: the lower
+//! total, then fewer unused calls, then fewer packs.
 
-pub mod pack_costs;
-pub mod range_min;
+mod pack_costs;
+mod range_min;
 
 use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 
-use crate::billing::{month_bill, Purchase};
+use crate::billing::{month_bill, Legacy, Purchase};
 use crate::label::{Label, PriceColumn};
 use crate::money::calls_decimal;
 use crate::price_book::{LabelPrices, PriceBook};
@@ -166,27 +178,30 @@ impl<'b> Optimizer<'b> {
     /// The cheapest plan for a scenario.
     pub fn recommend(&self, scenario: &Scenario) -> Result<Recommendation, OptimizerError> {
         let prices = self.book.label(scenario.label);
-        let tables = self.tables(scenario.label, scenario.column)?;
-        let all_volumes = after_legacy(scenario.month_volumes(), Calls::from(scenario.legacy));
+        let all_volumes = after_legacy(scenario);
+        let columns: Vec<PriceColumn> = (0..all_volumes.len())
+            .map(|month| scenario.column_in(month))
+            .collect();
         let mut windows: Vec<WindowPlan> = Vec::new();
         for months in scenario.windows() {
-            let volumes = &all_volumes[months.clone()];
-            // Flat volumes repeat a window exactly; its plan repeats too.
-            let same = windows
-                .last()
-                .filter(|last| volumes == volumes_of(last, &all_volumes));
+            let window = Window {
+                prices,
+                tables: self.tables(scenario.label, columns[months.start])?,
+                volumes: &all_volumes[months.clone()],
+                columns: &columns[months.clone()],
+            };
+            // Flat volumes at one price repeat a window exactly; its plan repeats too.
+            let same = windows.last().filter(|last| {
+                let earlier = last.first_month..last.first_month + last.months;
+                window.volumes == &all_volumes[earlier.clone()]
+                    && window.columns == &columns[earlier]
+            });
             let plan = match same {
                 Some(last) => WindowPlan {
                     first_month: months.start,
                     ..last.clone()
                 },
-                None => Window {
-                    prices,
-                    column: scenario.column,
-                    tables,
-                    volumes,
-                }
-                .best(months.start),
+                None => window.best(months.start),
             };
             windows.push(plan);
         }
@@ -202,15 +217,13 @@ impl<'b> Optimizer<'b> {
     }
 }
 
-/// The optimizer for the embedded price book, shared by every caller.
-pub fn embedded() -> Result<&'static Optimizer<'static>, crate::PriceBookError> {
-    static OPTIMIZER: OnceLock<Optimizer<'static>> = OnceLock::new();
-    let book = PriceBook::embedded()?;
-    Ok(OPTIMIZER.get_or_init(|| Optimizer::new(book)))
-}
-
-fn volumes_of<'v>(window: &WindowPlan, volumes: &'v [Calls]) -> &'v [Calls] {
-    &volumes[window.first_month..window.first_month + window.months]
+impl Optimizer<'static> {
+    /// The optimizer for the embedded price book, shared by every caller.
+    pub fn embedded() -> Result<&'static Optimizer<'static>, crate::PriceBookError> {
+        static OPTIMIZER: OnceLock<Optimizer<'static>> = OnceLock::new();
+        let book = PriceBook::embedded()?;
+        Ok(OPTIMIZER.get_or_init(|| Optimizer::new(book)))
+    }
 }
 
 fn summarize(windows: Vec<WindowPlan>) -> Recommendation {
@@ -231,50 +244,35 @@ fn summarize(windows: Vec<WindowPlan>) -> Recommendation {
     }
 }
 
-/// Month volumes with legacy calls taken out, earliest month first.
-fn after_legacy(mut volumes: Vec<Calls>, mut legacy: Calls) -> Vec<Calls> {
-    for calls in &mut volumes {
-        let used = legacy.min(*calls);
-        *calls -= used;
-        legacy -= used;
+/// Month volumes with legacy calls taken out, earliest month first, while they may be used.
+fn after_legacy(scenario: &Scenario) -> Vec<Calls> {
+    let mut legacy = Legacy::new(scenario);
+    let mut volumes = scenario.month_volumes();
+    for (month, calls) in volumes.iter_mut().enumerate() {
+        *calls -= legacy.take(month, *calls);
     }
     volumes
 }
 
-/// Everything precomputed for one label and price column.
+/// Everything precomputed for one label and the price column packs are bought at.
 struct Tables {
     costs: PackCosts,
-    /// Per tier: keys `(h(k) - k x unit x u_t, packs, k)` over the table.
-    tier_mins: Vec<RangeMin<(Decimal, u64, usize)>>,
-    /// Per tier: how a key changes per period, `price_B - calls_B x u_t`.
-    tier_drift: Vec<Decimal>,
+    /// Per postpaid column (`PriceColumn::ALL`'s order), then per tier: keys
+    /// `(h(k) - k x unit x u_t, packs, k)` over the table.
+    tier_mins: [Vec<RangeMin<(Decimal, u64, usize)>>; 2],
+    /// Per postpaid column, then per tier: how a key changes per period, `price_B - calls_B x u_t`.
+    tier_drift: [Vec<Decimal>; 2],
     /// Keys `(h(k), k, packs)` for covering everything: cheapest, then least unused.
     cover_mins: RangeMin<(Decimal, usize, u64)>,
 }
 
 impl Tables {
-    fn new(prices: &LabelPrices, column: PriceColumn) -> Result<Tables, OptimizerError> {
+    fn new(prices: &LabelPrices, buy_column: PriceColumn) -> Result<Tables, OptimizerError> {
         let label = prices.label;
-        let costs =
-            PackCosts::new(prices, column).map_err(|error| OptimizerError::Table(label, error))?;
-        let unit = Decimal::from(costs.unit);
-        let best_calls = Decimal::from(costs.unit * costs.sizes[costs.best]);
-        let mut tier_mins = Vec::new();
-        let mut tier_drift = Vec::new();
-        for tier in &prices.tiers {
-            let step = unit * tier.unit.get(column);
-            if step.normalize().scale() > 2 {
-                return Err(OptimizerError::UnevenRounding(label));
-            }
-            let keys = (0..costs.table_len())
-                .map(|k| match costs.in_table(k) {
-                    Some(cost) => (cost.price - step * Decimal::from(k), cost.packs, k),
-                    None => (Decimal::MAX, u64::MAX, k),
-                })
-                .collect();
-            tier_mins.push(RangeMin::new(keys));
-            tier_drift.push(costs.prices[costs.best] - best_calls * tier.unit.get(column));
-        }
+        let costs = PackCosts::new(prices, buy_column)
+            .map_err(|error| OptimizerError::Table(label, error))?;
+        let [promo, list] = PriceColumn::ALL.map(|column| tier_keys(prices, &costs, column));
+        let ((promo_mins, promo_drift), (list_mins, list_drift)) = (promo?, list?);
         let cover_keys = (0..costs.table_len())
             .map(|k| {
                 costs
@@ -286,19 +284,50 @@ impl Tables {
             .collect();
         Ok(Tables {
             costs,
-            tier_mins,
-            tier_drift,
+            tier_mins: [promo_mins, list_mins],
+            tier_drift: [promo_drift, list_drift],
             cover_mins: RangeMin::new(cover_keys),
         })
     }
 }
 
+/// Per tier of `column`: the range minima of `h(k) - k x unit x u_t`, and their drift per period.
+type TierKeys = (Vec<RangeMin<(Decimal, u64, usize)>>, Vec<Decimal>);
+
+fn tier_keys(
+    prices: &LabelPrices,
+    costs: &PackCosts,
+    column: PriceColumn,
+) -> Result<TierKeys, OptimizerError> {
+    let unit = Decimal::from(costs.unit);
+    let best_calls = Decimal::from(costs.unit * costs.sizes[costs.best]);
+    let mut mins = Vec::new();
+    let mut drift = Vec::new();
+    for tier in &prices.tiers {
+        let step = unit * tier.unit.get(column);
+        if step.normalize().scale() > 2 {
+            return Err(OptimizerError::UnevenRounding(prices.label));
+        }
+        let keys = (0..costs.table_len())
+            .map(|k| match costs.in_table(k) {
+                Some(cost) => (cost.price - step * Decimal::from(k), cost.packs, k),
+                None => (Decimal::MAX, u64::MAX, k),
+            })
+            .collect();
+        mins.push(RangeMin::new(keys));
+        drift.push(costs.prices[costs.best] - best_calls * tier.unit.get(column));
+    }
+    Ok((mins, drift))
+}
+
 /// One window's months and what prices them.
 struct Window<'a> {
     prices: &'a LabelPrices,
-    column: PriceColumn,
+    /// Built for the column packs are bought at: the one in force in the window's first month.
     tables: &'a Tables,
     volumes: &'a [Calls],
+    /// The column each month's postpaid bill is priced at.
+    columns: &'a [PriceColumn],
 }
 
 /// A capacity worth comparing, with what it leads to.
@@ -400,7 +429,8 @@ impl Window<'_> {
         let bills: Vec<Decimal> = self
             .volumes
             .iter()
-            .map(|&v| month_bill(self.prices, self.column, v))
+            .zip(self.columns)
+            .map(|(&v, &column)| month_bill(self.prices, column, v))
             .collect();
         let mut after = Decimal::ZERO;
         let mut rest = vec![Decimal::ZERO; bills.len()];
@@ -424,12 +454,12 @@ impl Window<'_> {
                 if lo > hi {
                     continue;
                 }
-                let Some(units) = self.tier_best(t, lo, hi) else {
+                let Some(units) = self.tier_best(self.columns[j], t, lo, hi) else {
                     continue;
                 };
                 if let Some(cost) = self.tables.costs.cost(units) {
                     let billed = through - units * self.unit();
-                    let postpaid_cost = month_bill(self.prices, self.column, billed) + rest[j];
+                    let postpaid_cost = month_bill(self.prices, self.columns[j], billed) + rest[j];
                     candidates.push(Candidate {
                         units,
                         packs_cost: cost.price,
@@ -448,11 +478,12 @@ impl Window<'_> {
     /// then the pack count: inside the table by a range query, beyond it in
     /// the periods that can hold the minimum. Within one tier range the key
     /// differs from the window's total by a constant, so it orders them alike.
-    fn tier_best(&self, t: usize, lo: u128, hi: u128) -> Option<u128> {
+    fn tier_best(&self, column: PriceColumn, t: usize, lo: u128, hi: u128) -> Option<u128> {
         let costs = &self.tables.costs;
-        let mins = &self.tables.tier_mins[t];
+        let at = usize::from(column == PriceColumn::List);
+        let mins = &self.tables.tier_mins[at][t];
         let (len, period) = (costs.table_len() as u128, costs.period() as u128);
-        let drift = self.tables.tier_drift[t];
+        let drift = self.tables.tier_drift[at][t];
         let mut best: Option<((Decimal, u64), u128)> = None;
         let mut consider = |index: usize, periods: u128| {
             let (value, packs, _) = mins.keys()[index];

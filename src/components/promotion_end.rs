@@ -1,0 +1,57 @@
+use calculator::fields::{self, Value};
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+use super::number_field::NumberField;
+use crate::hooks::use_lang;
+use crate::i18n::text;
+use crate::state::Change;
+
+/// Properties of a [`PromotionEnd`].
+#[derive(Properties, PartialEq)]
+pub struct PromotionEndProps {
+    /// Months at the promotional price; `None` for the whole horizon.
+    pub promo_months: Option<u32>,
+    /// The horizon, which a newly limited promotion starts from.
+    pub months: u32,
+    /// Receives each change.
+    pub on_change: Callback<Change>,
+}
+
+/// How long the limited-time promotion lasts: the whole horizon, or a
+/// number of months after which the list price applies.
+#[component]
+pub fn PromotionEnd(props: &PromotionEndProps) -> Html {
+    let t = text(use_lang());
+    let set = |value: Value| {
+        props
+            .on_change
+            .reform(move |_: Event| Change::Set(&fields::PROMO_MONTHS, value))
+    };
+    // Limiting starts at 12 months, or at the horizon when that is shorter.
+    let first_limit = Value::Number(Decimal::from(props.months.min(12)));
+    let limited = props.promo_months.is_some();
+    html! {
+        <fieldset class="promotion-end" data-testid="promotion-end">
+            <legend>{ t.promo_lasts }</legend>
+            <div class="segmented">
+                <label class={classes!("choice", (!limited).then_some("chosen"))}>
+                    <input type="radio" name="promo-end" value="whole" checked={!limited}
+                        onchange={set(Value::Absent)} />
+                    <span>{ t.promo_whole }</span>
+                </label>
+                <label class={classes!("choice", limited.then_some("chosen"))}>
+                    <input type="radio" name="promo-end" value="limited" checked={limited}
+                        onchange={set(first_limit)} />
+                    <span>{ t.promo_limited }</span>
+                </label>
+            </div>
+            if let Some(months) = props.promo_months {
+                <NumberField field={&fields::PROMO_MONTHS} label={t.promo_months} unit={t.months_unit}
+                    value={Value::Number(months.into())}
+                    on_change={props.on_change.reform(|value| Change::Set(&fields::PROMO_MONTHS, value))} />
+            }
+            <p class="field-help">{ t.promo_why }</p>
+        </fieldset>
+    }
+}
