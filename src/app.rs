@@ -73,6 +73,10 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
         Err(_) => Vec::new(),
     };
     let current_tier = (*estimate).as_ref().ok().and_then(|e| e.first_month_tier());
+    let packs_pay_from = curve
+        .as_deref()
+        .and_then(|curve| curve.as_ref().ok())
+        .and_then(|curve| curve.packs_pay_from(scenario.volume));
     html! {
         <ContextProvider<Lang> context={lang}>
         <div class={classes!("page", page.embed.then_some("embed"))}>
@@ -89,7 +93,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
             <NoticeList notices={state.notices.clone()} on_dismiss={on_change.reform(Change::DismissNotice)} />
             <main class="layout">
                 <ScenarioInputs {book} page={page.clone()} on_change={on_change.clone()} />
-                { figures(&estimate, prices, scenario.months, lang) }
+                { figures(&estimate, prices, scenario.months, packs_pay_from, lang) }
                 if let Ok(estimate) = &*estimate {
                     if !page.embed {
                         <ShareBar page={page.clone()} estimate={estimate.clone()} {book}
@@ -116,12 +120,13 @@ fn figures(
     estimate: &Result<Rc<Estimate>, OptimizerError>,
     prices: &'static LabelPrices,
     months: u32,
+    packs_pay_from: Option<u64>,
     lang: Lang,
 ) -> Html {
     match estimate {
         Ok(estimate) => html! {
             <div class="results">
-                <RecommendationPanel estimate={estimate.clone()} {prices} />
+                <RecommendationPanel estimate={estimate.clone()} {prices} {packs_pay_from} />
                 <PostpaidSummary estimate={estimate.clone()} {prices} {months} />
             </div>
         },

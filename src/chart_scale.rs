@@ -27,6 +27,89 @@ impl Frame {
     }
 }
 
+/// The chart's view box and its two panels, in view-box units, and the size
+/// of its text: one layout for wide screens and one for phones, so that the
+/// text stays readable once the SVG is scaled to the screen.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Layout {
+    /// View-box width.
+    pub width: f64,
+    /// View-box height.
+    pub height: f64,
+    /// The total cost panel.
+    pub totals: Frame,
+    /// The price per call panel.
+    pub per_call: Frame,
+    /// Font size of every label.
+    pub font: f64,
+}
+
+impl Layout {
+    /// Wide screens: the SVG is drawn at about its view-box size or larger.
+    pub const WIDE: Layout = Layout {
+        width: 720.0,
+        height: 420.0,
+        totals: Frame {
+            left: 58.0,
+            top: 14.0,
+            width: 644.0,
+            height: 220.0,
+        },
+        per_call: Frame {
+            left: 58.0,
+            top: 270.0,
+            width: 644.0,
+            height: 110.0,
+        },
+        font: 11.0,
+    };
+
+    /// Phones: a 360 px screen draws the 400-unit view box at about 0.82, so
+    /// 15-unit text shows at 12 px or more.
+    pub const NARROW: Layout = Layout {
+        width: 400.0,
+        height: 470.0,
+        totals: Frame {
+            left: 50.0,
+            top: 18.0,
+            width: 336.0,
+            height: 240.0,
+        },
+        per_call: Frame {
+            left: 50.0,
+            top: 306.0,
+            width: 336.0,
+            height: 120.0,
+        },
+        font: 15.0,
+    };
+
+    /// The width a label of `chars` characters takes, generously: CJK
+    /// characters are about one font size wide, Latin ones about 0.6.
+    pub fn label_width(&self, text: &str) -> f64 {
+        text.chars()
+            .map(|c| if c.is_ascii() { 0.62 } else { 1.0 })
+            .sum::<f64>()
+            * self.font
+    }
+}
+
+/// Rows for labels that start at the given x and are as wide as given,
+/// left to right: each goes in the first of `rows` rows where it does not
+/// overlap the label before it; `None` where no row has room (the label is
+/// then left out, its mark still drawn).
+pub fn label_rows(labels: &[(f64, f64)], rows: usize, gap: f64) -> Vec<Option<usize>> {
+    let mut ends = vec![f64::MIN; rows];
+    labels
+        .iter()
+        .map(|&(x, width)| {
+            let row = ends.iter().position(|&end| end + gap <= x)?;
+            ends[row] = x + width;
+            Some(row)
+        })
+        .collect()
+}
+
 fn log(value: f64) -> f64 {
     value.max(f64::MIN_POSITIVE).log10()
 }
@@ -106,6 +189,34 @@ pub fn coord(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_take_the_first_free_row_or_none() {
+        // 100k and 200k are close on a log scale: the second goes a row
+        // lower, a third close one finds no room.
+        let labels = [
+            (10.0, 50.0),
+            (200.0, 60.0),
+            (230.0, 60.0),
+            (250.0, 60.0),
+            (400.0, 10.0),
+        ];
+        assert_eq!(
+            label_rows(&labels, 2, 4.0),
+            vec![Some(0), Some(0), Some(1), None, Some(0)]
+        );
+    }
+
+    #[test]
+    fn narrow_text_reads_at_twelve_pixels_on_a_360_pixel_phone() {
+        // The page's padding leaves about 320 px for the chart on a 360 px screen.
+        let scale = 320.0 / Layout::NARROW.width;
+        assert!(Layout::NARROW.font * scale >= 12.0);
+        for layout in [Layout::WIDE, Layout::NARROW] {
+            assert!(layout.per_call.bottom() + 2.0 * layout.font <= layout.height);
+            assert!(layout.totals.left + layout.totals.width <= layout.width);
+        }
+    }
 
     #[test]
     fn paths_join_points_with_one_decimal() {

@@ -9,9 +9,9 @@ use rust_decimal::Decimal;
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::hooks::use_lang;
+use crate::hooks::{use_lang, use_narrow};
 
-use crate::chart_scale::{coord, path, volume_at_x, x_of, Frame, Vertical};
+use crate::chart_scale::{coord, label_rows, path, volume_at_x, x_of, Layout, Vertical};
 use crate::i18n::{break_even_words, chart_readout, short_number, text};
 
 /// Properties of a [`CostChart`].
@@ -25,21 +25,6 @@ pub struct CostChartProps {
     pub cliffs: Vec<Cliff>,
 }
 
-const WIDTH: f64 = 720.0;
-const TOTALS: Frame = Frame {
-    left: 58.0,
-    top: 14.0,
-    width: 644.0,
-    height: 220.0,
-};
-const PER_CALL: Frame = Frame {
-    left: 58.0,
-    top: 270.0,
-    width: 644.0,
-    height: 110.0,
-};
-const HEIGHT: f64 = 420.0;
-
 /// Total cost and price per call against monthly volume, for postpaid only
 /// and the cheapest plan, with the tier cliffs, the break-even volumes and
 /// the current volume marked; a readout follows the pointer or the arrow keys.
@@ -47,6 +32,11 @@ const HEIGHT: f64 = 420.0;
 pub fn CostChart(props: &CostChartProps) -> Html {
     let lang = use_lang();
     let t = text(lang);
+    let l = if use_narrow() {
+        Layout::NARROW
+    } else {
+        Layout::WIDE
+    };
     let points = &props.curve.points;
     let focused = use_state(|| None::<usize>);
     let totals = vertical_for_totals(points);
@@ -56,8 +46,8 @@ pub fn CostChart(props: &CostChartProps) -> Html {
         move |event: MouseEvent| {
             let svg: Element = event.target_unchecked_into();
             let width = f64::from(svg.client_width().max(1));
-            let x = f64::from(event.offset_x()) / width * WIDTH;
-            focused.set(nearest(&volumes, volume_at_x(&TOTALS, x)));
+            let x = f64::from(event.offset_x()) / width * l.width;
+            focused.set(nearest(&volumes, volume_at_x(&l.totals, x)));
         }
     };
     let onkeydown = {
@@ -81,22 +71,22 @@ pub fn CostChart(props: &CostChartProps) -> Html {
     html! {
         <figure class="chart" data-testid="cost-chart">
             <figcaption>{ t.chart_title }</figcaption>
-            <svg viewBox={format!("0 0 {} {}", fixed(WIDTH, 0), fixed(HEIGHT, 0))} role="img" tabindex="0"
+            <svg class={classes!((l == Layout::NARROW).then_some("narrow"))} viewBox={format!("0 0 {} {}", fixed(l.width, 0), fixed(l.height, 0))} role="img" tabindex="0"
                 aria-label={format!("{}. {}", t.chart_title, t.chart_hint)} aria-describedby="chart-readout"
                 {onmousemove} {onkeydown}
                 onmouseleave={ let focused = focused.clone(); move |_: MouseEvent| focused.set(None) }>
-                { axes(&totals, &per_call, lang) }
-                { cliff_lines(&props.cliffs, t.chart_cliff, lang) }
-                <path class="line postpaid" d={path(points.iter().map(|p| (x_of(&TOTALS, p.volume), totals.y_of(&TOTALS, p.postpaid))))} />
-                <path class="line best" d={path(points.iter().map(|p| (x_of(&TOTALS, p.volume), totals.y_of(&TOTALS, p.best))))} />
-                <path class="line postpaid" d={path(points.iter().filter_map(|p| Some((x_of(&PER_CALL, p.volume), per_call.y_of(&PER_CALL, p.postpaid_per_call?)))))} />
-                <path class="line best" d={path(points.iter().filter_map(|p| Some((x_of(&PER_CALL, p.volume), per_call.y_of(&PER_CALL, p.best_per_call?)))))} />
-                { break_even_lines(&props.curve, lang) }
-                { marker(&props.current, &totals, "current", "chart-current") }
+                { axes(&l, &totals, &per_call, lang) }
+                { cliff_lines(&l, &props.cliffs, t.chart_cliff, lang) }
+                <path class="line postpaid" d={path(points.iter().map(|p| (x_of(&l.totals, p.volume), totals.y_of(&l.totals, p.postpaid))))} />
+                <path class="line best" d={path(points.iter().map(|p| (x_of(&l.totals, p.volume), totals.y_of(&l.totals, p.best))))} />
+                <path class="line postpaid" d={path(points.iter().filter_map(|p| Some((x_of(&l.per_call, p.volume), per_call.y_of(&l.per_call, p.postpaid_per_call?)))))} />
+                <path class="line best" d={path(points.iter().filter_map(|p| Some((x_of(&l.per_call, p.volume), per_call.y_of(&l.per_call, p.best_per_call?)))))} />
+                { break_even_lines(&l, &props.curve, lang) }
+                { marker(&l, &props.current, &totals, "current") }
                 if let Some(point) = focused.and_then(|i| points.get(i)) {
-                    { marker(point, &totals, "focus", "chart-focus") }
+                    { marker(&l, point, &totals, "focus") }
                 }
-                <text class="panel-title" x={coord(PER_CALL.left)} y={coord(PER_CALL.top - 8.0)}>{ t.chart_per_call_title }</text>
+                <text class="panel-title" x={coord(l.per_call.left)} y={coord(l.per_call.top - l.font * 0.7)}>{ t.chart_per_call_title }</text>
             </svg>
             <p class="legend">
                 <span class="key postpaid">{ t.chart_postpaid }</span>
@@ -166,7 +156,7 @@ fn bounds(values: impl Iterator<Item = Decimal>) -> (f64, f64) {
         .fold((f64::MAX, 0.0), |(low, high), v| (low.min(v), high.max(v)))
 }
 
-fn axes(totals: &Vertical, per_call: &Vertical, lang: Lang) -> Html {
+fn axes(l: &Layout, totals: &Vertical, per_call: &Vertical, lang: Lang) -> Html {
     let decades = [
         100u64,
         1_000,
@@ -179,22 +169,22 @@ fn axes(totals: &Vertical, per_call: &Vertical, lang: Lang) -> Html {
     ];
     html! {
         <g class="axes">
-            <rect class="plot" x={coord(TOTALS.left)} y={coord(TOTALS.top)} width={coord(TOTALS.width)} height={coord(TOTALS.height)} />
-            <rect class="plot" x={coord(PER_CALL.left)} y={coord(PER_CALL.top)} width={coord(PER_CALL.width)} height={coord(PER_CALL.height)} />
+            <rect class="plot" x={coord(l.totals.left)} y={coord(l.totals.top)} width={coord(l.totals.width)} height={coord(l.totals.height)} />
+            <rect class="plot" x={coord(l.per_call.left)} y={coord(l.per_call.top)} width={coord(l.per_call.width)} height={coord(l.per_call.height)} />
             for volume in decades {
-                <text key={volume} class="tick" x={coord(x_of(&PER_CALL, volume))} y={coord(PER_CALL.bottom() + 16.0)} text-anchor="middle">
+                <text key={volume} class="tick" x={coord(x_of(&l.per_call, volume))} y={coord(l.per_call.bottom() + l.font * 1.4)} text-anchor="middle">
                     { short_number(volume as f64, lang) }
                 </text>
             }
             for value in totals.ticks() {
-                <text key={format!("t{}", fixed(value, 2))} class="tick" x={coord(TOTALS.left - 6.0)} text-anchor="end"
-                    y={coord(totals.y_of_value(&TOTALS, value) + 4.0)}>
+                <text key={format!("t{}", fixed(value, 2))} class="tick" x={coord(l.totals.left - 6.0)} text-anchor="end"
+                    y={coord(totals.y_of_value(&l.totals, value) + l.font * 0.35)}>
                     { short_number(value, lang) }
                 </text>
             }
             for value in per_call.ticks() {
-                <text key={format!("p{}", fixed(value, 2))} class="tick" x={coord(PER_CALL.left - 6.0)} text-anchor="end"
-                    y={coord(per_call.y_of_value(&PER_CALL, value) + 4.0)}>
+                <text key={format!("p{}", fixed(value, 2))} class="tick" x={coord(l.per_call.left - 6.0)} text-anchor="end"
+                    y={coord(per_call.y_of_value(&l.per_call, value) + l.font * 0.35)}>
                     { fixed(value, 2) }
                 </text>
             }
@@ -202,31 +192,43 @@ fn axes(totals: &Vertical, per_call: &Vertical, lang: Lang) -> Html {
     }
 }
 
-fn cliff_lines(cliffs: &[Cliff], name: &str, lang: Lang) -> Html {
+fn cliff_lines(l: &Layout, cliffs: &[Cliff], name: &str, lang: Lang) -> Html {
+    let names: Vec<String> = cliffs
+        .iter()
+        .map(|cliff| format!("{name} {}", short_number(cliff.bound as f64, lang)))
+        .collect();
+    let starts: Vec<(f64, f64)> = cliffs
+        .iter()
+        .zip(&names)
+        .map(|(cliff, text)| (x_of(&l.totals, cliff.bound) + 3.0, l.label_width(text)))
+        .collect();
+    // Neighbouring bounds (100 000 and 200 000) sit close: a label goes a
+    // row lower, or is left out when neither row has room.
+    let rows = label_rows(&starts, 2, l.font * 0.5);
     html! {
         <g class="cliffs">
-            for (i, cliff) in cliffs.iter().enumerate() {
+            for ((cliff, text), (row, (x, _))) in cliffs.iter().zip(names).zip(rows.into_iter().zip(starts)) {
                 <g key={cliff.bound} data-testid="chart-cliff" data-volume={cliff.bound.to_string()}>
-                    <line x1={coord(x_of(&TOTALS, cliff.bound))} x2={coord(x_of(&TOTALS, cliff.bound))}
-                        y1={coord(TOTALS.top)} y2={coord(PER_CALL.bottom())} />
-                    // Neighbouring bounds (100 000 and 200 000) sit close: alternate the rows.
-                    <text x={coord(x_of(&TOTALS, cliff.bound) + 3.0)} y={coord(TOTALS.top + 12.0 + 13.0 * (i % 2) as f64)}>
-                        { format!("{name} {}", short_number(cliff.bound as f64, lang)) }
-                    </text>
+                    <line x1={coord(x - 3.0)} x2={coord(x - 3.0)}
+                        y1={coord(l.totals.top)} y2={coord(l.per_call.bottom())} />
+                    if let Some(row) = row {
+                        <text x={coord(x)} y={coord(l.totals.top + l.font * (1.1 + 1.2 * row as f64))}>{ text.clone() }</text>
+                    }
+                    <title>{ text }</title>
                 </g>
             }
         </g>
     }
 }
 
-fn break_even_lines(curve: &CostCurve, lang: Lang) -> Html {
+fn break_even_lines(l: &Layout, curve: &CostCurve, lang: Lang) -> Html {
     html! {
         <g class="break-even-lines">
             for (i, change) in curve.break_evens.iter().enumerate() {
                 <g key={change.volume}>
-                    <line x1={coord(x_of(&TOTALS, change.volume))} x2={coord(x_of(&TOTALS, change.volume))}
-                        y1={coord(TOTALS.top)} y2={coord(TOTALS.bottom())} />
-                    <text x={coord(x_of(&TOTALS, change.volume) + 3.0)} y={coord(TOTALS.bottom() - 6.0 - 14.0 * i as f64)}>
+                    <line x1={coord(x_of(&l.totals, change.volume))} x2={coord(x_of(&l.totals, change.volume))}
+                        y1={coord(l.totals.top)} y2={coord(l.totals.bottom())} />
+                    <text x={coord(x_of(&l.totals, change.volume) + 3.0)} y={coord(l.totals.bottom() - l.font * (0.6 + 1.3 * i as f64))}>
                         { format::grouped_calls(change.volume.into()) }
                     </text>
                 </g>
@@ -236,19 +238,15 @@ fn break_even_lines(curve: &CostCurve, lang: Lang) -> Html {
     }
 }
 
-fn marker(
-    point: &CurvePoint,
-    totals: &Vertical,
-    class: &'static str,
-    testid: &'static str,
-) -> Html {
-    let x = x_of(&TOTALS, point.volume);
+fn marker(l: &Layout, point: &CurvePoint, totals: &Vertical, class: &'static str) -> Html {
+    let testid = format!("chart-{class}");
+    let x = x_of(&l.totals, point.volume);
     html! {
         <g class={classes!("marker", class)} data-testid={testid} data-volume={point.volume.to_string()}
             data-best={format::plain(point.best)} data-postpaid={format::plain(point.postpaid)}>
-            <line x1={coord(x)} x2={coord(x)} y1={coord(TOTALS.top)} y2={coord(PER_CALL.bottom())} />
-            <circle cx={coord(x)} cy={coord(totals.y_of(&TOTALS, point.postpaid))} r="4" class="postpaid" />
-            <circle cx={coord(x)} cy={coord(totals.y_of(&TOTALS, point.best))} r="4" class="best" />
+            <line x1={coord(x)} x2={coord(x)} y1={coord(l.totals.top)} y2={coord(l.per_call.bottom())} />
+            <circle cx={coord(x)} cy={coord(totals.y_of(&l.totals, point.postpaid))} r="4" class="postpaid" />
+            <circle cx={coord(x)} cy={coord(totals.y_of(&l.totals, point.best))} r="4" class="best" />
         </g>
     }
 }

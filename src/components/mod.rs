@@ -1,5 +1,6 @@
 //! One component per file, each named for what it shows.
 
+pub mod amount;
 pub mod cliff_note;
 pub mod cost_chart;
 pub mod label_comparison;

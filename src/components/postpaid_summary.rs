@@ -1,10 +1,9 @@
-use calculator::format;
 use pricing::{Estimate, LabelPrices};
 use yew::prelude::*;
 
+use super::amount::Amount;
 use crate::hooks::use_lang;
-
-use crate::i18n::{text, tier_range, yuan};
+use crate::i18n::{text, tier_range};
 
 /// Properties of a [`PostpaidSummary`].
 #[derive(Properties, PartialEq)]
@@ -33,13 +32,12 @@ pub fn PostpaidSummary(props: &PostpaidSummaryProps) -> Html {
         <section class="summary" aria-live="polite" aria-label={t.tiers_title}>
             <div class="figure">
                 <span class="figure-label">{ t.postpaid_month }</span>
-                <span class="figure-value"><span data-testid="postpaid-month">{ format::plain(first) }</span>{ " " }{ t.yuan }</span>
+                <Amount class="figure-value" testid="postpaid-month" value={first} />
                 <span class="figure-note">{ format!("{}: {tier}", t.tier_applies) }</span>
             </div>
             <div class="figure">
                 <span class="figure-label">{ format!("{} ({} {})", t.postpaid_total, props.months, t.months_unit) }</span>
-                <span class="figure-value"><span data-testid="postpaid-total">{ format::plain(total) }</span>{ " " }{ t.yuan }</span>
-                <span class="figure-note">{ yuan(total, lang) }</span>
+                <Amount class="figure-value" testid="postpaid-total" value={total} />
             </div>
         </section>
     }

@@ -1,11 +1,12 @@
 use std::rc::Rc;
 
 use calculator::format;
-use pricing::Estimate;
+use pricing::{Estimate, Strategy};
 use yew::prelude::*;
 
 use crate::hooks::use_lang;
 
+use super::amount::Amount;
 use super::month_breakdown::MonthBreakdown;
 use crate::i18n::{plan_words, strategy_name, text, yuan};
 
@@ -16,6 +17,9 @@ pub struct RecommendationPanelProps {
     pub estimate: Rc<Estimate>,
     /// The chosen label's prices, for naming tiers.
     pub prices: &'static pricing::LabelPrices,
+    /// Where packs start to pay, above the current volume, once the cost curve is known.
+    #[prop_or_default]
+    pub packs_pay_from: Option<u64>,
 }
 
 /// The cheapest plan: what to buy, what it costs and what it saves.
@@ -30,22 +34,36 @@ pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
         |price| format!("{} {}", format::per_call(price), t.yuan_per_call),
     );
     let saving = estimate.saving_against_postpaid();
+    let postpaid_only = best.strategy == Strategy::PostpaidOnly;
     html! {
         <section class="recommendation" aria-live="polite" aria-labelledby="best-title">
-            <h2 id="best-title">{ t.best_title }{ ": " }<span class="strategy">{ strategy_name(best.strategy, lang) }</span></h2>
+            <h2 id="best-title">
+                { t.best_title }
+                if !postpaid_only {
+                    { ": " }<span class="strategy">{ strategy_name(best.strategy, lang) }</span>
+                }
+            </h2>
             <p class="plan" data-testid="best-plan">{ plan_words(best, lang) }</p>
             <div class="figures">
                 <div class="figure">
                     <span class="figure-label">{ t.best_total }</span>
-                    <span class="figure-value"><span data-testid="best-total">{ format::plain(best.total) }</span>{ " " }{ t.yuan }</span>
-                    <span class="figure-note">{ yuan(best.total, lang) }</span>
+                    <Amount class="figure-value" testid="best-total" value={best.total} />
                 </div>
-                <div class="figure">
-                    <span class="figure-label">{ t.saving_postpaid }</span>
-                    <span class={classes!("figure-value", (!saving.is_zero()).then_some("good"))}>
-                        <span data-testid="best-saving">{ format::plain(saving) }</span>{ " " }{ t.yuan }
-                    </span>
-                </div>
+                if postpaid_only {
+                    // A zero saving says nothing: say where packs start to pay instead.
+                    <Amount class="hook-only" testid="best-saving" value={saving} />
+                    if let Some(volume) = props.packs_pay_from {
+                        <div class="figure" data-testid="packs-pay-from" data-volume={volume.to_string()}>
+                            <span class="figure-label">{ t.packs_pay_from }</span>
+                            <span class="figure-value">{ format!("{} {}", format::grouped_calls(volume.into()), t.volume_unit) }</span>
+                        </div>
+                    }
+                } else {
+                    <div class="figure">
+                        <span class="figure-label">{ t.saving_postpaid }</span>
+                        <Amount class={classes!("figure-value", "good")} testid="best-saving" value={saving} />
+                    </div>
+                }
             </div>
             <dl class="facts">
                 <dt>{ t.per_call_average }</dt>

@@ -3,11 +3,13 @@
 mod use_cost_curve;
 mod use_embed_resize;
 mod use_lang;
+mod use_narrow;
 mod use_page_state;
 mod use_pins;
 
 pub use use_cost_curve::use_cost_curve;
 pub use use_embed_resize::use_embed_resize;
 pub use use_lang::use_lang;
+pub use use_narrow::use_narrow;
 pub use use_page_state::use_page_state;
 pub use use_pins::{use_pins, PinActions, Pins};

@@ -60,8 +60,8 @@ pub const EN: Text = Text {
     guide_comparison: "Compared with",
     previous_stop: "Previous stop",
     next_stop: "Next stop",
-    chart_title: "Total over the horizon by calls per month",
-    chart_per_call_title: "Average price per call",
+    chart_title: "Total over the horizon (yuan, log scale) by calls per month (log scale)",
+    chart_per_call_title: "Average price per call (yuan)",
     chart_postpaid: "Postpaid only",
     chart_best: "Cheapest plan",
     chart_current: "now",
@@ -98,6 +98,7 @@ pub const EN: Text = Text {
     legacy_expired: "Legacy calls that expire unused",
     verifications: "Verifications",
     attempts: "Billed attempts",
+    packs_pay_from: "Packs start to pay from",
     html_lang: "en",
     own_name: "English",
     label_names: [

@@ -123,6 +123,8 @@ pub struct Text {
     pub verifications: &'static str,
     /// The breakdown's billed attempts column.
     pub attempts: &'static str,
+    /// Where packs start to pay, when postpaid only is cheapest now.
+    pub packs_pay_from: &'static str,
     /// The language's tag for `<html lang>` and `lang` attributes.
     pub html_lang: &'static str,
     /// The language's name in itself, on the switch that picks it.

@@ -55,6 +55,17 @@ pub struct CostCurve {
     pub break_evens: Vec<BreakEven>,
 }
 
+impl CostCurve {
+    /// The first volume above `volume` from which the cheapest plan buys
+    /// packs after buying none, if the range has one: where packs start to pay.
+    pub fn packs_pay_from(&self, volume: u64) -> Option<u64> {
+        self.break_evens
+            .iter()
+            .find(|change| change.volume > volume && change.from == Strategy::PostpaidOnly)
+            .map(|change| change.volume)
+    }
+}
+
 /// Samples the costs from [`CURVE_FROM`] to the top of the range, finding each
 /// change of the cheapest plan's kind exactly by bisection between samples.
 pub fn cost_curve(

@@ -13,8 +13,8 @@
 
 use std::fmt::Write as _;
 
-use e2e::Browser;
 use calculator::{decode, format, slider};
+use e2e::Browser;
 use pricing::Estimate;
 use serde_json::{json, Value};
 
@@ -40,7 +40,7 @@ const [moves, done] = [arguments[0], arguments[arguments.length - 1]];
 const slider = document.querySelector('[data-testid=volume-slider]');
 const shows = (volume, text) =>
   document.querySelector('[data-testid=chart-current]').dataset.volume === String(volume) &&
-  document.querySelector('[data-testid=postpaid-month]').textContent === text;
+  document.querySelector('[data-testid=postpaid-month]').getAttribute('value') === text;
 const times = [], wrong = [];
 let index = 0;
 const next = () => {

@@ -5,10 +5,10 @@ mod common;
 
 use std::time::Duration;
 
-use common::{assert_healthy, book, engine_estimate, expect_postpaid, open, type_into, SETTLE};
-use e2e::keys;
 use calculator::fields::{MONTHS, VOLUME};
 use calculator::{format, slider};
+use common::{assert_healthy, book, engine_estimate, expect_postpaid, open, type_into, SETTLE};
+use e2e::keys;
 use pricing::Label;
 
 #[test]
@@ -88,10 +88,10 @@ fn the_four_labels_side_by_side_show_the_missing_pack_as_a_dash() {
 fn typing_a_volume_crosses_the_1000_call_cliff() {
     let browser = open("?volume=1000");
     expect_postpaid(&browser, "?volume=1000");
-    assert_eq!(browser.text("[data-testid=postpaid-month]"), "960.00");
+    assert_eq!(common::amount(&browser, "postpaid-month"), "960.00");
     type_into(&browser.find("#volume"), "1001");
     expect_postpaid(&browser, "?volume=1001");
-    assert_eq!(browser.text("[data-testid=postpaid-month]"), "880.88");
+    assert_eq!(common::amount(&browser, "postpaid-month"), "880.88");
     e2e::wait_until("volume=1001 in the URL", SETTLE, || {
         browser.current_url().contains("volume=1001")
     });

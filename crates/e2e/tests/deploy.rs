@@ -36,7 +36,9 @@ fn the_bundle_built_for_a_sub_path_works_under_it() {
     let server = serve_sub_path_bundle();
     let browser = Browser::open_at(&server.base_url(), 1280, 900);
     browser.goto("?volume=1001");
-    browser.wait_for_text("[data-testid=postpaid-month]", "880.88", SETTLE);
+    e2e::wait_until("880.88 for 1001 calls", SETTLE, || {
+        browser.testid("postpaid-month").attr("value").as_deref() == Some("880.88")
+    });
     assert_healthy(&browser);
     assert_all_served(&server);
     let targets: Vec<String> = server.requests().into_iter().map(|r| r.target).collect();

@@ -6,9 +6,9 @@ mod common;
 
 use std::path::PathBuf;
 
+use calculator::{cost_curve, decode, format, slider};
 use common::{assert_healthy, expect_best, expect_postpaid, open, SETTLE};
 use e2e::{keys, Browser};
-use calculator::{cost_curve, decode, format, slider};
 use pricing::cliff::cliffs;
 use pricing::{resolve_label, Channel, Comparison, PriceColumn};
 use serde_json::json;
@@ -63,10 +63,7 @@ fn the_slider_spans_the_range_and_stops_at_bounds_and_packs() {
     let browser = open("?volume=1000");
     let slider = browser.testid("volume-slider");
     assert_eq!(slider.attr("min").as_deref(), Some("0"));
-    assert_eq!(
-        slider.attr("max"),
-        Some(slider::max_position().to_string())
-    );
+    assert_eq!(slider.attr("max"), Some(slider::max_position().to_string()));
     slider.send_keys(keys::END);
     e2e::wait_until("the top of the range", SETTLE, || {
         volume_field(&browser) == "1000000000"
@@ -167,13 +164,20 @@ fn the_chart_marks_what_the_engine_computes() {
 fn switching_language_translates_and_keeps_the_figures() {
     let query = "?volume=12345&months=6";
     let browser = open(query);
-    let before = browser.testid("postpaid-total").text();
+    let before = common::amount(&browser, "postpaid-total");
+    let shown_before = browser.testid("postpaid-total").text();
     assert!(browser.text("h1").contains("价格计算器"));
     browser.testid("language-switch").click();
     e2e::wait_until("English", SETTLE, || {
         browser.text("h1") == "FaceID price calculator"
     });
-    assert_eq!(browser.testid("postpaid-total").text(), before);
+    assert_eq!(common::amount(&browser, "postpaid-total"), before);
+    // The same amount, formatted for English readers now.
+    let shown = browser.testid("postpaid-total").text();
+    assert!(
+        shown.starts_with('¥') && shown_before.ends_with('元'),
+        "{shown_before} -> {shown}"
+    );
     e2e::wait_until("lang=en in the URL", SETTLE, || {
         browser.current_url().contains("lang=en")
     });
@@ -278,5 +282,25 @@ fn screenshots_for_review() {
             browser.screenshot_png(folder.join(format!("calculator-{width}-{theme}.png")));
             assert_healthy(&browser);
         }
+    }
+}
+
+#[test]
+fn both_price_tables_fit_their_cards_at_1280_pixels_in_both_languages() {
+    for lang in ["zh", "en"] {
+        let browser = common::open(&format!("?label=general-verify&lang={lang}"));
+        for table in ["pack-table", "tier-table"] {
+            let overflow = browser.execute(
+                "const box = document.querySelector(`[data-testid=${arguments[0]}]`).parentElement;
+                 return box.scrollWidth - box.clientWidth;",
+                &[serde_json::json!(table)],
+            );
+            assert_eq!(
+                overflow,
+                serde_json::json!(0),
+                "{table} scrolls sideways in {lang}"
+            );
+        }
+        assert_healthy(&browser);
     }
 }

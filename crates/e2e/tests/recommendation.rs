@@ -2,8 +2,8 @@
 
 mod common;
 
-use common::{assert_healthy, expect_best, expect_postpaid, open, type_into};
 use calculator::format;
+use common::{assert_healthy, expect_best, expect_postpaid, open, type_into};
 
 fn check(query: &str) {
     let browser = open(query);
@@ -64,5 +64,36 @@ fn typing_growth_and_legacy_reprices_the_plan() {
     assert_eq!(rows(), 0, "the month rows are drawn only once opened");
     browser.find("[data-testid=breakdown] summary").click();
     e2e::wait_until("18 month rows", common::SETTLE, || rows() == 18);
+    assert_healthy(&browser);
+}
+
+#[test]
+fn when_postpaid_is_cheapest_the_panel_says_so_once_and_where_packs_start_to_pay() {
+    // 50 calls in one month of 微信活体人脸核身: 48.00 postpaid against 96 for
+    // the smallest pack.
+    let query = "?volume=50&months=1&lang=en";
+    let browser = open(query);
+    let estimate = expect_best(&browser, query);
+    assert_eq!(estimate.best.strategy, pricing::Strategy::PostpaidOnly);
+    let panel = browser.find(".recommendation").text();
+    assert_eq!(panel.matches("Postpaid only").count(), 1, "{panel}");
+    assert!(!panel.contains("Saves against postpaid only"), "{panel}");
+    // The nearest volume above from which packs pay, as the engine's curve has it.
+    let (page, _) = calculator::decode(query);
+    let curve = calculator::cost_curve(pricing::Optimizer::embedded().unwrap(), &page.scenario)
+        .expect("a curve");
+    let from = curve.packs_pay_from(50).expect("packs pay at some volume");
+    let shown = browser.testid("packs-pay-from");
+    assert_eq!(shown.attr("data-volume"), Some(from.to_string()));
+    assert!(shown.text().contains(&format::grouped_calls(from.into())));
+    // Where packs win, the saving is shown as before.
+    type_into(&browser.find("#volume"), &from.to_string());
+    let estimate = expect_best(&browser, &query.replace("50", &from.to_string()));
+    assert_ne!(estimate.best.strategy, pricing::Strategy::PostpaidOnly);
+    assert!(browser
+        .find(".recommendation")
+        .text()
+        .contains("Saves against postpaid only"));
+    assert!(browser.find_all("[data-testid=packs-pay-from]").is_empty());
     assert_healthy(&browser);
 }

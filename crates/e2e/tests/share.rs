@@ -4,9 +4,9 @@
 
 mod common;
 
+use calculator::pinned::{OLD_PINS_KEY, PINS_KEY};
 use common::{assert_healthy, expect_best, expect_postpaid, open, SETTLE};
 use e2e::Browser;
-use calculator::pinned::{OLD_PINS_KEY, PINS_KEY};
 use serde_json::{json, Value};
 
 /// Runs an asynchronous script; it calls its last argument with the result.
@@ -27,7 +27,10 @@ fn figures(browser: &Browser) -> Vec<String> {
         "best-saving",
     ]
     .iter()
-    .map(|hook| browser.testid(hook).text())
+    .map(|hook| {
+        let element = browser.testid(hook);
+        element.attr("value").unwrap_or_else(|| element.text())
+    })
     .collect()
 }
 
@@ -92,7 +95,7 @@ fn the_csv_and_json_downloads_match_the_page() {
     let browser = open(query);
     expect_best(&browser, query);
     expect_postpaid(&browser, query);
-    let best_total = browser.testid("best-total").text();
+    let best_total = common::amount(&browser, "best-total");
     let csv = downloaded_text(&browser, "download-csv");
     assert!(
         csv.starts_with('\u{feff}'),
@@ -113,11 +116,14 @@ fn the_csv_and_json_downloads_match_the_page() {
     assert_eq!(rows.iter().filter(|r| r[0] == "month").count(), 18);
     let json: Value =
         serde_json::from_str(&downloaded_text(&browser, "download-json")).expect("valid JSON");
-    assert_eq!(json["schema_version"], json!(1));
+    assert_eq!(
+        json["schema_version"],
+        json!(calculator::downloads::EXPORT_SCHEMA_VERSION)
+    );
     assert_eq!(json["recommended"]["total"], json!(best_total));
     assert_eq!(
         json["postpaid_only"]["total"],
-        json!(browser.testid("postpaid-total").text())
+        json!(common::amount(&browser, "postpaid-total"))
     );
     assert_eq!(json["scenario"]["legacy"], json!(10000));
     assert!(
@@ -125,6 +131,12 @@ fn the_csv_and_json_downloads_match_the_page() {
             || browser.testid("share-status").text().contains("下载")
     );
     assert_healthy(&browser);
+}
+
+/// Runs `script` in the page (to change its storage), then opens `path`.
+fn reload_with(browser: &Browser, script: &str, path: &str) {
+    browser.execute(script, &[]);
+    browser.goto(path);
 }
 
 fn pinned_volumes(browser: &Browser) -> usize {
@@ -159,28 +171,28 @@ fn pins_survive_a_reload_and_corrupted_storage() {
     });
     expect_best(&browser, "?volume=5000");
     // A hand-edited store keeps its valid pin and reports the bad one.
-    browser.execute(
+    reload_with(
+        &browser,
         &format!("localStorage.setItem('{PINS_KEY}', 'volume=42\\nvolume=abc')"),
-        &[],
+        "/?lang=en",
     );
-    browser.goto("/?lang=en");
     e2e::wait_until("one pin", SETTLE, || pinned_volumes(&browser) == 1);
     assert!(browser.testid("pin-notice").text().contains("2"));
     // Garbage is dropped with a notice, and the page still works.
-    browser.execute(
+    reload_with(
+        &browser,
         &format!("localStorage.setItem('{PINS_KEY}', '{{{{not json')"),
-        &[],
+        "/?lang=en&volume=1001",
     );
-    browser.goto("/?lang=en&volume=1001");
     expect_postpaid(&browser, "?volume=1001");
     assert!(!browser.testid("pin-notice").text().is_empty());
     assert_eq!(pinned_volumes(&browser), 0);
     // Pins that the first version of the page stored as JSON are taken over.
-    browser.execute(
+    reload_with(
+        &browser,
         &format!("localStorage.removeItem('{PINS_KEY}'); localStorage.setItem('{OLD_PINS_KEY}', JSON.stringify({{version: 1, pins: ['volume=4242', 'volume=99']}}))"),
-        &[],
+        "/?lang=en",
     );
-    browser.goto("/?lang=en");
     e2e::wait_until("two old pins", SETTLE, || pinned_volumes(&browser) == 2);
     assert!(browser.testid("pins").text().contains("4,242"));
     assert_healthy(&browser);

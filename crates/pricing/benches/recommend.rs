@@ -1,6 +1,7 @@
-//! The recommendation at volumes 10^2 … 10^9 over 36 months, with the pack
-//! tables already built (as they are after the page's first computation),
-//! and the one-off cost of building a table.
+//! The recommendation at volumes 10^2 … 10^9 over 36 months, flat, growing,
+//! and with the promotion ending after 6 months (with retries and expiring
+//! legacy calls), with the pack tables already built (as they are after the
+//! page's first computation), and the one-off cost of building a table.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use pricing::Optimizer;
@@ -12,13 +13,27 @@ fn recommend(c: &mut Criterion) {
     let mut group = c.benchmark_group("recommend_36_months");
     for exponent in [2u32, 4, 6, 8, 9] {
         let volume = 10u64.pow(exponent);
-        for (name, growth) in [("flat", Decimal::ZERO), ("growth_5pct", Decimal::from(5))] {
-            let scenario = Scenario {
-                volume,
-                months: 36,
-                growth,
-                ..Scenario::default()
-            };
+        let flat = Scenario {
+            volume,
+            months: 36,
+            ..Scenario::default()
+        };
+        let growing = Scenario {
+            growth: Decimal::from(5),
+            ..flat.clone()
+        };
+        let promotion_ends = Scenario {
+            promo_months: Some(6),
+            retry: Decimal::new(125, 1),
+            legacy: volume * 3,
+            legacy_months: 6,
+            ..growing.clone()
+        };
+        for (name, scenario) in [
+            ("flat", flat),
+            ("growth_5pct", growing),
+            ("promo_6_months", promotion_ends),
+        ] {
             optimizer.recommend(&scenario).expect("a plan");
             group.bench_with_input(
                 BenchmarkId::new(name, format!("1e{exponent}")),

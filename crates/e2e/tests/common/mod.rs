@@ -5,9 +5,10 @@
 
 use std::time::Duration;
 
-use e2e::{keys, Browser, Element};
 use calculator::{decode, format};
+use e2e::{keys, Browser, Element};
 use pricing::{Estimate, PriceBook};
+use rust_decimal::Decimal;
 
 /// How long a figure may take to follow an input.
 pub const SETTLE: Duration = Duration::from_secs(5);
@@ -40,19 +41,35 @@ pub fn open(query: &str) -> Browser {
     browser
 }
 
+/// The plain figure of an amount hook: the `value` of its `<data>` element.
+pub fn amount(browser: &Browser, hook: &str) -> String {
+    browser.testid(hook).attr("value").unwrap_or_default()
+}
+
+/// Waits until an amount hook holds `expected` to the fen, and checks that
+/// its text shows the same amount formatted for people, once.
+pub fn wait_for_amount(browser: &Browser, hook: &str, expected: Decimal) {
+    let plain = format::plain(expected);
+    e2e::wait_until(&format!("{hook} = {plain}"), SETTLE, || {
+        amount(browser, hook) == plain
+    });
+    let element = browser.testid(hook);
+    assert_eq!(element.prop("tagName"), serde_json::json!("DATA"), "{hook}");
+    let shown = element.prop("textContent");
+    let shown = shown.as_str().unwrap_or_default();
+    let formatted = shown.contains(&format::grouped(expected));
+    let with_currency = shown.contains('元') || shown.contains('¥');
+    assert!(
+        formatted && with_currency,
+        "{hook} shows {shown:?} for {plain}"
+    );
+}
+
 /// Waits until the postpaid figures equal the engine's for `query`.
 pub fn expect_postpaid(browser: &Browser, query: &str) {
     let estimate = engine_estimate(query);
-    browser.wait_for_text(
-        "[data-testid=postpaid-month]",
-        &format::plain(estimate.postpaid_first_month()),
-        SETTLE,
-    );
-    browser.wait_for_text(
-        "[data-testid=postpaid-total]",
-        &format::plain(estimate.postpaid.total()),
-        SETTLE,
-    );
+    wait_for_amount(browser, "postpaid-month", estimate.postpaid_first_month());
+    wait_for_amount(browser, "postpaid-total", estimate.postpaid.total());
 }
 
 /// Replaces a text field's content by typing, as a person would.
@@ -73,15 +90,7 @@ pub fn assert_healthy(browser: &Browser) {
 /// Waits until the recommendation's hooks equal the engine's for `query`.
 pub fn expect_best(browser: &Browser, query: &str) -> Estimate {
     let estimate = engine_estimate(query);
-    browser.wait_for_text(
-        "[data-testid=best-total]",
-        &format::plain(estimate.best.total),
-        SETTLE,
-    );
-    browser.wait_for_text(
-        "[data-testid=best-saving]",
-        &format::plain(estimate.saving_against_postpaid()),
-        SETTLE,
-    );
+    wait_for_amount(browser, "best-total", estimate.best.total);
+    wait_for_amount(browser, "best-saving", estimate.saving_against_postpaid());
     estimate
 }

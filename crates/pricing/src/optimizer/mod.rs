@@ -42,8 +42,9 @@
 //!
 //! Per label and buying column, once: `O(L x p)` to build the table of `L =
 //! T + size_B` capacities (`p` pack sizes; `L` is at most 14 000 units of 100
-//! calls for the 2021-02-01 prices), and `O(L)` per tier price of each of the
-//! two postpaid columns for the range minima. Per recommendation: `O(M x
+//! calls for the 2021-02-01 prices), and `O(L)` per tier price for the range
+//! minima of each postpaid column, built the first time a month is billed in
+//! that column. Per recommendation: `O(M x
 //! (tiers + p))` for `M` months, with constant-time range queries (a short
 //! range is scanned, at most 32 keys), independent of the volume, of the
 //! promotion's end, of retries and of the legacy balance. Ties: the lower
@@ -257,13 +258,19 @@ fn after_legacy(scenario: &Scenario) -> Vec<Calls> {
 /// Everything precomputed for one label and the price column packs are bought at.
 struct Tables {
     costs: PackCosts,
-    /// Per postpaid column (`PriceColumn::ALL`'s order), then per tier: keys
-    /// `(h(k) - k x unit x u_t, packs, k)` over the table.
-    tier_mins: [Vec<RangeMin<(Decimal, u64, usize)>>; 2],
-    /// Per postpaid column, then per tier: how a key changes per period, `price_B - calls_B x u_t`.
-    tier_drift: [Vec<Decimal>; 2],
+    /// Per postpaid column (`PriceColumn::ALL`'s order), built when first
+    /// needed: most scenarios bill postpaid in one column only.
+    tier_keys: [OnceLock<TierKeys>; 2],
     /// Keys `(h(k), k, packs)` for covering everything: cheapest, then least unused.
     cover_mins: RangeMin<(Decimal, usize, u64)>,
+}
+
+/// Per tier of one postpaid column: range minima over the table of the keys
+/// `(h(k) - k x unit x u_t, packs, k)`, and how a key changes per period,
+/// `price_B - calls_B x u_t`.
+struct TierKeys {
+    mins: Vec<RangeMin<(Decimal, u64, usize)>>,
+    drift: Vec<Decimal>,
 }
 
 impl Tables {
@@ -271,8 +278,16 @@ impl Tables {
         let label = prices.label;
         let costs = PackCosts::new(prices, buy_column)
             .map_err(|error| OptimizerError::Table(label, error))?;
-        let [promo, list] = PriceColumn::ALL.map(|column| tier_keys(prices, &costs, column));
-        let ((promo_mins, promo_drift), (list_mins, list_drift)) = (promo?, list?);
+        // Checked for both columns now, so that building their keys later cannot fail.
+        let unit = Decimal::from(costs.unit);
+        let uneven = prices.tiers.iter().any(|tier| {
+            PriceColumn::ALL
+                .iter()
+                .any(|&column| (unit * tier.unit.get(column)).normalize().scale() > 2)
+        });
+        if uneven {
+            return Err(OptimizerError::UnevenRounding(label));
+        }
         let cover_keys = (0..costs.table_len())
             .map(|k| {
                 costs
@@ -284,40 +299,37 @@ impl Tables {
             .collect();
         Ok(Tables {
             costs,
-            tier_mins: [promo_mins, list_mins],
-            tier_drift: [promo_drift, list_drift],
+            tier_keys: Default::default(),
             cover_mins: RangeMin::new(cover_keys),
         })
     }
+
+    /// The tier keys of a postpaid column, built on first use.
+    fn tier_keys(&self, prices: &LabelPrices, column: PriceColumn) -> &TierKeys {
+        let at = usize::from(column == PriceColumn::List);
+        self.tier_keys[at].get_or_init(|| TierKeys::new(prices, &self.costs, column))
+    }
 }
 
-/// Per tier of `column`: the range minima of `h(k) - k x unit x u_t`, and their drift per period.
-type TierKeys = (Vec<RangeMin<(Decimal, u64, usize)>>, Vec<Decimal>);
-
-fn tier_keys(
-    prices: &LabelPrices,
-    costs: &PackCosts,
-    column: PriceColumn,
-) -> Result<TierKeys, OptimizerError> {
-    let unit = Decimal::from(costs.unit);
-    let best_calls = Decimal::from(costs.unit * costs.sizes[costs.best]);
-    let mut mins = Vec::new();
-    let mut drift = Vec::new();
-    for tier in &prices.tiers {
-        let step = unit * tier.unit.get(column);
-        if step.normalize().scale() > 2 {
-            return Err(OptimizerError::UnevenRounding(prices.label));
+impl TierKeys {
+    fn new(prices: &LabelPrices, costs: &PackCosts, column: PriceColumn) -> TierKeys {
+        let unit = Decimal::from(costs.unit);
+        let best_calls = Decimal::from(costs.unit * costs.sizes[costs.best]);
+        let mut mins = Vec::new();
+        let mut drift = Vec::new();
+        for tier in &prices.tiers {
+            let step = unit * tier.unit.get(column);
+            let keys = (0..costs.table_len())
+                .map(|k| match costs.in_table(k) {
+                    Some(cost) => (cost.price - step * Decimal::from(k), cost.packs, k),
+                    None => (Decimal::MAX, u64::MAX, k),
+                })
+                .collect();
+            mins.push(RangeMin::new(keys));
+            drift.push(costs.prices[costs.best] - best_calls * tier.unit.get(column));
         }
-        let keys = (0..costs.table_len())
-            .map(|k| match costs.in_table(k) {
-                Some(cost) => (cost.price - step * Decimal::from(k), cost.packs, k),
-                None => (Decimal::MAX, u64::MAX, k),
-            })
-            .collect();
-        mins.push(RangeMin::new(keys));
-        drift.push(costs.prices[costs.best] - best_calls * tier.unit.get(column));
+        TierKeys { mins, drift }
     }
-    Ok((mins, drift))
 }
 
 /// One window's months and what prices them.
@@ -480,10 +492,10 @@ impl Window<'_> {
     /// differs from the window's total by a constant, so it orders them alike.
     fn tier_best(&self, column: PriceColumn, t: usize, lo: u128, hi: u128) -> Option<u128> {
         let costs = &self.tables.costs;
-        let at = usize::from(column == PriceColumn::List);
-        let mins = &self.tables.tier_mins[at][t];
+        let keys = self.tables.tier_keys(self.prices, column);
+        let mins = &keys.mins[t];
         let (len, period) = (costs.table_len() as u128, costs.period() as u128);
-        let drift = self.tables.tier_drift[at][t];
+        let drift = keys.drift[t];
         let mut best: Option<((Decimal, u64), u128)> = None;
         let mut consider = |index: usize, periods: u128| {
             let (value, packs, _) = mins.keys()[index];

@@ -1,0 +1,41 @@
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Widest window, in CSS pixels, that counts as a phone.
+const NARROW_MAX: f64 = 600.0;
+
+/// Whether the window is phone-narrow, updated as it is resized (a phone
+/// turned sideways), for drawings that must pick their own proportions.
+#[hook]
+pub fn use_narrow() -> bool {
+    let narrow = use_state(is_narrow);
+    {
+        let narrow = narrow.clone();
+        use_effect_with((), move |()| {
+            let window = web_sys::window();
+            let listener = Closure::<dyn Fn()>::new(move || narrow.set(is_narrow()));
+            if let Some(window) = &window {
+                // Without the listener the chart keeps its first layout: harmless.
+                let _ = window
+                    .add_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(window) = &window {
+                    let _ = window.remove_event_listener_with_callback(
+                        "resize",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+    *narrow
+}
+
+fn is_narrow() -> bool {
+    web_sys::window()
+        .and_then(|window| window.inner_width().ok())
+        .and_then(|width| width.as_f64())
+        .is_some_and(|width| width <= NARROW_MAX)
+}
