@@ -1,178 +1,23 @@
-//! The page: reads the state, renders it, and turns events into changes.
+//! The root: the calculator, or a message if the embedded price book is broken.
 
-use std::rc::Rc;
-
-use calculator::{encode, Lang, PageState};
-use calculator::{CostCurve, CurvePoint};
-use pricing::cliff::cliffs;
-use pricing::{Estimate, LabelPrices, Optimizer, OptimizerError, Scenario};
+use calculator::Lang;
+use pricing::Optimizer;
 use yew::prelude::*;
 
 use crate::book::Engine;
-use crate::components::cost_chart::CostChart;
-use crate::components::language_switch::LanguageSwitch;
-use crate::components::notice_list::NoticeList;
-use crate::components::pinned_scenarios::PinnedScenarios;
-use crate::components::postpaid_summary::PostpaidSummary;
-use crate::components::price_tables::PriceTables;
-use crate::components::recommendation_panel::RecommendationPanel;
-use crate::components::scenario_inputs::ScenarioInputs;
-use crate::components::share_bar::ShareBar;
-use crate::hooks::{use_cost_curve, use_embed_resize, use_page_state, use_pins};
+use crate::components::page::Page;
 use crate::i18n::text;
-use crate::state::Change;
 
 /// The whole calculator, or a message if the embedded price book is broken.
 #[component]
 pub fn App() -> Html {
     match Optimizer::embedded() {
-        Ok(optimizer) => html! { <Calculator engine={Engine(optimizer)} /> },
+        Ok(optimizer) => html! { <Page engine={Engine(optimizer)} /> },
         Err(error) => html! {
             <main class="broken" role="alert">
                 <h1>{ Lang::ALL.map(|lang| text(lang).book_error).join(" / ") }</h1>
                 <p>{ error.to_string() }</p>
             </main>
         },
-    }
-}
-
-/// Properties of the [`Calculator`].
-#[derive(Properties, PartialEq)]
-pub struct CalculatorProps {
-    /// The optimizer and its price book.
-    pub engine: Engine,
-}
-
-/// The calculator for a readable price book.
-#[component]
-pub fn Calculator(props: &CalculatorProps) -> Html {
-    let state = use_page_state();
-    let engine = props.engine;
-    let book = engine.book();
-    let page = &state.page;
-    let scenario = &page.scenario;
-    let lang = page.lang;
-    let t = text(lang);
-    let estimate = use_memo(scenario.clone(), move |scenario| {
-        Estimate::new(engine.0, scenario).map(Rc::new)
-    });
-    let curve = use_cost_curve(engine, scenario);
-    use_effect_with(lang, |lang| set_document_lang(*lang));
-    use_embed_resize(page.embed);
-    let (pins, pin_actions) = use_pins();
-
-    let on_change = state.dispatcher().to_callback();
-    let prices = book.0.label(scenario.label);
-    let bought: Vec<u64> = match &*estimate {
-        Ok(estimate) => estimate
-            .best
-            .windows
-            .iter()
-            .flat_map(|w| w.purchases.iter().map(|p| p.pack.calls))
-            .collect(),
-        Err(_) => Vec::new(),
-    };
-    let current_tier = (*estimate).as_ref().ok().and_then(|e| e.first_month_tier());
-    let packs_pay_from = curve
-        .as_deref()
-        .and_then(|curve| curve.as_ref().ok())
-        .and_then(|curve| curve.packs_pay_from(scenario.volume));
-    html! {
-        <ContextProvider<Lang> context={lang}>
-        <div class={classes!("page", page.embed.then_some("embed"))}>
-            if page.embed {
-                <nav class="full-link"><a href={full_calculator_href(page)} target="_blank" rel="noopener" data-testid="open-full">{ t.open_full }</a></nav>
-            }
-            <header class="masthead">
-                <div>
-                    <h1>{ t.title }</h1>
-                    <p class="subtitle">{ t.subtitle }</p>
-                </div>
-                <LanguageSwitch on_change={on_change.reform(Change::Lang)} />
-            </header>
-            <NoticeList notices={state.notices.clone()} on_dismiss={on_change.reform(Change::DismissNotice)} />
-            <main class="layout">
-                <ScenarioInputs {book} page={page.clone()} on_change={on_change.clone()} />
-                { figures(&estimate, prices, scenario.months, packs_pay_from, lang) }
-                if let Ok(estimate) = &*estimate {
-                    if !page.embed {
-                        <ShareBar page={page.clone()} estimate={estimate.clone()} {book}
-                            on_pin={ let (add, s) = (pin_actions.add.clone(), scenario.clone()); Callback::from(move |()| add.emit(s.clone())) } />
-                    }
-                }
-                if !page.embed {
-                    <PinnedScenarios {engine} {pins} actions={pin_actions.clone()} on_open={on_change.reform(Change::Load)} />
-                }
-                if let (false, Ok(estimate)) = (page.embed, &*estimate) {
-                    { chart(curve.as_deref(), engine, scenario, estimate) }
-                }
-                <PriceTables {book} scenario={scenario.clone()} {bought} {current_tier}
-                    on_pick_volume={on_change.reform(Change::Volume)} />
-            </main>
-            <footer class="source"><p>{ t.source }</p></footer>
-        </div>
-        </ContextProvider<Lang>>
-    }
-}
-
-/// The postpaid figures and the recommendation, or why there are none.
-fn figures(
-    estimate: &Result<Rc<Estimate>, OptimizerError>,
-    prices: &'static LabelPrices,
-    months: u32,
-    packs_pay_from: Option<u64>,
-    lang: Lang,
-) -> Html {
-    match estimate {
-        Ok(estimate) => html! {
-            <div class="results">
-                <RecommendationPanel estimate={estimate.clone()} {prices} {packs_pay_from} />
-                <PostpaidSummary estimate={estimate.clone()} {prices} {months} />
-            </div>
-        },
-        Err(error) => html! {
-            <section class="broken" role="alert">
-                <p>{ text(lang).plan_error }</p>
-                <p>{ error.to_string() }</p>
-            </section>
-        },
-    }
-}
-
-/// The cost chart once its curve is ready, marked at the current volume.
-fn chart(
-    curve: Option<&Result<CostCurve, OptimizerError>>,
-    engine: Engine,
-    scenario: &Scenario,
-    estimate: &Estimate,
-) -> Html {
-    let Some(Ok(curve)) = curve else {
-        return Html::default();
-    };
-    let current = CurvePoint::of_estimate(scenario.volume, estimate);
-    let cliffs = cliffs(engine.0.book().label(scenario.label), scenario.column);
-    html! {
-        <section class="chart-section">
-            <CostChart curve={Rc::new(curve.clone())} {current} {cliffs} />
-        </section>
-    }
-}
-
-/// The same scenario in the full page, for the embedded layout's link.
-fn full_calculator_href(page: &PageState) -> String {
-    let full = PageState {
-        embed: false,
-        ..page.clone()
-    };
-    format!("./?{}", encode(&full))
-}
-
-fn set_document_lang(lang: Lang) {
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element());
-    if let Some(root) = root {
-        // Only the accessibility of the page suffers if this fails.
-        let _ = root.set_attribute("lang", text(lang).html_lang);
     }
 }

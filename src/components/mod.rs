@@ -11,6 +11,7 @@ pub mod month_breakdown;
 pub mod notice_list;
 pub mod number_field;
 pub mod pack_table;
+pub mod page;
 pub mod pinned_scenarios;
 pub mod postpaid_summary;
 pub mod price_column_picker;

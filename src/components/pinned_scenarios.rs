@@ -1,4 +1,4 @@
-use calculator::pinned::PinError;
+use calculator::pinned::{PinError, MAX_PINS};
 use calculator::{format, Lang};
 use pricing::{Estimate, Scenario};
 use yew::prelude::*;
@@ -7,7 +7,7 @@ use crate::hooks::use_lang;
 
 use crate::book::Engine;
 use crate::hooks::{PinActions, Pins};
-use crate::i18n::{column_name, label_name, pin_problem, plan_words, text};
+use crate::i18n::{column_name, fill, label_name, pin_problem, plan_words, text};
 
 /// Properties of [`PinnedScenarios`].
 #[derive(Properties, PartialEq)]
@@ -114,7 +114,7 @@ fn row(name: &str, cells: impl Iterator<Item = String>) -> Html {
 fn refused_reason(refused: &PinError, lang: Lang) -> String {
     let t = text(lang);
     match refused {
-        PinError::Full => t.pins_full.to_string(),
+        PinError::Full => fill(t.pins_full, &[("max", &MAX_PINS.to_string())]),
         PinError::AlreadyPinned => t.pins_already.to_string(),
     }
 }

@@ -305,6 +305,8 @@ mod tests {
             ("break_even", t.break_even),
             ("pin_bad", t.pin_bad),
             ("pin_too_many", t.pin_too_many),
+            ("pins_full", t.pins_full),
+            ("every_window", t.every_window),
         ]
     }
 

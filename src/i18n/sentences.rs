@@ -2,9 +2,10 @@
 //! readout. Each fills its language's template; none chooses by language.
 
 use calculator::fields::Field;
-use calculator::pinned::PinProblem;
+use calculator::pinned::{PinProblem, MAX_PINS};
 use calculator::{format, BreakEven, CurvePoint, InputError, Lang, Problem};
 use pricing::cliff::CliffSide;
+use pricing::limits::PACK_VALID_MONTHS;
 use pricing::{Channel, Comparison, Purchase, Recommendation, Strategy, WindowPlan};
 
 use super::{channel_name, comparison_name, fill, strategy_name, text, yuan};
@@ -76,7 +77,8 @@ pub fn plan_words(plan: &Recommendation, lang: Lang) -> String {
     if let (true, Some(first)) = (same_everywhere, first) {
         let words = purchase_words(&first.purchases);
         return if plan.windows.len() > 1 {
-            format!("{words} ({})", t.every_window)
+            let months = PACK_VALID_MONTHS.to_string();
+            format!("{words} ({})", fill(t.every_window, &[("months", &months)]))
         } else {
             words
         };
@@ -182,6 +184,9 @@ pub fn pin_problem(problem: &PinProblem, lang: Lang) -> String {
     let t = text(lang);
     match problem {
         PinProblem::BadPin(index) => fill(t.pin_bad, &[("n", &(index + 1).to_string())]),
-        PinProblem::TooMany(found) => fill(t.pin_too_many, &[("found", &found.to_string())]),
+        PinProblem::TooMany(found) => {
+            let (found, max) = (found.to_string(), MAX_PINS.to_string());
+            fill(t.pin_too_many, &[("found", &found), ("max", &max)])
+        }
     }
 }

@@ -425,8 +425,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_are_unique_and_defaults_are_what_a_fresh_page_holds() {
-        let fresh = PageState::default();
+    fn names_are_unique_and_defaults_agree_with_the_engines_default_scenario() {
+        // The engine's default scenario and the rows' defaults are two
+        // declarations of the same page: they must not drift apart.
+        let fresh = PageState {
+            scenario: pricing::Scenario::default(),
+            lang: Lang::default(),
+            embed: false,
+        };
+        assert_eq!(fresh, PageState::default());
         for (i, field) in FIELDS.iter().enumerate() {
             assert!(FIELDS[..i].iter().all(|other| other.name != field.name));
             assert_eq!(field.get(&fresh), field.default, "{}", field.name);
