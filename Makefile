@@ -1,30 +1,40 @@
-# The two commands of the README. Both install what is missing first.
-.PHONY: serve test setup bench dist size fuzz
+# The two commands of the README. Both install what is missing first:
+# serving needs scripts/setup-serve.sh, testing scripts/setup-test.sh (which runs the first).
+.PHONY: serve test setup setup-serve setup-test bench dist size fuzz
 
 # Where the release bundle will be served from: `make dist PUBLIC_URL=/tools/faceid-price/`.
 PUBLIC_URL ?= /
 
-serve: setup
+serve: setup-serve
 	trunk serve
 
+# scripts/test.sh runs scripts/setup-test.sh itself.
 test:
 	bash scripts/test.sh
 
-setup:
-	bash scripts/setup.sh
+# Everything, for serving and for testing.
+setup: setup-test
 
-# The performance report: the engine (criterion) and the page in headless Chromium.
+setup-serve:
+	bash scripts/setup-serve.sh
+
+setup-test:
+	bash scripts/setup-test.sh
+
+# The performance report: the engine (criterion) and the page in headless Chromium
+# (scripts/bench.sh runs scripts/setup-test.sh itself).
 bench:
 	bash scripts/bench.sh
 
 # Every fuzz target for FUZZ_SECONDS each (the test command runs them for 5).
 FUZZ_SECONDS ?= 60
-fuzz: setup
+fuzz: setup-test
 	bash scripts/fuzz.sh $(FUZZ_SECONDS)
 
-dist: setup
+dist: setup-serve
 	trunk build --release --public-url '$(PUBLIC_URL)'
 
-# Sizes file by file (raw, gzip -9, brotli) and the page's total against its budget.
-size: dist
+# Sizes file by file (raw, gzip -9, brotli) and the page's total against its budget;
+# brotli comes with the test tools.
+size: setup-test dist
 	bash scripts/size-report.sh dist

@@ -4,7 +4,7 @@
 # Measurements only: nothing here fails on a slow figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup-test.sh
 mkdir -p target/bench
 # The whole report is also kept in target/bench/report.txt.
 exec > >(tee target/bench/report.txt) 2>&1

@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dist="${1:-dist}"
 [ -d "$dist" ] || { echo "no bundle in $dist: run make dist first" >&2; exit 1; }
-command -v brotli >/dev/null || { echo "brotli is missing: run scripts/setup.sh" >&2; exit 1; }
+command -v brotli >/dev/null || { echo "brotli is missing: run scripts/setup-test.sh" >&2; exit 1; }
 
 budget="$(sed -n 's/^page_gzip_bytes *= *\([0-9]*\).*/\1/p' scripts/size-budget.txt)"
 [ -n "$budget" ] || { echo "scripts/size-budget.txt names no page_gzip_bytes" >&2; exit 1; }

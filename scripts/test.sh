@@ -10,7 +10,7 @@ results="$(mktemp)"
 trap 'rm -f "$results"' EXIT
 counted() { "$@" 2>&1 | tee -a "$results"; }
 
-bash scripts/setup.sh
+bash scripts/setup-test.sh
 step() { printf '\n== %s\n' "$*"; }
 
 step "cargo fmt --check"

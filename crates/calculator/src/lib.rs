@@ -5,6 +5,7 @@
 //! the Yew shell renders what this crate computes.
 
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 mod cost_curve;
 mod export;

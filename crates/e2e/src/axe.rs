@@ -1,5 +1,5 @@
 //! The accessibility audit: axe-core, from the npm package that
-//! `scripts/setup.sh` installs, injected into the page under test.
+//! `scripts/setup-test.sh` installs, injected into the page under test.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -63,8 +63,12 @@ fn source() -> &'static str {
     static SOURCE: OnceLock<Result<String, String>> = OnceLock::new();
     let loaded = SOURCE.get_or_init(|| {
         let file = npm_global_root()?.join("axe-core/axe.min.js");
-        std::fs::read_to_string(&file)
-            .map_err(|e| format!("cannot read {}: {e} (run scripts/setup.sh)", file.display()))
+        std::fs::read_to_string(&file).map_err(|e| {
+            format!(
+                "cannot read {}: {e} (run scripts/setup-test.sh)",
+                file.display()
+            )
+        })
     });
     match loaded {
         Ok(source) => source,
@@ -76,9 +80,9 @@ fn npm_global_root() -> Result<PathBuf, String> {
     let output = Command::new("npm")
         .args(["root", "--global"])
         .output()
-        .map_err(|e| format!("cannot run npm to find axe-core: {e} (run scripts/setup.sh)"))?;
+        .map_err(|e| format!("cannot run npm to find axe-core: {e} (run scripts/setup-test.sh)"))?;
     if !output.status.success() {
-        return Err("`npm root --global` failed (run scripts/setup.sh)".to_owned());
+        return Err("`npm root --global` failed (run scripts/setup-test.sh)".to_owned());
     }
     Ok(PathBuf::from(
         String::from_utf8_lossy(&output.stdout).trim(),

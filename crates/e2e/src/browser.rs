@@ -1,20 +1,30 @@
-//! A minimal blocking W3C WebDriver client for headless Chromium.
+//! A blocking browser session for the tests: a thin wrapper over the `thirtyfour`
+//! WebDriver client, driven on one tokio runtime shared by the test threads. One API for
+//! the three engines of [`BrowserKind`]; what only Chromium can do (DevTools commands,
+//! emulated media) says so when asked of another engine.
 //!
 //! The methods panic with precise messages (this is test code); [`Browser::command`] is the
 //! fallible escape hatch for endpoints without a wrapper.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::fmt;
-use std::net::SocketAddr;
+use std::future::{Future, IntoFuture};
+use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use base64::Engine as _;
 use serde_json::{json, Value};
+use thirtyfour::common::command::{Command, FormatRequestData};
+use thirtyfour::error::{WebDriverError, WebDriverErrorInner, WebDriverResult};
+use thirtyfour::prelude::*;
+use thirtyfour::{LoggingPrefsLogLevel, RequestData, SessionId};
 
-use crate::{driver, http};
+use crate::driver::{self, BrowserKind};
+use crate::guard::{
+    firefox_console, origin_of, LogEntry, NetworkLog, PageRequest, Recorded, RECORDER_JS,
+};
+use crate::runtime;
 
 /// How long [`Browser::find`] polls for a selector by default.
 pub const FIND_TIMEOUT: Duration = Duration::from_secs(10);
@@ -24,8 +34,8 @@ const COMMAND_TIMEOUT: Duration = Duration::from_secs(60);
 const ASYNC_SCRIPT_TIMEOUT: Duration = Duration::from_secs(600);
 /// Pause between two polls.
 const POLL_INTERVAL: Duration = Duration::from_millis(50);
-/// The W3C key under which an element reference travels.
-const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+/// Most reads of the performance log in one go (each read drains what chromedriver holds).
+const MAX_LOG_READS: usize = 100;
 
 /// Held while a session starts: when two Chromiums start at once on this 2-core machine,
 /// one of them often stalls ~4 s before its first page; one after the other takes ~1 s each.
@@ -70,83 +80,58 @@ pub mod keys {
 /// Why a WebDriver command failed.
 #[derive(Debug)]
 pub enum Error {
-    /// Talking to chromedriver failed.
-    Io(std::io::Error),
-    /// chromedriver answered something that is not a WebDriver response.
-    Protocol(String),
-    /// chromedriver reported a WebDriver error such as "no such element".
-    WebDriver {
-        /// The HTTP status code.
-        status: u16,
-        /// The W3C error code, e.g. "no such element".
-        error: String,
-        /// chromedriver's message.
-        message: String,
-    },
+    /// thirtyfour reported an error: the driver refused the command or was unreachable.
+    WebDriver(WebDriverError),
+    /// The command had no answer within the time it is allowed.
+    Timeout(Duration),
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Io(e) => write!(f, "cannot talk to chromedriver: {e}"),
-            Error::Protocol(problem) => write!(f, "unexpected chromedriver response: {problem}"),
-            Error::WebDriver {
-                status,
-                error,
-                message,
-            } => write!(f, "{error} (HTTP {status}): {message}"),
+            Error::WebDriver(e) => write!(f, "{e}"),
+            Error::Timeout(limit) => write!(f, "no answer from the WebDriver server in {limit:?}"),
         }
     }
 }
 
 impl std::error::Error for Error {}
 
-/// One browser console entry, as chromedriver reports it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LogEntry {
-    /// "SEVERE" for console.error, "WARNING", "INFO" for console.log, or "DEBUG".
-    pub level: String,
-    /// Source URL and position followed by the logged text in quotes.
-    pub message: String,
-}
-
-/// One request the page made, as the DevTools Protocol's Network domain reported it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PageRequest {
-    /// The URL requested (the last one, after redirects).
-    pub url: String,
-    /// The HTTP status of the response, once one arrived.
-    pub status: Option<u16>,
-    /// Chromium's error text if the request failed, e.g. "net::ERR_CONNECTION_REFUSED".
-    pub failure: Option<String>,
-}
-
-/// The requests seen so far, in the order they started.
-#[derive(Default)]
-struct NetworkLog {
-    order: Vec<String>,
-    by_id: HashMap<String, PageRequest>,
-}
-
-/// A headless Chromium session; the session is deleted and its profile removed on drop.
+/// A browser session; the session is deleted and its profile removed on drop.
 ///
 /// Dropping a session checks the whole of it, every page it opened: any console error
 /// or panic message the test did not read with [`Browser::console_messages`], and any
 /// request to another host or for a file the server does not have, fails the test.
+/// What each engine can see of that is in [`crate::guard`]'s table.
 pub struct Browser {
-    driver: SocketAddr,
-    session: String,
+    kind: BrowserKind,
+    /// The session; `None` only while it is being quit on drop.
+    driver: Option<WebDriver>,
+    /// The session's WebDriver server; dropped (stopped, if it is the session's own)
+    /// after the session is quit.
+    server: driver::Server,
     base_url: String,
     profile: PathBuf,
     find_timeout: Duration,
     network: RefCell<NetworkLog>,
+    /// Firefox and WebKit: what the guard read from the pages and the browser's output.
+    page_log: RefCell<PageLog>,
+}
+
+/// Console entries that Firefox and WebKit pages logged, read but not yet taken, and how
+/// far the browser's output has been read.
+#[derive(Default)]
+struct PageLog {
+    console: Vec<LogEntry>,
+    output_read: u64,
 }
 
 /// An element found in the current page.
 pub struct Element<'b> {
-    browser: &'b Browser,
-    id: String,
+    element: WebElement,
     selector: String,
+    /// An element belongs to its session's page: it must not outlive the [`Browser`].
+    session: PhantomData<&'b Browser>,
 }
 
 impl Browser {
@@ -157,26 +142,53 @@ impl Browser {
 
     /// Opens a browser with a `width`×`height` viewport; relative URLs resolve against `base_url`.
     pub fn open_at(base_url: &str, width: u32, height: u32) -> Browser {
+        Browser::open_with(BrowserKind::selected(), base_url, width, height)
+    }
+
+    /// Opens a browser of `kind`; otherwise as [`Browser::open_at`].
+    pub fn open_with(kind: BrowserKind, base_url: &str, width: u32, height: u32) -> Browser {
         let _one_at_a_time = STARTING.lock().unwrap_or_else(|p| p.into_inner());
-        let driver = driver::address();
-        let profile = crate::fresh_temp_dir("chromium-profile");
-        let body = new_session_body(&profile, width, height);
-        let value = send(driver, "POST", "/session", Some(&body), COMMAND_TIMEOUT)
-            .unwrap_or_else(|e| panic!("cannot start a Chromium session: {e}"));
-        let session = value["sessionId"]
-            .as_str()
-            .unwrap_or_else(|| panic!("new session response without sessionId: {value}"))
-            .to_owned();
+        let profile = crate::fresh_temp_dir("browser-profile");
+        let server = driver::serve(kind, &profile).unwrap_or_else(|e| {
+            let _ = std::fs::remove_dir_all(&profile);
+            panic!("{e}")
+        });
+        let capabilities = capabilities(kind, &profile, width, height)
+            .unwrap_or_else(|e| panic!("cannot describe the {kind:?} session: {e}"));
+        let session = WebDriver::builder(server.url(), capabilities)
+            .request_timeout(ASYNC_SCRIPT_TIMEOUT + COMMAND_TIMEOUT)
+            .into_future();
+        let driver = call(COMMAND_TIMEOUT, session).unwrap_or_else(|e| {
+            let _ = std::fs::remove_dir_all(&profile);
+            panic!(
+                "cannot start a {kind:?} session: {e}\nits WebDriver server's log ends:\n{}",
+                server.log_tail()
+            )
+        });
         let browser = Browser {
-            driver,
-            session,
+            kind,
+            driver: Some(driver),
+            server,
             base_url: with_trailing_slash(base_url),
             profile,
             find_timeout: FIND_TIMEOUT,
             network: RefCell::default(),
+            page_log: RefCell::default(),
         };
         browser.pin_viewport(width, height);
         browser
+    }
+
+    /// The engine this session drives.
+    pub fn kind(&self) -> BrowserKind {
+        self.kind
+    }
+
+    /// Where the browser saves the files that pages download: a folder of the session's
+    /// profile (removed with it), set by Chromium's and Firefox's download preferences and
+    /// by the XDG download folder of WebKit's own server's environment.
+    pub fn download_dir(&self) -> PathBuf {
+        driver::download_dir(&self.profile)
     }
 
     /// The base URL that relative paths resolve against; it ends in '/'.
@@ -189,28 +201,32 @@ impl Browser {
         if path_and_query.starts_with("http://") || path_and_query.starts_with("https://") {
             path_and_query.to_owned()
         } else {
-            format!(
-                "{}{}",
-                self.base_url,
-                path_and_query.trim_start_matches('/')
-            )
+            let relative = path_and_query.trim_start_matches('/');
+            format!("{}{relative}", self.base_url)
         }
     }
 
     /// Navigates to `path_and_query` relative to the base URL and waits for the page load.
+    ///
+    /// In Firefox and WebKit the guard reads the page it leaves first, and installs its
+    /// recorder in the new one once it has loaded ([`crate::guard`]).
     pub fn goto(&self, path_and_query: &str) {
         let url = self.url(path_and_query);
-        self.run(
-            "POST",
-            "/url",
-            Some(json!({ "url": url })),
-            &format!("navigate to {url}"),
+        if self.kind != BrowserKind::Chromium {
+            self.read_page();
+        }
+        must(
+            format!("navigate to {url}"),
+            self.driver().goto(url.as_str()),
         );
+        if self.kind != BrowserKind::Chromium {
+            self.read_page();
+        }
     }
 
     /// The URL of the current page.
     pub fn current_url(&self) -> String {
-        string(self.run("GET", "/url", None, "read the current URL"))
+        must("read the current URL", self.driver().current_url()).to_string()
     }
 
     /// Changes how long [`Browser::find`] polls before giving up.
@@ -237,27 +253,25 @@ impl Browser {
 
     /// The first element matching `css` right now, if any.
     pub fn try_find(&self, css: &str) -> Result<Option<Element<'_>>, Error> {
-        match self.command("POST", "/element", Some(&locator(css))) {
-            Ok(value) => Ok(Some(self.element(&value, css))),
-            Err(Error::WebDriver { error, .. }) if error == "no such element" => Ok(None),
+        match call(COMMAND_TIMEOUT, self.driver().find(By::Css(css))) {
+            Ok(element) => Ok(Some(self.element(element, css))),
+            Err(Error::WebDriver(e))
+                if matches!(e.as_inner(), WebDriverErrorInner::NoSuchElement(_)) =>
+            {
+                Ok(None)
+            }
             Err(e) => Err(e),
         }
     }
 
     /// All elements matching `css` right now (no waiting; possibly none).
     pub fn find_all(&self, css: &str) -> Vec<Element<'_>> {
-        let value = self.run(
-            "POST",
-            "/elements",
-            Some(locator(css)),
-            &format!("find all `{css}`"),
+        let found = must(
+            format!("find all `{css}`"),
+            self.driver().find_all(By::Css(css)),
         );
-        value
-            .as_array()
-            .unwrap_or_else(|| panic!("find all `{css}`: expected an array, got {value}"))
-            .iter()
-            .map(|reference| self.element(reference, css))
-            .collect()
+        let elements = found.into_iter();
+        elements.map(|element| self.element(element, css)).collect()
     }
 
     /// The element with `data-testid="id"`, polling like [`Browser::find`].
@@ -306,93 +320,77 @@ impl Browser {
 
     /// Runs `js` as a function body with `arguments` = `args`; returns its result.
     pub fn execute(&self, js: &str, args: &[Value]) -> Value {
-        let body = json!({ "script": js, "args": args });
-        self.run(
-            "POST",
-            "/execute/sync",
-            Some(body),
-            &format!("execute script {js:?}"),
-        )
+        let ran = must(
+            format!("execute script {js:?}"),
+            self.driver().execute(js, args.to_vec()),
+        );
+        ran.json().clone()
     }
 
     /// Runs `js` as a function body whose last argument is a callback; returns what the
     /// script passes to it. The script may take up to 10 minutes.
     pub fn execute_async(&self, js: &str, args: &[Value]) -> Value {
-        let millis = ASYNC_SCRIPT_TIMEOUT.as_millis();
-        self.run(
-            "POST",
-            "/timeouts",
-            Some(json!({ "script": millis })),
+        let driver = self.driver();
+        must(
             "set the script timeout",
+            driver.set_script_timeout(ASYNC_SCRIPT_TIMEOUT),
         );
-        let body = json!({ "script": js, "args": args });
-        let path = format!("/session/{}/execute/async", self.session);
-        let wait = ASYNC_SCRIPT_TIMEOUT + COMMAND_TIMEOUT;
-        send(self.driver, "POST", &path, Some(&body), wait)
+        let run = driver.execute_async(js, args.to_vec());
+        call(ASYNC_SCRIPT_TIMEOUT + COMMAND_TIMEOUT, run)
             .unwrap_or_else(|e| panic!("cannot execute async script {js:?}: {e}"))
+            .json()
+            .clone()
     }
 
     /// Makes later commands act inside `frame`, an `<iframe>` of the current page.
     pub fn enter_frame(&self, frame: &Element<'_>) {
-        let body = json!({ "id": frame.to_json() });
         let doing = format!("enter the frame `{}`", frame.selector);
-        self.run("POST", "/frame", Some(body), &doing);
+        must(doing, frame.element.clone().enter_frame());
     }
 
     /// Makes later commands act on the parent of the current frame again.
     pub fn leave_frame(&self) {
-        self.run("POST", "/frame/parent", Some(json!({})), "leave the frame");
+        must("leave the frame", self.driver().enter_parent_frame());
     }
 
-    /// The browser console entries logged since the previous call (chromedriver clears them).
+    /// The browser console entries logged since the previous call, as far as the engine
+    /// lets the guard see them ([`crate::guard`]).
     pub fn console_messages(&self) -> Vec<LogEntry> {
-        let value = self.run(
-            "POST",
-            "/se/log",
-            Some(json!({ "type": "browser" })),
-            "read the browser console log",
-        );
-        let Value::Array(entries) = value else {
-            panic!("browser console log: expected an array, got {value}");
-        };
-        entries
-            .iter()
-            .map(|entry| LogEntry {
-                level: entry["level"].as_str().unwrap_or_default().to_owned(),
-                message: entry["message"].as_str().unwrap_or_default().to_owned(),
-            })
-            .collect()
+        match self.kind {
+            BrowserKind::Chromium => {
+                let read = self.driver().browser_log();
+                let entries = must("read the browser console log", read);
+                entries.into_iter().map(LogEntry::from).collect()
+            }
+            BrowserKind::Firefox | BrowserKind::Webkit => {
+                self.read_page();
+                std::mem::take(&mut self.page_log.borrow_mut().console)
+            }
+        }
     }
 
     /// Every request the pages of this session made so far, in the order they started.
     pub fn page_requests(&self) -> Vec<PageRequest> {
         self.read_network_events();
-        let log = self.network.borrow();
-        log.order
-            .iter()
-            .filter_map(|id| log.by_id.get(id).cloned())
-            .collect()
+        self.network.borrow().requests()
     }
 
     /// The requests that break the page's no-network promise: to any origin but the
     /// base URL's, answered with an error status, or failed (other than cancelled).
     pub fn unexpected_requests(&self) -> Vec<PageRequest> {
         let origin = origin_of(&self.base_url);
-        self.page_requests()
-            .into_iter()
-            .filter(|request| is_unexpected(request, origin))
-            .collect()
+        let requests = self.page_requests().into_iter();
+        requests.filter(|r| r.is_unexpected(origin)).collect()
     }
 
     /// What went wrong in this session since the last call: console errors and panics
     /// not read with [`Browser::console_messages`], and unexpected requests. Each is
     /// reported once, so a test that provokes one on purpose can take it here.
     pub fn problems(&self) -> Vec<String> {
-        let console = self
-            .console_messages()
-            .into_iter()
-            .filter(|entry| entry.level == "SEVERE" || entry.message.contains("panicked"));
-        let console = console.map(|entry| format!("console {}: {}", entry.level, entry.message));
+        let console = self.console_messages().into_iter();
+        let console = console
+            .filter(LogEntry::is_problem)
+            .map(|entry| format!("console {}: {}", entry.level, entry.message));
         let requests = self.unexpected_requests();
         *self.network.borrow_mut() = NetworkLog::default();
         let requests = requests.into_iter().map(|request| {
@@ -414,20 +412,44 @@ impl Browser {
         );
     }
 
-    /// Moves the DevTools Network events chromedriver has buffered into the log.
+    /// Moves the requests the engine reports into the log: the DevTools Network events
+    /// chromedriver has buffered, or the pages' Resource Timing entries.
     fn read_network_events(&self) {
-        let body = json!({ "type": "performance" });
-        let value = self.run("POST", "/se/log", Some(body), "read the performance log");
-        let Value::Array(entries) = value else {
-            panic!("performance log: expected an array, got {value}");
-        };
-        let mut log = self.network.borrow_mut();
-        for entry in entries {
-            let Some(text) = entry["message"].as_str() else {
-                continue;
-            };
-            if let Ok(event) = serde_json::from_str::<Value>(text) {
-                log.record(&event["message"]["method"], &event["message"]["params"]);
+        match self.kind {
+            BrowserKind::Chromium => {
+                let mut log = self.network.borrow_mut();
+                for _ in 0..MAX_LOG_READS {
+                    let read = self.driver().get_log("performance");
+                    let entries = must("read the performance log", read);
+                    if log.record_performance_log(&entries) == 0 {
+                        break;
+                    }
+                }
+            }
+            BrowserKind::Firefox | BrowserKind::Webkit => self.read_page(),
+        }
+    }
+
+    /// Firefox and WebKit: runs the guard's recorder in the current page (installing it
+    /// where it is missing) and keeps what it returns; in Firefox, also reads the page
+    /// console that the browser printed since the last read.
+    fn read_page(&self) {
+        let options = json!({ "console": self.kind == BrowserKind::Webkit });
+        let ran = call(
+            COMMAND_TIMEOUT,
+            self.driver().execute(RECORDER_JS, vec![options]),
+        )
+        .unwrap_or_else(|e| panic!("cannot run the console and network guard: {e}"));
+        let recorded = Recorded::from_json(ran.json());
+        self.network.borrow_mut().record_all(recorded.requests);
+        let mut page_log = self.page_log.borrow_mut();
+        page_log.console.extend(recorded.problems);
+        if self.kind == BrowserKind::Firefox {
+            let read_so_far = page_log.output_read;
+            if let Some(output) = self.server.output_since(read_so_far) {
+                let (entries, complete) = firefox_console(&output);
+                page_log.console.extend(entries);
+                page_log.output_read = read_so_far + complete as u64;
             }
         }
     }
@@ -435,50 +457,147 @@ impl Browser {
     /// Saves a PNG screenshot of the viewport to `path`.
     pub fn screenshot_png(&self, path: impl AsRef<Path>) {
         let path = path.as_ref();
-        let encoded = string(self.run("GET", "/screenshot", None, "take a screenshot"));
-        let png = base64::engine::general_purpose::STANDARD
-            .decode(encoded)
-            .unwrap_or_else(|e| panic!("screenshot is not valid base64: {e}"));
-        std::fs::write(path, png)
-            .unwrap_or_else(|e| panic!("cannot write screenshot {}: {e}", path.display()));
+        let png = must("take a screenshot", self.driver().screenshot_as_png());
+        write_png(path, &png);
+    }
+
+    /// Saves a PNG of the part of the viewport at `x`, `y` (CSS pixels from its top left
+    /// corner), `width`×`height` CSS pixels, to `path`: the viewport's screenshot, cropped
+    /// by a canvas in the current page (which must allow `data:` images).
+    ///
+    /// Instead of an element screenshot, which WebKitGTK gets wrong for an `<iframe>`
+    /// (parts of it come out black).
+    pub fn screenshot_region_png(
+        &self,
+        path: impl AsRef<Path>,
+        (x, y): (u32, u32),
+        (width, height): (u32, u32),
+    ) {
+        let whole = must(
+            "take a screenshot",
+            self.driver().screenshot_as_png_base64(),
+        );
+        let cropped = self.execute_async(
+            "const [data, x, y, width, height, done] = arguments;
+             const image = new Image();
+             image.onerror = () => done('cannot decode the screenshot');
+             image.onload = () => {
+               const scale = image.naturalWidth / window.innerWidth;
+               const canvas = document.createElement('canvas');
+               canvas.width = Math.round(width * scale);
+               canvas.height = Math.round(height * scale);
+               canvas.getContext('2d').drawImage(image, x * scale, y * scale,
+                 width * scale, height * scale, 0, 0, canvas.width, canvas.height);
+               canvas.toBlob((png) => png.arrayBuffer()
+                 .then((bytes) => done(Array.from(new Uint8Array(bytes)))), 'image/png');
+             };
+             image.src = 'data:image/png;base64,' + data;",
+            &[
+                json!(whole),
+                json!(x),
+                json!(y),
+                json!(width),
+                json!(height),
+            ],
+        );
+        let png: Vec<u8> = serde_json::from_value(cropped.clone())
+            .unwrap_or_else(|_| panic!("cannot crop the screenshot: {cropped}"));
+        write_png(path.as_ref(), &png);
     }
 
     /// Resizes the window and pins the page's viewport to `width`×`height` CSS pixels.
+    ///
+    /// Panics if the engine cannot show a viewport that small: Firefox's window is at
+    /// least [`FIREFOX_MIN_WIDTH`] px wide, WebKitGTK's MiniBrowser [`WEBKIT_MIN_WIDTH`]
+    /// (its toolbar); Chromium's viewport can be any size.
     pub fn set_window_size(&self, width: u32, height: u32) {
-        let rect = json!({ "width": width, "height": height });
-        self.run(
-            "POST",
-            "/window/rect",
-            Some(rect),
-            &format!("resize the window to {width}x{height}"),
+        must(
+            format!("resize the window to {width}x{height}"),
+            self.driver().set_window_rect(0, 0, width, height),
         );
         self.pin_viewport(width, height);
     }
 
+    /// The narrowest viewport the engine can show, in CSS pixels.
+    pub fn min_width(&self) -> u32 {
+        min_width(self.kind)
+    }
+
+    /// The page's viewport, `innerWidth`×`innerHeight`.
+    pub fn viewport(&self) -> (u32, u32) {
+        let size = self.execute("return [innerWidth, innerHeight];", &[]);
+        let side = |at: usize| {
+            size[at]
+                .as_u64()
+                .and_then(|n| u32::try_from(n).ok())
+                .unwrap_or_else(|| panic!("the viewport's size is not [w, h]: {size}"))
+        };
+        (side(0), side(1))
+    }
+
     /// Makes the viewport exactly `width`×`height`: headless Chromium otherwise keeps
-    /// 143 px of the window height for emulated browser UI and widens windows below 500 px.
+    /// 143 px of the window height for emulated browser UI and widens windows below 500 px;
+    /// Firefox and WebKit get a window as much larger as their toolbars take.
     fn pin_viewport(&self, width: u32, height: u32) {
-        let params = json!({
-            "width": width,
-            "height": height,
-            "deviceScaleFactor": 1,
-            "mobile": false
-        });
-        self.cdp("Emulation.setDeviceMetricsOverride", params);
+        match self.kind {
+            BrowserKind::Chromium => {
+                let cdp = self.driver().cdp();
+                let emulation = cdp.emulation();
+                let pin = emulation.set_device_metrics_override(width, height, 1.0, false);
+                must(format!("pin the viewport to {width}x{height}"), pin);
+            }
+            BrowserKind::Firefox | BrowserKind::Webkit => self.fit_window(width, height),
+        }
+    }
+
+    /// Sizes the window so that the viewport is `width`×`height`: sets the window to that,
+    /// measures what the browser's own parts take, and grows the window by as much.
+    fn fit_window(&self, width: u32, height: u32) {
+        let minimum = self.min_width();
+        assert!(
+            width >= minimum,
+            "{:?} cannot show a viewport {width} px wide: its window is at least {minimum} px",
+            self.kind
+        );
+        let mut window = (width, height);
+        for _ in 0..3 {
+            must(
+                format!("resize the window to {}x{}", window.0, window.1),
+                self.driver().set_window_rect(0, 0, window.0, window.1),
+            );
+            let shown = self.viewport();
+            if shown == (width, height) {
+                return;
+            }
+            let grow = |want: u32, got: u32, now: u32| (now + want).saturating_sub(got).max(1);
+            window = (
+                grow(width, shown.0, window.0),
+                grow(height, shown.1, window.1),
+            );
+        }
+        let shown = self.viewport();
+        assert_eq!(
+            shown,
+            (width, height),
+            "{:?} would not show a {width}x{height} viewport",
+            self.kind
+        );
     }
 
     /// Runs a DevTools Protocol command in the current page, e.g. "Emulation.setCPUThrottlingRate".
+    /// Chromium only.
     pub fn cdp(&self, cmd: &str, params: Value) -> Value {
-        let body = json!({ "cmd": cmd, "params": params });
-        self.run(
-            "POST",
-            "/goog/cdp/execute",
-            Some(body),
-            &format!("run {cmd}"),
-        )
+        assert_eq!(
+            self.kind,
+            BrowserKind::Chromium,
+            "DevTools commands ({cmd}) exist in Chromium only"
+        );
+        let cdp = self.driver().cdp();
+        must(format!("run {cmd}"), cdp.send_raw(cmd, params))
     }
 
     /// Makes `prefers-color-scheme` match `scheme` ("light" or "dark") from now on.
+    /// Chromium only.
     pub fn emulate_color_scheme(&self, scheme: &str) {
         let feature = json!({ "name": "prefers-color-scheme", "value": scheme });
         self.cdp(
@@ -489,30 +608,40 @@ impl Browser {
 
     /// Sends a raw WebDriver command; `path` is relative to the session, e.g. "/title".
     pub fn command(&self, method: &str, path: &str, body: Option<&Value>) -> Result<Value, Error> {
-        let path = format!("/session/{}{path}", self.session);
-        send(self.driver, method, &path, body, COMMAND_TIMEOUT)
+        let method = http::Method::from_bytes(method.as_bytes()).map_err(|e| {
+            Error::WebDriver(WebDriverError::RequestFailed(format!(
+                "bad method {method:?}: {e}"
+            )))
+        })?;
+        let raw = RawCommand {
+            method,
+            path: path.to_owned(),
+            body: body.cloned(),
+        };
+        let sent = self.driver().cmd(raw);
+        call(COMMAND_TIMEOUT, async { sent.await?.value_json() })
     }
 
-    /// Runs a command that must succeed; panics with `doing` and the error otherwise.
-    fn run(&self, method: &str, path: &str, body: Option<Value>, doing: &str) -> Value {
-        self.command(method, path, body.as_ref())
-            .unwrap_or_else(|e| panic!("cannot {doing}: {e}"))
+    /// The session, which is open from [`Browser::open_with`] until drop.
+    fn driver(&self) -> &WebDriver {
+        self.driver
+            .as_ref()
+            .expect("the session stays open until the browser is dropped")
     }
 
     /// The current URL for an error message, without panicking.
     fn describe_page(&self) -> String {
-        self.command("GET", "/url", None)
-            .map_or_else(|e| format!("a page whose URL is unknown ({e})"), string)
+        match call(COMMAND_TIMEOUT, self.driver().current_url()) {
+            Ok(url) => url.to_string(),
+            Err(e) => format!("a page whose URL is unknown ({e})"),
+        }
     }
 
-    fn element(&self, reference: &Value, css: &str) -> Element<'_> {
-        let id = reference[ELEMENT_KEY]
-            .as_str()
-            .unwrap_or_else(|| panic!("`{css}`: not an element reference: {reference}"));
+    fn element(&self, element: WebElement, css: &str) -> Element<'_> {
         Element {
-            browser: self,
-            id: id.to_owned(),
+            element,
             selector: css.to_owned(),
+            session: PhantomData,
         }
     }
 }
@@ -525,7 +654,9 @@ impl Drop for Browser {
         } else {
             self.problems()
         };
-        let _ = self.command("DELETE", "", None);
+        if let Some(driver) = self.driver.take() {
+            let _ = call(COMMAND_TIMEOUT, driver.quit());
+        }
         let _ = std::fs::remove_dir_all(&self.profile);
         assert!(
             problems.is_empty(),
@@ -535,106 +666,48 @@ impl Drop for Browser {
     }
 }
 
-impl NetworkLog {
-    /// Takes in one DevTools Network event; other events are ignored.
-    fn record(&mut self, method: &Value, params: &Value) {
-        let Some(id) = params["requestId"].as_str() else {
-            return;
-        };
-        match method.as_str() {
-            Some("Network.requestWillBeSent") => {
-                if !self.by_id.contains_key(id) {
-                    self.order.push(id.to_owned());
-                }
-                // A redirect reuses the id: the request now stands for the new URL.
-                let url = params["request"]["url"].as_str().unwrap_or_default();
-                let request = PageRequest {
-                    url: url.to_owned(),
-                    ..PageRequest::default()
-                };
-                self.by_id.insert(id.to_owned(), request);
-            }
-            Some("Network.responseReceived") => {
-                if let Some(request) = self.by_id.get_mut(id) {
-                    let status = params["response"]["status"].as_u64();
-                    request.status = status.and_then(|s| u16::try_from(s).ok());
-                }
-            }
-            Some("Network.loadingFailed") => {
-                if let Some(request) = self.by_id.get_mut(id) {
-                    let error = params["errorText"].as_str().unwrap_or("failed");
-                    request.failure = Some(error.to_owned());
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-/// `scheme://host:port` of a URL.
-fn origin_of(url: &str) -> &str {
-    let after_scheme = url.find("://").map_or(0, |at| at + 3);
-    let end = url[after_scheme..]
-        .find('/')
-        .map_or(url.len(), |at| after_scheme + at);
-    &url[..end]
-}
-
-/// Whether a request breaks the no-network promise of a page served at `origin`.
-fn is_unexpected(request: &PageRequest, origin: &str) -> bool {
-    let is_http = request.url.starts_with("http://") || request.url.starts_with("https://");
-    if !is_http {
-        // data: and blob: URLs are the page's own bytes (the icon, downloads).
-        return false;
-    }
-    origin_of(&request.url) != origin
-        || request.status.is_some_and(|status| status >= 400)
-        || request
-            .failure
-            .as_deref()
-            .is_some_and(|error| error != "net::ERR_ABORTED")
-}
-
 impl Element<'_> {
     /// Clicks the element's centre.
     pub fn click(&self) {
-        self.run("POST", "/click", Some(json!({})), "click");
+        self.run("click", self.element.click());
     }
 
     /// Empties an editable element.
     pub fn clear(&self) {
-        self.run("POST", "/clear", Some(json!({})), "clear");
+        self.run("clear", self.element.clear());
     }
 
     /// Focuses the element and types `text`, which may contain [`keys`] constants.
     pub fn send_keys(&self, text: &str) {
         self.run(
-            "POST",
-            "/value",
-            Some(json!({ "text": text })),
             &format!("send keys {text:?} to"),
+            self.element.send_keys(text),
         );
     }
 
     /// The element's HTML attribute `name`, if present.
     pub fn attr(&self, name: &str) -> Option<String> {
-        let value = self.run(
-            "GET",
-            &format!("/attribute/{name}"),
-            None,
+        self.run(
             &format!("read attribute {name:?} of"),
-        );
-        value.as_str().map(str::to_owned)
+            self.element.attr(name),
+        )
+    }
+
+    /// The element's HTML attribute `name`, if present; an error if the element is gone
+    /// (re-rendered) or the driver refuses, for polling.
+    pub fn try_attr(&self, name: &str) -> Result<Option<String>, Error> {
+        call(COMMAND_TIMEOUT, self.element.attr(name))
     }
 
     /// The element's DOM property `name` (e.g. "value", "checked") as JSON.
     pub fn prop(&self, name: &str) -> Value {
-        self.run(
-            "GET",
-            &format!("/property/{name}"),
-            None,
-            &format!("read property {name:?} of"),
-        )
+        let id = self.element.element_id();
+        let read = self
+            .element
+            .handle()
+            .cmd(Command::GetElementProperty(id, name.into()));
+        let doing = format!("read property {name:?} of");
+        self.run(&doing, async { read.await?.value_json() })
     }
 
     /// The element's rendered text.
@@ -645,86 +718,185 @@ impl Element<'_> {
 
     /// The W3C element reference, for passing the element to [`Browser::execute`].
     pub fn to_json(&self) -> Value {
-        json!({ ELEMENT_KEY: self.id })
+        self.element
+            .to_json()
+            .unwrap_or_else(|e| panic!("cannot refer to `{}`: {e}", self.selector))
     }
 
-    fn try_text(&self) -> Result<String, Error> {
-        self.command("GET", "/text", None).map(string)
+    /// The element's rendered text; an error if the element is gone (re-rendered) or
+    /// the driver refuses, for polling.
+    pub fn try_text(&self) -> Result<String, Error> {
+        call(COMMAND_TIMEOUT, self.element.text())
     }
 
-    fn command(&self, method: &str, path: &str, body: Option<&Value>) -> Result<Value, Error> {
-        let path = format!("/element/{}{path}", self.id);
-        self.browser.command(method, &path, body)
-    }
-
-    fn run(&self, method: &str, path: &str, body: Option<Value>, doing: &str) -> Value {
-        self.command(method, path, body.as_ref())
+    /// Runs a command on the element that must succeed; panics with `doing` otherwise.
+    fn run<T>(&self, doing: &str, command: impl Future<Output = WebDriverResult<T>>) -> T {
+        call(COMMAND_TIMEOUT, command)
             .unwrap_or_else(|e| panic!("cannot {doing} `{}`: {e}", self.selector))
     }
 }
 
-/// Sends one WebDriver request and unwraps the `value` of its JSON response.
-fn send(
-    driver: SocketAddr,
-    method: &str,
-    path: &str,
-    body: Option<&Value>,
-    timeout: Duration,
-) -> Result<Value, Error> {
-    let body = body.map(Value::to_string);
-    let response =
-        http::request(driver, method, path, body.as_deref(), timeout).map_err(Error::Io)?;
-    let mut parsed: Value = serde_json::from_slice(&response.body).map_err(|e| {
-        let text = String::from_utf8_lossy(&response.body);
-        Error::Protocol(format!(
-            "{method} {path}: HTTP {}: {e}: {text}",
-            response.status
-        ))
-    })?;
-    let value = parsed["value"].take();
-    if response.status == 200 {
-        return Ok(value);
-    }
-    Err(Error::WebDriver {
-        status: response.status,
-        error: value["error"]
-            .as_str()
-            .unwrap_or("unknown error")
-            .to_owned(),
-        message: value["message"].as_str().unwrap_or_default().to_owned(),
-    })
+/// A WebDriver command that thirtyfour has no method for, by method and session path.
+#[derive(Debug)]
+struct RawCommand {
+    method: http::Method,
+    path: String,
+    body: Option<Value>,
 }
 
-fn new_session_body(profile: &Path, width: u32, height: u32) -> Value {
-    let args = [
-        "--headless=new".to_owned(),
-        "--no-sandbox".to_owned(),
-        "--disable-gpu".to_owned(),
-        "--disable-dev-shm-usage".to_owned(),
-        "--disable-background-networking".to_owned(),
-        "--disable-component-update".to_owned(),
-        "--disable-sync".to_owned(),
-        "--no-first-run".to_owned(),
-        "--disable-quic".to_owned(),
-        format!("--user-data-dir={}", profile.display()),
-        format!("--window-size={width},{height}"),
-    ];
-    json!({
-        "capabilities": {
-            "alwaysMatch": {
-                "goog:chromeOptions": {
-                    "binary": driver::CHROMIUM,
-                    "args": args,
-                    "perfLoggingPrefs": { "enableNetwork": true, "enablePage": false }
-                },
-                "goog:loggingPrefs": { "browser": "ALL", "performance": "ALL" }
-            }
+impl FormatRequestData for RawCommand {
+    fn format_request(&self, session_id: &SessionId) -> RequestData {
+        let uri = format!("session/{session_id}{}", self.path);
+        let request = RequestData::new(self.method.clone(), uri);
+        match &self.body {
+            Some(body) => request.add_body(body.clone()),
+            None => request,
         }
+    }
+}
+
+/// Waits for one thirtyfour call on the runtime, at most `limit`.
+fn call<T>(limit: Duration, command: impl Future<Output = WebDriverResult<T>>) -> Result<T, Error> {
+    match runtime::block_on_within(limit, command) {
+        Ok(result) => result.map_err(Error::WebDriver),
+        Err(limit) => Err(Error::Timeout(limit)),
+    }
+}
+
+/// Runs a command that must succeed; panics with `doing` and the error otherwise.
+fn must<T>(doing: impl fmt::Display, command: impl Future<Output = WebDriverResult<T>>) -> T {
+    call(COMMAND_TIMEOUT, command).unwrap_or_else(|e| panic!("cannot {doing}: {e}"))
+}
+
+/// The narrowest window headless Firefox ESR makes (asked for less, it stays this wide).
+pub const FIREFOX_MIN_WIDTH: u32 = 500;
+/// The narrowest window WebKitGTK's MiniBrowser makes: its toolbar's width.
+pub const WEBKIT_MIN_WIDTH: u32 = 447;
+
+/// The narrowest viewport `kind` can show.
+fn min_width(kind: BrowserKind) -> u32 {
+    match kind {
+        BrowserKind::Chromium => 1,
+        BrowserKind::Firefox => FIREFOX_MIN_WIDTH,
+        BrowserKind::Webkit => WEBKIT_MIN_WIDTH,
+    }
+}
+
+fn write_png(path: &Path, png: &[u8]) {
+    std::fs::write(path, png)
+        .unwrap_or_else(|e| panic!("cannot write screenshot {}: {e}", path.display()));
+}
+
+/// What the session asks of the browser and its driver.
+fn capabilities(
+    kind: BrowserKind,
+    profile: &Path,
+    width: u32,
+    height: u32,
+) -> WebDriverResult<Capabilities> {
+    match kind {
+        BrowserKind::Firefox => {
+            let downloads = driver::download_dir(profile);
+            std::fs::create_dir_all(&downloads)
+                .map_err(|e| WebDriverError::RequestFailed(format!("{downloads:?}: {e}")))?;
+            let options = json!({
+                "binary": kind.binary(),
+                "args": ["-headless"],
+                "prefs": firefox_prefs(&downloads),
+            });
+            Ok(w3c_capabilities(json!({
+                "browserName": "firefox",
+                "moz:firefoxOptions": options,
+            })))
+        }
+        BrowserKind::Webkit => {
+            // MiniBrowser in automation mode keeps no data between sessions (an ephemeral
+            // website data manager); its profile folder holds only its downloads.
+            let options = json!({
+                "binary": kind.binary(),
+                "args": ["--automation", "--enable-smooth-scrolling=false"],
+            });
+            Ok(w3c_capabilities(
+                json!({ "webkitgtk:browserOptions": options }),
+            ))
+        }
+        BrowserKind::Chromium => {
+            let mut capabilities = DesiredCapabilities::chrome();
+            capabilities.set_binary(kind.binary())?;
+            for arg in chromium_args(profile, width, height) {
+                capabilities.add_arg(&arg)?;
+            }
+            // The guard's sources: console and browser messages, and DevTools Network events.
+            capabilities.set_logging_prefs("browser", LoggingPrefsLogLevel::All)?;
+            capabilities.set_logging_prefs("performance", LoggingPrefsLogLevel::All)?;
+            let performance = json!({ "enableNetwork": true, "enablePage": false });
+            capabilities.add_experimental_option("perfLoggingPrefs", performance)?;
+            // Downloads go to the session's profile (removed with it), not ~/Downloads.
+            let downloads = driver::download_dir(profile);
+            let prefs = json!({
+                "download.default_directory": downloads.display().to_string(),
+                "download.prompt_for_download": false,
+            });
+            capabilities.add_experimental_option("prefs", prefs)?;
+            Ok(capabilities.into())
+        }
+    }
+}
+
+/// A capabilities object from JSON (always an object here).
+fn w3c_capabilities(value: Value) -> Capabilities {
+    match value {
+        Value::Object(map) => Capabilities::from(map),
+        other => unreachable!("capabilities are an object, not {other}"),
+    }
+}
+
+/// Firefox's preferences beyond geckodriver's own (which already turn off updates,
+/// telemetry and most of what calls home): the page's console on stdout for the guard,
+/// downloads saved to `downloads` without asking, and no other background network use
+/// (this machine has none beyond loopback; a failing sync logs errors of its own).
+fn firefox_prefs(downloads: &Path) -> Value {
+    json!({
+        "devtools.console.stdout.content": true,
+        "devtools.console.stdout.chrome": false,
+        "browser.download.folderList": 2,
+        "browser.download.dir": downloads.display().to_string(),
+        "browser.download.useDownloadDir": true,
+        "browser.download.always_ask_before_handling_new_types": false,
+        "browser.download.start_downloads_in_tmp_dir": false,
+        "browser.download.alwaysOpenPanel": false,
+        "app.normandy.enabled": false,
+        "messaging-system.rsexperimentloader.enabled": false,
+        "nimbus.rollouts.enabled": false,
+        "browser.region.update.enabled": false,
+        "browser.region.network.url": "",
+        "network.connectivity-service.enabled": false,
+        "network.captive-portal-service.enabled": false,
+        "network.dns.disablePrefetch": true,
+        "network.prefetch-next": false,
+        "browser.safebrowsing.update.enabled": false,
+        "services.settings.poll_interval": 86400,
+        "extensions.getAddons.cache.enabled": false,
     })
 }
 
-fn locator(css: &str) -> Value {
-    json!({ "using": "css selector", "value": css })
+/// Headless, no network of its own (this machine has none beyond loopback), a fresh profile.
+fn chromium_args(profile: &Path, width: u32, height: u32) -> Vec<String> {
+    let fixed = [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+    ];
+    let mut args: Vec<String> = fixed.iter().map(|arg| (*arg).to_owned()).collect();
+    args.push(format!("--user-data-dir={}", profile.display()));
+    args.push(format!("--window-size={width},{height}"));
+    args
 }
 
 fn testid_selector(id: &str) -> String {
@@ -738,14 +910,6 @@ fn with_trailing_slash(url: &str) -> String {
     format!("{}/", url.trim_end_matches('/'))
 }
 
-/// A JSON string's contents, or the JSON text of anything else.
-fn string(value: Value) -> String {
-    match value {
-        Value::String(text) => text,
-        other => other.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -756,81 +920,71 @@ mod tests {
         assert_eq!(testid_selector(r#"a"b"#), r#"[data-testid="a\"b"]"#);
     }
 
-    fn request(url: &str, status: Option<u16>, failure: Option<&str>) -> PageRequest {
-        PageRequest {
-            url: url.to_owned(),
-            status,
-            failure: failure.map(str::to_owned),
-        }
-    }
-
-    #[test]
-    fn only_own_files_are_expected_requests() {
-        let origin = origin_of("http://127.0.0.1:4242/tools/x/");
-        assert_eq!(origin, "http://127.0.0.1:4242");
-        let ok = request("http://127.0.0.1:4242/app_bg.wasm", Some(200), None);
-        assert!(!is_unexpected(&ok, origin));
-        assert!(!is_unexpected(
-            &request("blob:http://127.0.0.1:4242/1", None, None),
-            origin
-        ));
-        let aborted = request("http://127.0.0.1:4242/a.js", None, Some("net::ERR_ABORTED"));
-        assert!(!is_unexpected(&aborted, origin));
-        for bad in [
-            request("http://127.0.0.1:4243/app.js", Some(200), None),
-            request("https://example.com/x.js", None, None),
-            request("http://127.0.0.1:4242/missing.js", Some(404), None),
-            request("http://127.0.0.1:4242/a.js", None, Some("net::ERR_FAILED")),
-        ] {
-            assert!(is_unexpected(&bad, origin), "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn network_events_follow_redirects_and_failures() {
-        let mut log = NetworkLog::default();
-        let sent = json!("Network.requestWillBeSent");
-        log.record(
-            &sent,
-            &json!({ "requestId": "1", "request": { "url": "http://h/a" } }),
-        );
-        log.record(
-            &sent,
-            &json!({ "requestId": "1", "request": { "url": "http://h/a/" } }),
-        );
-        log.record(
-            &json!("Network.responseReceived"),
-            &json!({ "requestId": "1", "response": { "status": 200 } }),
-        );
-        log.record(
-            &sent,
-            &json!({ "requestId": "2", "request": { "url": "http://x/b" } }),
-        );
-        log.record(
-            &json!("Network.loadingFailed"),
-            &json!({ "requestId": "2", "errorText": "net::ERR_NAME_NOT_RESOLVED" }),
-        );
-        assert_eq!(log.order, ["1", "2"]);
-        assert_eq!(log.by_id["1"], request("http://h/a/", Some(200), None));
-        assert_eq!(
-            log.by_id["2"],
-            request("http://x/b", None, Some("net::ERR_NAME_NOT_RESOLVED"))
-        );
-    }
-
     #[test]
     fn session_asks_for_headless_chromium_with_browser_logs() {
-        let body = new_session_body(Path::new("/tmp/p"), 800, 600);
-        let always = &body["capabilities"]["alwaysMatch"];
-        assert_eq!(always["goog:chromeOptions"]["binary"], "/usr/bin/chromium");
-        assert_eq!(always["goog:loggingPrefs"]["browser"], "ALL");
-        assert_eq!(always["goog:loggingPrefs"]["performance"], "ALL");
+        let capabilities = capabilities(BrowserKind::Chromium, Path::new("/tmp/p"), 800, 600)
+            .expect("capabilities");
+        let asked = Value::from(capabilities);
+        let options = &asked["goog:chromeOptions"];
+        assert_eq!(options["binary"], "/usr/bin/chromium");
+        assert_eq!(asked["goog:loggingPrefs"]["browser"], "ALL");
+        assert_eq!(asked["goog:loggingPrefs"]["performance"], "ALL");
         assert_eq!(
-            always["goog:chromeOptions"]["perfLoggingPrefs"]["enableNetwork"],
-            true
+            options["prefs"]["download.default_directory"],
+            "/tmp/p/downloads"
         );
-        let args = always["goog:chromeOptions"]["args"].as_array().unwrap();
-        assert!(args.contains(&json!("--window-size=800,600")));
-        assert!(args.contains(&json!("--user-data-dir=/tmp/p")));
+        assert_eq!(options["perfLoggingPrefs"]["enableNetwork"], true);
+        let args = options["args"].as_array().expect("args");
+        for arg in [
+            "--headless=new",
+            "--disable-background-networking",
+            "--disable-quic",
+            "--window-size=800,600",
+            "--user-data-dir=/tmp/p",
+        ] {
+            assert!(args.contains(&json!(arg)), "{arg} missing from {args:?}");
+        }
+    }
+
+    #[test]
+    fn session_asks_for_headless_firefox_printing_the_page_console() {
+        let profile = crate::fresh_temp_dir("capabilities");
+        let capabilities =
+            capabilities(BrowserKind::Firefox, &profile, 800, 600).expect("capabilities");
+        let asked = Value::from(capabilities);
+        let options = &asked["moz:firefoxOptions"];
+        assert_eq!(asked["browserName"], "firefox");
+        assert_eq!(options["binary"], "/usr/bin/firefox-esr");
+        assert!(options["args"]
+            .as_array()
+            .expect("args")
+            .contains(&json!("-headless")));
+        let prefs = &options["prefs"];
+        assert_eq!(prefs["devtools.console.stdout.content"], true);
+        assert_eq!(
+            prefs["browser.download.dir"],
+            json!(profile.join("downloads").display().to_string())
+        );
+        assert!(profile.join("downloads").is_dir());
+        std::fs::remove_dir_all(&profile).expect("remove the profile");
+    }
+
+    #[test]
+    fn session_asks_for_minibrowser_in_automation_mode() {
+        let capabilities =
+            capabilities(BrowserKind::Webkit, Path::new("/tmp/p"), 800, 600).expect("capabilities");
+        let asked = Value::from(capabilities);
+        let options = &asked["webkitgtk:browserOptions"];
+        assert_eq!(
+            options["binary"],
+            "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"
+        );
+        assert_eq!(options["args"][0], "--automation");
+    }
+
+    #[test]
+    fn relative_urls_resolve_against_the_base() {
+        assert_eq!(with_trailing_slash("http://h/x"), "http://h/x/");
+        assert_eq!(with_trailing_slash("http://h/x/"), "http://h/x/");
     }
 }

@@ -86,7 +86,7 @@ fn build(public_url: &str) -> Result<PathBuf, String> {
         }
     }
     let output = trunk.output().map_err(|e| match e.kind() {
-        ErrorKind::NotFound => "`trunk` is not on PATH: run scripts/setup.sh".to_owned(),
+        ErrorKind::NotFound => "`trunk` is not on PATH: run scripts/setup-serve.sh".to_owned(),
         _ => format!("cannot run `trunk`: {e}"),
     })?;
     if !output.status.success() {

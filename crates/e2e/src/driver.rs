@@ -1,72 +1,345 @@
-//! Starts Debian's `chromedriver` once per test process and stops it at exit.
+//! The browsers the tests can drive, and their WebDriver servers, each started from the
+//! system's own binary (nothing is downloaded):
+//!
+//! | kind | browser | WebDriver server | how it runs |
+//! |---|---|---|---|
+//! | [`BrowserKind::Chromium`] | Debian's `chromium` | Debian's `chromedriver`, one per test process | headless |
+//! | [`BrowserKind::Firefox`] | Debian's `firefox-esr` | `geckodriver` (crates.io, `cargo install`), one per session | headless |
+//! | [`BrowserKind::Webkit`] | WebKitGTK's `MiniBrowser` (Debian's `webkit2gtk-driver`) | `WebKitWebDriver`, one per session | in a window on a virtual X display ([`crate::xvfb`]) |
+//!
+//! geckodriver and WebKitWebDriver accept one session at a time, so each
+//! [`crate::Browser`] of those kinds starts its own server and stops it when dropped;
+//! their output (which for Firefox includes the page's console, see [`crate::guard`]) goes
+//! to a file that the session reads. chromedriver serves every session of the process and
+//! is stopped at exit.
 
+use std::io::{Read, Seek, SeekFrom};
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
-use crate::http;
+use serde_json::Value;
 
-/// Debian's Chromium binary.
-pub const CHROMIUM: &str = "/usr/bin/chromium";
-/// Debian's chromedriver binary.
-pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-/// How long chromedriver may take to report ready.
+use crate::{runtime, xvfb};
+
+/// How long a WebDriver server may take to report ready.
 pub const STARTUP_TIMEOUT: Duration = Duration::from_secs(20);
+/// The environment variable that picks the browser of [`crate::Browser::open`]:
+/// "chromium" (the default), "firefox" or "webkit".
+pub const BROWSER_ENV: &str = "E2E_BROWSER";
 
-const INSTALL_HINT: &str = "install Debian's chromium and chromium-driver: run scripts/setup.sh";
+/// A browser the tests can drive, with the WebDriver server that drives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BrowserKind {
+    /// Debian's headless Chromium, driven by Debian's chromedriver.
+    Chromium,
+    /// Debian's Firefox ESR, headless, driven by geckodriver.
+    Firefox,
+    /// WebKitGTK's MiniBrowser on a virtual X display, driven by WebKitWebDriver.
+    Webkit,
+}
 
-/// A chromedriver child process.
-struct Driver {
+impl BrowserKind {
+    /// Every kind, Chromium first.
+    pub const ALL: [BrowserKind; 3] = [
+        BrowserKind::Chromium,
+        BrowserKind::Firefox,
+        BrowserKind::Webkit,
+    ];
+
+    /// The browser named by `E2E_BROWSER`, Chromium if unset; panics on an unknown name.
+    pub fn selected() -> BrowserKind {
+        match std::env::var(BROWSER_ENV) {
+            Err(_) => BrowserKind::Chromium,
+            Ok(name) => BrowserKind::named(&name).unwrap_or_else(|| {
+                panic!(
+                    "{BROWSER_ENV}={name:?} is not a browser these tests drive; \
+                     use \"chromium\", \"firefox\" or \"webkit\""
+                )
+            }),
+        }
+    }
+
+    /// The kind with this name ("chromium", "firefox", "webkit", or their packages'
+    /// names), if any; the empty name is Chromium.
+    pub fn named(name: &str) -> Option<BrowserKind> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "" | "chromium" => Some(BrowserKind::Chromium),
+            "firefox" | "firefox-esr" => Some(BrowserKind::Firefox),
+            "webkit" | "webkitgtk" => Some(BrowserKind::Webkit),
+            _ => None,
+        }
+    }
+
+    /// The kind's short name, as [`BrowserKind::named`] takes it and as folders are named.
+    pub fn name(self) -> &'static str {
+        match self {
+            BrowserKind::Chromium => "chromium",
+            BrowserKind::Firefox => "firefox",
+            BrowserKind::Webkit => "webkit",
+        }
+    }
+
+    /// The browser's executable.
+    pub fn binary(self) -> &'static str {
+        match self {
+            BrowserKind::Chromium => "/usr/bin/chromium",
+            BrowserKind::Firefox => "/usr/bin/firefox-esr",
+            BrowserKind::Webkit => "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser",
+        }
+    }
+
+    /// The WebDriver server's executable; geckodriver is looked for in cargo's bin folder,
+    /// where `scripts/setup-test.sh` installs the pinned version, then on `PATH`.
+    pub fn driver_binary(self) -> Result<PathBuf, String> {
+        let fixed = match self {
+            BrowserKind::Chromium => "/usr/bin/chromedriver",
+            BrowserKind::Webkit => "/usr/bin/WebKitWebDriver",
+            BrowserKind::Firefox => {
+                return find_geckodriver().ok_or_else(|| {
+                    format!(
+                        "geckodriver is neither in cargo's bin folder nor on PATH: {}",
+                        self.install_hint()
+                    )
+                })
+            }
+        };
+        if Path::new(fixed).is_file() {
+            Ok(PathBuf::from(fixed))
+        } else {
+            Err(format!("{fixed} is missing: {}", self.install_hint()))
+        }
+    }
+
+    /// Whether one server serves every session of the process (else one per session).
+    fn shares_its_server(self) -> bool {
+        self == BrowserKind::Chromium
+    }
+
+    /// The server's command-line arguments for listening on `port` and logging to `log`.
+    fn driver_args(self, port: u16, log: &Path) -> Result<Vec<String>, String> {
+        Ok(match self {
+            BrowserKind::Chromium => vec![
+                format!("--port={port}"),
+                format!("--log-path={}", log.display()),
+            ],
+            BrowserKind::Firefox => vec![
+                format!("--port={port}"),
+                // Each geckodriver hands Firefox a WebDriver BiDi port; the default (9222)
+                // would clash between two sessions at once.
+                format!("--websocket-port={}", free_port()?),
+                // Its temporary profiles go where the server's log is, removed with it.
+                format!("--profile-root={}", log.parent().unwrap_or(log).display()),
+            ],
+            BrowserKind::Webkit => vec![format!("--port={port}")],
+        })
+    }
+
+    /// What to run when the browser or its server is missing.
+    fn install_hint(self) -> &'static str {
+        match self {
+            BrowserKind::Chromium => {
+                "install Debian's chromium and chromium-driver: run scripts/setup-test.sh"
+            }
+            BrowserKind::Firefox => {
+                "run scripts/setup-test.sh, which installs Debian's firefox-esr and builds \
+                 the geckodriver version it pins with cargo install"
+            }
+            BrowserKind::Webkit => {
+                "run scripts/setup-test.sh, which installs Debian's webkit2gtk-driver \
+                 (WebKitWebDriver and MiniBrowser) and xvfb"
+            }
+        }
+    }
+}
+
+/// geckodriver in `$CARGO_HOME/bin` or `~/.cargo/bin`, else on `PATH`.
+fn find_geckodriver() -> Option<PathBuf> {
+    let on_path = std::env::var_os("PATH")
+        .map(|path| std::env::split_paths(&path).collect::<Vec<_>>())
+        .unwrap_or_default();
+    let cargo_home = std::env::var_os("CARGO_HOME").map(PathBuf::from);
+    let home_cargo = std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo"));
+    let cargo_bins = cargo_home
+        .into_iter()
+        .chain(home_cargo)
+        .map(|d| d.join("bin"));
+    cargo_bins
+        .chain(on_path)
+        .map(|dir| dir.join("geckodriver"))
+        .find(|candidate| candidate.is_file())
+}
+
+/// A WebDriver server child process; stopped when dropped (which a shared server in its
+/// static slot never is: [`stop_drivers`] stops it at exit).
+pub(crate) struct Driver {
+    kind: BrowserKind,
     addr: SocketAddr,
     child: Mutex<Child>,
     log_dir: PathBuf,
+    log: PathBuf,
 }
 
-static DRIVER: OnceLock<Result<Driver, String>> = OnceLock::new();
-
-/// The address of this process's chromedriver, starting it on first use.
-///
-/// Panics with a precise message if Chromium or chromedriver is missing or does not start;
-/// later calls fail fast with the same message.
-pub fn address() -> SocketAddr {
-    match DRIVER.get_or_init(start) {
-        Ok(driver) => driver.addr,
-        Err(message) => panic!("{message}"),
-    }
+/// The WebDriver server of one session: the process's shared server, or its own.
+pub(crate) enum Server {
+    /// chromedriver, shared by every session of the process.
+    Shared(&'static Driver),
+    /// geckodriver or WebKitWebDriver, started for this session and stopped on drop.
+    Own(Driver),
 }
 
-fn start() -> Result<Driver, String> {
-    for binary in [CHROMIUM, CHROMEDRIVER] {
-        if !Path::new(binary).is_file() {
-            return Err(format!("{binary} is missing: {INSTALL_HINT}"));
+impl Server {
+    fn driver(&self) -> &Driver {
+        match self {
+            Server::Shared(driver) => driver,
+            Server::Own(driver) => driver,
         }
     }
+
+    /// The server's URL.
+    pub(crate) fn url(&self) -> String {
+        format!("http://{}", self.driver().addr)
+    }
+
+    /// A session's own server's output (stdout and stderr, which for geckodriver include
+    /// Firefox's), from byte `from` on; `None` for a shared server.
+    pub(crate) fn output_since(&self, from: u64) -> Option<String> {
+        let Server::Own(driver) = self else {
+            return None;
+        };
+        let mut file = std::fs::File::open(&driver.log).ok()?;
+        file.seek(SeekFrom::Start(from)).ok()?;
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes).ok()?;
+        Some(String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    /// The last lines of the server's log, for an error message.
+    pub(crate) fn log_tail(&self) -> String {
+        log_tail(&self.driver().log)
+    }
+}
+
+/// A WebDriver server for one new session of `kind` whose profile folder is `profile`:
+/// the shared one (started on first use), or a new one of its own.
+///
+/// A server of its own can give the browser an environment of its own: MiniBrowser
+/// saves downloads in the XDG download folder, which is made `downloads` in `profile`
+/// (instead of the user's `~/Downloads`).
+///
+/// Fails with a precise message if the browser, its server or (for WebKit) Xvfb is
+/// missing or does not start; for a shared server, later calls fail fast the same way.
+pub(crate) fn serve(kind: BrowserKind, profile: &Path) -> Result<Server, String> {
+    if kind.shares_its_server() {
+        match shared_slot(kind).get_or_init(|| start(kind, &[])) {
+            Ok(driver) => Ok(Server::Shared(driver)),
+            Err(message) => Err(message.clone()),
+        }
+    } else {
+        let env = session_env(kind, profile)?;
+        start(kind, &env).map(Server::Own)
+    }
+}
+
+/// The folder where the browser of a session with this profile saves downloads.
+pub(crate) fn download_dir(profile: &Path) -> PathBuf {
+    profile.join("downloads")
+}
+
+/// The environment of a session's own server (and so of its browser).
+fn session_env(kind: BrowserKind, profile: &Path) -> Result<Vec<(String, String)>, String> {
+    match kind {
+        BrowserKind::Chromium | BrowserKind::Firefox => Ok(Vec::new()),
+        BrowserKind::Webkit => {
+            // GLib reads the user's folders from $XDG_CONFIG_HOME/user-dirs.dirs.
+            let config = profile.join("config");
+            let downloads = download_dir(profile);
+            let dirs = format!("XDG_DOWNLOAD_DIR=\"{}\"\n", downloads.display());
+            std::fs::create_dir_all(&config)
+                .and_then(|()| std::fs::create_dir_all(&downloads))
+                .and_then(|()| std::fs::write(config.join("user-dirs.dirs"), dirs))
+                .map_err(|e| format!("cannot prepare {}: {e}", profile.display()))?;
+            Ok(vec![(
+                "XDG_CONFIG_HOME".to_owned(),
+                config.display().to_string(),
+            )])
+        }
+    }
+}
+
+/// This process's shared server for `kind`.
+fn shared_slot(kind: BrowserKind) -> &'static OnceLock<Result<Driver, String>> {
+    static CHROMEDRIVER: OnceLock<Result<Driver, String>> = OnceLock::new();
+    match kind {
+        BrowserKind::Chromium => &CHROMEDRIVER,
+        other => unreachable!("{other:?} has one server per session"),
+    }
+}
+
+fn start(kind: BrowserKind, env: &[(String, String)]) -> Result<Driver, String> {
+    if !Path::new(kind.binary()).is_file() {
+        return Err(format!(
+            "{} is missing: {}",
+            kind.binary(),
+            kind.install_hint()
+        ));
+    }
+    let program = kind.driver_binary()?;
+    let display = match kind {
+        BrowserKind::Webkit => Some(xvfb::display()?),
+        _ => None,
+    };
     let port = free_port()?;
     let addr = SocketAddr::from(([127, 0, 0, 1], port));
-    let log_dir = crate::fresh_temp_dir("chromedriver");
-    let log = log_dir.join("chromedriver.log");
-    let child = Command::new(CHROMEDRIVER)
-        .arg(format!("--port={port}"))
-        .arg(format!("--log-path={}", log.display()))
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|e| format!("cannot start {CHROMEDRIVER}: {e} ({INSTALL_HINT})"))?;
+    let log_dir = crate::fresh_temp_dir("webdriver");
+    let log = log_dir.join("driver.log");
+    let mut command = Command::new(&program);
+    command
+        .args(kind.driver_args(port, &log)?)
+        .stdin(Stdio::null());
+    if kind.shares_its_server() {
+        command.stdout(Stdio::null()).stderr(Stdio::null());
+    } else {
+        // The browser inherits these: Firefox's console goes to the same file.
+        let file = std::fs::File::create(&log)
+            .map_err(|e| format!("cannot create {}: {e}", log.display()))?;
+        let copy = file
+            .try_clone()
+            .map_err(|e| format!("cannot share {}: {e}", log.display()))?;
+        command.stdout(file).stderr(copy);
+    }
+    if let Some(display) = display {
+        command
+            .env("DISPLAY", display)
+            .env_remove("WAYLAND_DISPLAY");
+    }
+    if kind == BrowserKind::Firefox {
+        command.env("MOZ_CRASHREPORTER_DISABLE", "1");
+    }
+    command.envs(env.iter().map(|(name, value)| (name, value)));
+    let child = command.spawn().map_err(|e| {
+        format!(
+            "cannot start {}: {e} ({})",
+            program.display(),
+            kind.install_hint()
+        )
+    })?;
     let driver = Driver {
+        kind,
         addr,
         child: Mutex::new(child),
         log_dir,
+        log,
     };
     if let Err(problem) = wait_until_ready(&driver) {
-        let message = format!(
-            "chromedriver on {addr} {problem}; its log ends:\n{}",
-            log_tail(&log)
-        );
-        driver.stop();
-        return Err(message);
+        // Dropping `driver` stops the server.
+        return Err(format!(
+            "{} on {addr} {problem}; its log ends:\n{}",
+            program.display(),
+            log_tail(&driver.log)
+        ));
     }
     stop_at_exit();
     Ok(driver)
@@ -77,7 +350,7 @@ fn free_port() -> Result<u16, String> {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|listener| listener.local_addr())
         .map(|addr| addr.port())
-        .map_err(|e| format!("cannot find a free port for chromedriver: {e}"))
+        .map_err(|e| format!("cannot find a free port for the WebDriver server: {e}"))
 }
 
 /// Polls `GET /status` until `value.ready` is true, the child exits, or the wait runs out.
@@ -93,17 +366,16 @@ fn wait_until_ready(driver: &Driver) -> Result<(), String> {
         if Instant::now() >= deadline {
             return Err(format!("was not ready within {STARTUP_TIMEOUT:?}"));
         }
-        std::thread::sleep(Duration::from_millis(100));
+        std::thread::sleep(Duration::from_millis(50));
     }
 }
 
 fn is_ready(addr: SocketAddr) -> bool {
-    let Ok(response) = http::request(addr, "GET", "/status", None, Duration::from_secs(2)) else {
-        return false;
-    };
-    serde_json::from_slice::<serde_json::Value>(&response.body)
-        .map(|status| status["value"]["ready"] == true)
-        .unwrap_or(false)
+    let status = runtime::block_on_within(Duration::from_secs(2), async move {
+        let response = reqwest::get(format!("http://{addr}/status")).await?;
+        response.json::<Value>().await
+    });
+    matches!(status, Ok(Ok(status)) if status["value"]["ready"] == true)
 }
 
 fn log_tail(log: &Path) -> String {
@@ -117,37 +389,127 @@ impl Driver {
         self.child.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Asks chromedriver to close its browsers and exit (killing it after 3 s), then removes
-    /// its log.
+    /// Stops the server (chromedriver is asked to close its browsers and exit first; the
+    /// others have no session left by now), then removes its log and profiles.
     fn stop(&self) {
-        let _ = http::request(self.addr, "GET", "/shutdown", None, Duration::from_secs(5));
-        let mut child = self.lock_child();
-        let deadline = Instant::now() + Duration::from_secs(3);
-        while matches!(child.try_wait(), Ok(None)) && Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(50));
+        if self.kind == BrowserKind::Chromium {
+            request_shutdown(self.addr);
         }
-        let _ = child.kill();
-        let _ = child.wait();
+        terminate(&mut self.lock_child(), Duration::from_secs(3));
         let _ = std::fs::remove_dir_all(&self.log_dir);
     }
 }
 
-/// Registers [`stop_driver`] with the C runtime's `atexit`, which runs when the test
-/// harness exits normally (Rust never drops statics).
-fn stop_at_exit() {
+/// Sends SIGTERM to `child`, waits up to `grace` for it to exit, then kills it.
+pub(crate) fn terminate(child: &mut Child, grace: Duration) {
     extern "C" {
-        fn atexit(callback: extern "C" fn()) -> std::os::raw::c_int;
+        fn kill(pid: i32, signal: i32) -> i32;
     }
-    // SAFETY: `stop_driver` is a plain `extern "C" fn()` that never unwinds.
-    unsafe {
-        atexit(stop_driver);
+    const SIGTERM: i32 = 15;
+    if matches!(child.try_wait(), Ok(None)) {
+        if let Ok(pid) = i32::try_from(child.id()) {
+            // SAFETY: `kill` only sends a signal to the child we started and still own.
+            unsafe {
+                kill(pid, SIGTERM);
+            }
+        }
+    }
+    let deadline = Instant::now() + grace;
+    while matches!(child.try_wait(), Ok(None)) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// Asks chromedriver at `addr` to close its browsers and exit, waiting up to 5 s.
+///
+/// From a thread of its own: at exit, the main thread's thread-locals, which entering the
+/// runtime needs, may already be gone.
+fn request_shutdown(addr: SocketAddr) {
+    let shutdown = format!("http://{addr}/shutdown");
+    let asking = std::thread::spawn(move || {
+        let _ = runtime::block_on_within(Duration::from_secs(5), reqwest::get(shutdown));
+    });
+    let _ = asking.join();
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        self.stop();
     }
 }
 
-extern "C" fn stop_driver() {
-    let _ = std::panic::catch_unwind(|| {
-        if let Some(Ok(driver)) = DRIVER.get() {
-            driver.stop();
+/// Registers [`stop_drivers`] with the C runtime's `atexit`, which runs when the test
+/// harness exits normally (Rust never drops statics).
+fn stop_at_exit() {
+    static REGISTERED: OnceLock<()> = OnceLock::new();
+    REGISTERED.get_or_init(|| {
+        extern "C" {
+            fn atexit(callback: extern "C" fn()) -> std::os::raw::c_int;
+        }
+        // SAFETY: `stop_drivers` is a plain `extern "C" fn()` that never unwinds.
+        unsafe {
+            atexit(stop_drivers);
         }
     });
+}
+
+/// Stops the shared servers, then the virtual display.
+extern "C" fn stop_drivers() {
+    let _ = std::panic::catch_unwind(|| {
+        let shared = BrowserKind::ALL
+            .into_iter()
+            .filter(|k| k.shares_its_server());
+        for kind in shared {
+            if let Some(Ok(driver)) = shared_slot(kind).get() {
+                driver.stop();
+            }
+        }
+        xvfb::stop();
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_browsers() {
+        assert_eq!(BrowserKind::named("chromium"), Some(BrowserKind::Chromium));
+        assert_eq!(
+            BrowserKind::named(" Chromium "),
+            Some(BrowserKind::Chromium)
+        );
+        assert_eq!(BrowserKind::named(""), Some(BrowserKind::Chromium));
+        assert_eq!(
+            BrowserKind::named("firefox-esr"),
+            Some(BrowserKind::Firefox)
+        );
+        assert_eq!(BrowserKind::named("WebKit"), Some(BrowserKind::Webkit));
+        assert_eq!(BrowserKind::named("netscape"), None);
+        for kind in BrowserKind::ALL {
+            assert_eq!(BrowserKind::named(kind.name()), Some(kind));
+        }
+    }
+
+    #[test]
+    fn only_chromedriver_is_shared() {
+        let shared: Vec<_> = BrowserKind::ALL
+            .into_iter()
+            .filter(|k| k.shares_its_server())
+            .collect();
+        assert_eq!(shared, [BrowserKind::Chromium]);
+    }
+
+    #[test]
+    fn geckodriver_gets_its_own_bidi_port_and_profile_root() {
+        let args = BrowserKind::Firefox
+            .driver_args(4444, Path::new("/tmp/wd/driver.log"))
+            .expect("args");
+        assert_eq!(args[0], "--port=4444");
+        assert!(args[1].starts_with("--websocket-port="), "{args:?}");
+        assert_ne!(args[1], "--websocket-port=9222");
+        assert_eq!(args[2], "--profile-root=/tmp/wd");
+    }
 }

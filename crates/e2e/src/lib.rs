@@ -2,12 +2,18 @@
 //!
 //! - [`bundle`] builds the release bundle with `trunk` once per test process.
 //! - [`server`] serves a directory over HTTP on 127.0.0.1, optionally under a path prefix.
-//! - [`driver`] starts Debian's `chromedriver` once per test process.
-//! - [`browser`] is a minimal blocking W3C WebDriver client driving headless Chromium.
+//! - [`driver`] names the browsers (Chromium, Firefox ESR, WebKitGTK) and starts their
+//!   WebDriver servers: `chromedriver` once per test process, `geckodriver` and
+//!   `WebKitWebDriver` once per session.
+//! - [`xvfb`] is the virtual X display that WebKitGTK's MiniBrowser runs on.
+//! - [`browser`] is a blocking session over the `thirtyfour` WebDriver client, with a
+//!   session-wide console and network guard ([`guard`], which says what each engine checks).
 //! - [`axe`] runs the axe-core accessibility audit in the page.
 //!
-//! Nothing here downloads a browser or a driver: both come from Debian's packages,
-//! which `scripts/setup.sh` installs.
+//! Nothing here downloads a browser or a driver: the browsers, chromedriver and
+//! WebKitWebDriver are Debian's packages, geckodriver is built from crates.io at a pinned
+//! version; `scripts/setup-test.sh` installs them all, and a missing one fails the test
+//! with a message naming that script.
 
 #![warn(missing_docs)]
 
@@ -15,10 +21,14 @@ pub mod axe;
 pub mod browser;
 pub mod bundle;
 pub mod driver;
-mod http;
+pub mod guard;
+mod runtime;
 pub mod server;
+pub mod xvfb;
 
-pub use browser::{keys, Browser, Element, Error, LogEntry, PageRequest};
+pub use browser::{keys, Browser, Element, Error};
+pub use driver::BrowserKind;
+pub use guard::{LogEntry, PageRequest};
 pub use server::{ServedRequest, StaticServer};
 
 use std::path::{Path, PathBuf};

@@ -7,6 +7,7 @@
 //! postpaid bill, a purchase) are rounded, to 分, half away from zero.
 
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 mod billing;
 pub mod cliff;

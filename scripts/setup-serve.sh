@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs what building and serving the page needs, and only what is missing:
+# the wasm32 target, trunk, wasm-bindgen-cli and wasm-opt. Idempotent: a re-run
+# takes seconds. Versions come from Trunk.toml so that they are pinned in one place.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+toml_value() { # key -> value of the first `key = "value"` line in Trunk.toml
+  sed -n "s/^$1 *= *\"\\([^\"]*\\)\".*/\\1/p" Trunk.toml | head -n1
+}
+TRUNK_VERSION="$(toml_value trunk-version)"
+WASM_BINDGEN_VERSION="$(toml_value wasm_bindgen)"
+BINARYEN_VERSION="$(toml_value wasm_opt | sed 's/^version_//')"
+
+say() { printf 'setup-serve: %s\n' "$*"; }
+
+if ! grep -q "^wasm-bindgen = \"=$WASM_BINDGEN_VERSION\"" Cargo.toml; then
+  say "Cargo.toml must pin wasm-bindgen = \"=$WASM_BINDGEN_VERSION\" (as Trunk.toml says)" >&2
+  exit 1
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (about 20 minutes of compiling)"
+  cargo install --locked trunk --version "$TRUNK_VERSION"
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  # Not --locked: the CLI's lock file names a crate version this registry lacks.
+  cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION\b"; then
+  say "installing wasm-opt from the npm package binaryen@$BINARYEN_VERSION"
+  npm install --global --no-audit --no-fund "binaryen@$BINARYEN_VERSION"
+fi
+
+say "serving tools present: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -n1)"
