@@ -3,30 +3,14 @@
 mod common;
 
 use calculator::format;
-use common::{assert_healthy, expect_best, expect_postpaid, open, type_into};
+use common::{assert_healthy, assert_plan_in_words, expect_best, expect_postpaid, open, type_into};
 
 fn check(query: &str) {
     let browser = open(query);
     let estimate = expect_best(&browser, query);
     expect_postpaid(&browser, query);
-    let plan = browser.testid("best-plan").text();
-    for window in &estimate.best.windows {
-        for purchase in &window.purchases {
-            let words = format!(
-                "{} × {}",
-                format::grouped_calls(purchase.count.into()),
-                format::grouped_calls(purchase.pack.calls.into())
-            );
-            assert!(plan.contains(&words), "{plan} should say {words}");
-        }
-    }
+    assert_plan_in_words(&browser, &estimate);
     assert_healthy(&browser);
-}
-
-#[test]
-fn panel_matches_the_engine_for_a_mixed_plan() {
-    // One 5 000 pack and 1 050 calls postpaid beat both alternatives.
-    check("?label=general-verify&volume=6050&months=1&lang=en");
 }
 
 #[test]

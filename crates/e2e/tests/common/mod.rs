@@ -6,12 +6,12 @@
 use std::time::Duration;
 
 use calculator::{decode, format};
-use e2e::{keys, Browser, Element};
+use e2e::{keys, Browser, BrowserKind, Element};
 use pricing::{Estimate, PriceBook};
 use rust_decimal::Decimal;
 
-/// How long a figure may take to follow an input.
-pub const SETTLE: Duration = Duration::from_secs(5);
+/// How long a figure may take to follow an input (WebKit under Xvfb is the slowest).
+pub const SETTLE: Duration = Duration::from_secs(10);
 
 /// The figures the engine gives for the scenario of a query string.
 pub fn engine_estimate(query: &str) -> Estimate {
@@ -33,11 +33,27 @@ pub fn book() -> &'static PriceBook {
     PriceBook::embedded().expect("the price book parses")
 }
 
-/// Opens the calculator at a query string, waiting for the figures to render.
+/// Opens the calculator at a query string in the browser `E2E_BROWSER` names
+/// (Chromium unless set), waiting for the figures to render.
 pub fn open(query: &str) -> Browser {
-    let browser = Browser::open(1280, 900);
+    open_in(BrowserKind::selected(), query)
+}
+
+/// Opens the calculator at a query string in `kind` at 1280×900, waiting for the
+/// figures to render.
+pub fn open_in(kind: BrowserKind, query: &str) -> Browser {
+    let browser = open_sized(kind, 1280, 900);
     browser.goto(&format!("/{query}"));
     browser.testid("postpaid-month");
+    browser
+}
+
+/// A `kind` session with a `width`×`height` viewport on the release bundle, before it
+/// has opened a page.
+pub fn open_sized(kind: BrowserKind, width: u32, height: u32) -> Browser {
+    let base = e2e::server::bundle_server("/").base_url();
+    let mut browser = Browser::open_with(kind, &base, width, height);
+    browser.set_find_timeout(SETTLE);
     browser
 }
 
@@ -46,12 +62,20 @@ pub fn amount(browser: &Browser, hook: &str) -> String {
     browser.testid(hook).attr("value").unwrap_or_default()
 }
 
+/// [`amount`] for polling: `None` while the hook is missing or being re-rendered.
+fn try_amount(browser: &Browser, hook: &str) -> Option<String> {
+    let element = browser
+        .try_find(&format!("[data-testid=\"{hook}\"]"))
+        .ok()??;
+    element.try_attr("value").ok()?
+}
+
 /// Waits until an amount hook holds `expected` to the fen, and checks that
 /// its text shows the same amount formatted for people, once.
 pub fn wait_for_amount(browser: &Browser, hook: &str, expected: Decimal) {
     let plain = format::plain(expected);
     e2e::wait_until(&format!("{hook} = {plain}"), SETTLE, || {
-        amount(browser, hook) == plain
+        try_amount(browser, hook).as_deref() == Some(plain.as_str())
     });
     let element = browser.testid(hook);
     assert_eq!(element.prop("tagName"), serde_json::json!("DATA"), "{hook}");
@@ -66,10 +90,16 @@ pub fn wait_for_amount(browser: &Browser, hook: &str, expected: Decimal) {
 }
 
 /// Waits until the postpaid figures equal the engine's for `query`.
-pub fn expect_postpaid(browser: &Browser, query: &str) {
+pub fn expect_postpaid(browser: &Browser, query: &str) -> Estimate {
     let estimate = engine_estimate(query);
     wait_for_amount(browser, "postpaid-month", estimate.postpaid_first_month());
     wait_for_amount(browser, "postpaid-total", estimate.postpaid.total());
+    estimate
+}
+
+/// Waits until the page's URL contains `part`.
+pub fn wait_for_url(browser: &Browser, what: &str, part: &str) {
+    e2e::wait_until(what, SETTLE, || browser.current_url().contains(part));
 }
 
 /// Replaces a text field's content by typing, as a person would.
@@ -93,4 +123,37 @@ pub fn expect_best(browser: &Browser, query: &str) -> Estimate {
     wait_for_amount(browser, "best-total", estimate.best.total);
     wait_for_amount(browser, "best-saving", estimate.saving_against_postpaid());
     estimate
+}
+
+/// Fails unless the panel's plan names every purchase of the engine's best plan,
+/// as "count × pack size".
+pub fn assert_plan_in_words(browser: &Browser, estimate: &Estimate) {
+    let plan = browser.testid("best-plan").text();
+    for purchase in estimate.best.windows.iter().flat_map(|w| &w.purchases) {
+        let words = format!(
+            "{} × {}",
+            format::grouped_calls(purchase.count.into()),
+            format::grouped_calls(purchase.pack.calls.into())
+        );
+        assert!(plan.contains(&words), "{plan} should say {words}");
+    }
+}
+
+/// Clicks a download button and returns the bytes of the Blob the page made for it.
+pub fn downloaded_blob(browser: &Browser, button: &str) -> Vec<u8> {
+    browser.execute(
+        "window.__blobs = []; const make = URL.createObjectURL.bind(URL);
+         URL.createObjectURL = blob => { window.__blobs.push(blob); return make(blob); };",
+        &[],
+    );
+    browser.testid(button).click();
+    let bytes = browser.execute_async(
+        "const done = arguments[arguments.length - 1];
+         const wait = () => window.__blobs.length
+           ? window.__blobs[0].arrayBuffer().then(b => done(Array.from(new Uint8Array(b))))
+           : setTimeout(wait, 20);
+         wait();",
+        &[],
+    );
+    serde_json::from_value(bytes).expect("the download's bytes")
 }
