@@ -1,18 +1,21 @@
-//! The figures of a scenario, computed in one place: postpaid only, the
-//! cheapest plan, and that plan re-priced month by month and at the list price.
+//! The figures of a scenario, computed in one place: for each label of the
+//! estimate, postpaid only, the cheapest plan, and that plan re-priced month
+//! by month and at the list price; and the totals over every label.
 
 use rust_decimal::Decimal;
 
 use crate::billing::{postpaid_only, price_plan, Bill};
-use crate::label::PriceColumn;
+use crate::label::{Label, PriceColumn};
 use crate::money::per_call;
-use crate::optimizer::{Optimizer, OptimizerError, Recommendation};
+use crate::optimizer::{Optimizer, OptimizerError, Recommendation, Strategy};
 use crate::scenario::Scenario;
 use crate::Calls;
 
-/// The figures for one scenario.
+/// The figures of one label: every channel billed under it, priced together.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Estimate {
+pub struct LabelEstimate {
+    /// The label.
+    pub label: Label,
     /// The plan that buys no packs, month by month.
     pub postpaid: Bill,
     /// The cheapest plan.
@@ -23,9 +26,12 @@ pub struct Estimate {
     pub best_at_list_price: Bill,
 }
 
-impl Estimate {
-    /// Prices a scenario and finds its cheapest plan.
-    pub fn new(optimizer: &Optimizer<'_>, scenario: &Scenario) -> Result<Estimate, OptimizerError> {
+impl LabelEstimate {
+    /// Prices one label's question and finds its cheapest plan.
+    pub fn new(
+        optimizer: &Optimizer<'_>,
+        scenario: &Scenario,
+    ) -> Result<LabelEstimate, OptimizerError> {
         let prices = optimizer.book().label(scenario.label);
         let best = optimizer.recommend(scenario)?;
         let purchases = best.purchases();
@@ -33,7 +39,8 @@ impl Estimate {
             column: PriceColumn::List,
             ..scenario.clone()
         };
-        Ok(Estimate {
+        Ok(LabelEstimate {
+            label: scenario.label,
             postpaid: postpaid_only(prices, scenario),
             best_bill: price_plan(prices, scenario, &purchases),
             best_at_list_price: price_plan(prices, &at_list, &purchases),
@@ -41,37 +48,115 @@ impl Estimate {
         })
     }
 
-    /// The postpaid bill of the first month.
-    pub fn postpaid_first_month(&self) -> Decimal {
-        self.postpaid
-            .months
-            .first()
-            .map_or(Decimal::ZERO, |month| month.bill)
-    }
-
-    /// The tier the first month's postpaid calls fall in.
-    pub fn first_month_tier(&self) -> Option<usize> {
-        self.postpaid.months.first().and_then(|month| month.tier)
-    }
-
-    /// What the cheapest plan saves against postpaid only.
-    pub fn saving_against_postpaid(&self) -> Decimal {
-        self.postpaid.total() - self.best.total
-    }
-
-    /// What the promotion saves on the cheapest plan against the list price.
-    pub fn saving_against_list_price(&self) -> Decimal {
-        self.best_at_list_price.total() - self.best.total
-    }
-
-    /// Calls over the horizon.
+    /// Billed calls over the horizon.
     pub fn calls(&self) -> Calls {
         self.postpaid.months.iter().map(|month| month.calls).sum()
     }
+}
 
-    /// The cheapest plan's average price per call, unrounded; `None` without calls.
+/// The figures of a whole scenario: one [`LabelEstimate`] per label, the
+/// main label first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Estimate {
+    /// Per label, in [`Scenario::labels`]' order; never empty.
+    pub labels: Vec<LabelEstimate>,
+    /// When two channels share a label: the cheapest plans' total with each
+    /// channel priced on its own, for what pricing them together saves.
+    pub apart: Option<Decimal>,
+}
+
+impl Estimate {
+    /// Prices every label of a scenario and finds each one's cheapest plan.
+    pub fn new(optimizer: &Optimizer<'_>, scenario: &Scenario) -> Result<Estimate, OptimizerError> {
+        let labels = scenario
+            .labels()
+            .into_iter()
+            .map(|label| LabelEstimate::new(optimizer, &scenario.for_label(label)))
+            .collect::<Result<Vec<_>, _>>()?;
+        let apart = if scenario.shares_a_label() {
+            let mut total = Decimal::ZERO;
+            for alone in scenario.channels_apart() {
+                total += optimizer.recommend(&alone)?.total;
+            }
+            Some(total)
+        } else {
+            None
+        };
+        Ok(Estimate { labels, apart })
+    }
+
+    /// The main label's figures.
+    pub fn main(&self) -> &LabelEstimate {
+        &self.labels[0]
+    }
+
+    fn sum(&self, of: impl Fn(&LabelEstimate) -> Decimal) -> Decimal {
+        self.labels.iter().map(of).sum()
+    }
+
+    /// The postpaid bills of the first month, every label.
+    pub fn postpaid_first_month(&self) -> Decimal {
+        self.sum(|label| {
+            label
+                .postpaid
+                .months
+                .first()
+                .map_or(Decimal::ZERO, |month| month.bill)
+        })
+    }
+
+    /// Postpaid only over the horizon, every label.
+    pub fn postpaid_total(&self) -> Decimal {
+        self.sum(|label| label.postpaid.total())
+    }
+
+    /// The cheapest plans' total over the horizon, every label.
+    pub fn best_total(&self) -> Decimal {
+        self.sum(|label| label.best.total)
+    }
+
+    /// The tier the main label's first-month postpaid calls fall in.
+    pub fn first_month_tier(&self) -> Option<usize> {
+        self.main().postpaid.months.first().and_then(|month| month.tier)
+    }
+
+    /// What the cheapest plans save against postpaid only.
+    pub fn saving_against_postpaid(&self) -> Decimal {
+        self.postpaid_total() - self.best_total()
+    }
+
+    /// What the promotion saves on the cheapest plans against the list price.
+    pub fn saving_against_list_price(&self) -> Decimal {
+        self.sum(|label| label.best_at_list_price.total()) - self.best_total()
+    }
+
+    /// What pricing channels of the same label together saves against
+    /// pricing each alone; `None` when no two channels share a label.
+    pub fn saving_from_sharing(&self) -> Option<Decimal> {
+        self.apart.map(|apart| apart - self.best_total())
+    }
+
+    /// Billed calls over the horizon, every label.
+    pub fn calls(&self) -> Calls {
+        self.labels.iter().map(LabelEstimate::calls).sum()
+    }
+
+    /// The cheapest plans' average price per call, unrounded; `None` without calls.
     pub fn average_per_call(&self) -> Option<Decimal> {
-        per_call(self.best.total, self.calls())
+        per_call(self.best_total(), self.calls())
+    }
+
+    /// What the cheapest plans are, together: postpaid only when no label
+    /// buys packs, packs only when every label's packs cover every call.
+    pub fn strategy(&self) -> Strategy {
+        let all = |kind: Strategy| self.labels.iter().all(|label| label.best.strategy == kind);
+        if all(Strategy::PostpaidOnly) {
+            Strategy::PostpaidOnly
+        } else if all(Strategy::PacksOnly) {
+            Strategy::PacksOnly
+        } else {
+            Strategy::PacksAndPostpaid
+        }
     }
 }
 
@@ -93,14 +178,14 @@ mod tests {
         assert_eq!(estimate.saving_against_postpaid(), Decimal::new(25, 0));
         // At list price: 4 500 + 1 050 x 0.85 = 5 392.50.
         assert_eq!(
-            estimate.best_at_list_price.total(),
+            estimate.main().best_at_list_price.total(),
             Decimal::new(539_250, 2)
         );
         assert_eq!(
             estimate.saving_against_list_price(),
             Decimal::new(130_350, 2)
         );
-        assert_eq!(estimate.best_bill.total(), estimate.best.total);
+        assert_eq!(estimate.main().best_bill.total(), estimate.best_total());
         assert_eq!(
             estimate.average_per_call().map(|p| p.round_dp(4)),
             Some(Decimal::new(6759, 4))
@@ -114,8 +199,8 @@ mod tests {
             ..Scenario::default()
         };
         let estimate = Estimate::new(crate::Optimizer::embedded().unwrap(), &scenario).unwrap();
-        assert_eq!(estimate.best.total, Decimal::ZERO);
+        assert_eq!(estimate.best_total(), Decimal::ZERO);
         assert_eq!(estimate.average_per_call(), None);
-        assert!(estimate.best.windows.iter().all(|w| w.purchases.is_empty()));
+        assert!(estimate.main().best.windows.iter().all(|w| w.purchases.is_empty()));
     }
 }

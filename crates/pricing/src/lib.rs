@@ -23,16 +23,17 @@ mod scenario;
 pub type Calls = u128;
 
 pub use billing::{month_bill, postpaid_only, price_plan, Bill, Legacy, MonthLine, Purchase};
-pub use estimate::Estimate;
+pub use estimate::{Estimate, LabelEstimate};
 pub use label::{resolve_label, Channel, Comparison, Label, PriceColumn};
 pub use optimizer::{Optimizer, OptimizerError, Recommendation, Strategy, WindowPlan};
 pub use price_book::{LabelPrices, Pack, Price, PriceBook, PriceBookError, Tier, PRICE_BOOK_TOML};
-pub use scenario::Scenario;
+pub use scenario::{ExtraChannel, Scenario};
 
 /// The ranges of a scenario's values that the engine is built and tested for.
 pub mod limits {
     pub use crate::scenario::{
-        GROWTH_MAX, GROWTH_MIN, LEGACY_MAX, LEGACY_MONTHS_MAX, MONTHS_MAX, MONTHS_MIN,
-        PACK_VALID_MONTHS, RETRY_MAX, VOLUME_MAX,
+        EXTRA_MAX, GROWTH_MAX, GROWTH_MIN, LEGACY_MAX, LEGACY_MONTHS_MAX, MONTHS_MAX, MONTHS_MIN,
+        PACK_VALID_MONTHS, PROFILE_DECIMALS, PROFILE_FACTOR_MAX, PROFILE_LEN_MAX, RETRY_MAX,
+        VOLUME_MAX,
     };
 }

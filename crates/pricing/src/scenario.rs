@@ -1,7 +1,8 @@
-//! What the user asks about: a label, a monthly volume, a horizon, a price
-//! column and how long its promotion lasts, a growth rate, billed retries,
-//! and a legacy balance with its expiry; and the ranges of each that the
-//! engine is built for (its arithmetic stays exact and in range there).
+//! What the user asks about: a label, a monthly volume, further channels, a
+//! horizon, a price column and how long its promotion lasts, the months'
+//! shape and growth, billed retries, and a legacy balance with its expiry;
+//! and the ranges of each that the engine is built for (its arithmetic stays
+//! exact and in range there).
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -28,6 +29,23 @@ pub const LEGACY_MONTHS_MAX: u32 = 12;
 pub const RETRY_MAX: Decimal = Decimal::from_parts(300, 0, 0, false, 0);
 /// Months a resource pack stays valid after purchase.
 pub const PACK_VALID_MONTHS: u32 = 12;
+/// Most multipliers in a month profile: one per month of a year.
+pub const PROFILE_LEN_MAX: usize = 12;
+/// Largest month multiplier of a profile.
+pub const PROFILE_FACTOR_MAX: Decimal = Decimal::from_parts(10, 0, 0, false, 0);
+/// Most decimals of a month multiplier.
+pub const PROFILE_DECIMALS: u32 = 2;
+/// Most channels beside the main one.
+pub const EXTRA_MAX: usize = 3;
+
+/// A further channel of the estimate: calls of its own, billed under a label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExtraChannel {
+    /// The label its calls are billed under.
+    pub label: Label,
+    /// Its calls in the first month.
+    pub volume: u64,
+}
 
 /// A pricing question: everything that decides the bill.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,6 +63,12 @@ pub struct Scenario {
     pub promo_months: Option<u32>,
     /// Monthly growth of the volume, in percent.
     pub growth: Decimal,
+    /// Multipliers of the volume, month by month in turn (at most
+    /// [`PROFILE_LEN_MAX`], each 0 … [`PROFILE_FACTOR_MAX`]); empty for flat months.
+    pub profile: Vec<Decimal>,
+    /// Channels beside the main one (at most [`EXTRA_MAX`]); they share
+    /// everything but the label, the volume and the legacy balance.
+    pub extra: Vec<ExtraChannel>,
     /// Billed attempts beyond the verifications (retries, billed failures), in percent.
     pub retry: Decimal,
     /// Calls left on packs bought before 2021-02-01, used before anything else.
@@ -62,6 +86,8 @@ impl Default for Scenario {
             column: PriceColumn::Promo,
             promo_months: None,
             growth: Decimal::ZERO,
+            profile: Vec::new(),
+            extra: Vec::new(),
             retry: Decimal::ZERO,
             legacy: 0,
             legacy_months: LEGACY_MONTHS_MAX,
@@ -70,34 +96,105 @@ impl Default for Scenario {
 }
 
 impl Scenario {
-    /// Billed calls in each month of the horizon: `volume x (1 + growth/100)^(m-1)
-    /// x (1 + retry/100)`, rounded once, half away from zero, to a whole call.
+    /// Billed calls of [`Scenario::label`] in each month of the horizon: for
+    /// each of its channels, `volume x w(m) x (1 + growth/100)^(m-1) x (1 +
+    /// retry/100)` rounded once, half away from zero, to a whole call (`w`
+    /// the profile's multiplier of the month); then added up month by month.
     pub fn month_volumes(&self) -> Vec<Calls> {
-        let attempts = Decimal::ONE + self.retry / Decimal::ONE_HUNDRED;
-        self.exact_volumes()
-            .into_iter()
-            .map(|exact| whole_calls(exact.saturating_mul(attempts)))
-            .collect()
+        self.summed(Decimal::ONE + self.retry / Decimal::ONE_HUNDRED)
     }
 
     /// Verifications in each month, before retries: what [`Scenario::month_volumes`]
     /// bills without the retry factor, rounded the same way.
     pub fn month_verifications(&self) -> Vec<Calls> {
-        self.exact_volumes().into_iter().map(whole_calls).collect()
+        self.summed(Decimal::ONE)
     }
 
-    /// `volume x (1 + growth/100)^(m-1)` for each month, unrounded.
-    fn exact_volumes(&self) -> Vec<Decimal> {
+    /// The labels of the estimate, the main one first, then the others in the
+    /// order their channels first appear.
+    pub fn labels(&self) -> Vec<Label> {
+        let mut labels = vec![self.label];
+        for channel in &self.extra {
+            if !labels.contains(&channel.label) {
+                labels.push(channel.label);
+            }
+        }
+        labels
+    }
+
+    /// The question for one label of the estimate: the channels billed under
+    /// it. The legacy balance stays with the main label.
+    pub fn for_label(&self, label: Label) -> Scenario {
+        if label == self.label {
+            return self.clone();
+        }
+        Scenario {
+            label,
+            volume: 0,
+            legacy: 0,
+            ..self.clone()
+        }
+    }
+
+    /// Each channel as a question of its own, the main one first: what the
+    /// estimate would be if no two channels were priced together.
+    pub fn channels_apart(&self) -> Vec<Scenario> {
+        let main = Scenario {
+            extra: Vec::new(),
+            ..self.clone()
+        };
+        let extra = self.extra.iter().map(|channel| Scenario {
+            label: channel.label,
+            volume: channel.volume,
+            legacy: 0,
+            ..main.clone()
+        });
+        std::iter::once(main.clone()).chain(extra).collect()
+    }
+
+    /// Whether two channels are billed under the same label.
+    pub fn shares_a_label(&self) -> bool {
+        self.labels().len() < self.extra.len() + 1
+    }
+
+    /// The first-month volumes of the channels billed under this scenario's label.
+    fn own_volumes(&self) -> impl Iterator<Item = u64> + '_ {
+        let same = self.extra.iter().filter(|c| c.label == self.label);
+        std::iter::once(self.volume).chain(same.map(|c| c.volume))
+    }
+
+    /// [`Scenario::own_volumes`]' month volumes times `factor`, each channel
+    /// rounded on its own, added up month by month.
+    fn summed(&self, factor: Decimal) -> Vec<Calls> {
+        let mut total = vec![0; self.months as usize];
+        for volume in self.own_volumes() {
+            for (sum, exact) in total.iter_mut().zip(self.exact_volumes(volume)) {
+                *sum += whole_calls(exact.saturating_mul(factor));
+            }
+        }
+        total
+    }
+
+    /// `volume x w(m) x (1 + growth/100)^(m-1)` for each month, unrounded.
+    fn exact_volumes(&self, volume: u64) -> Vec<Decimal> {
         let factor = Decimal::ONE + self.growth / Decimal::ONE_HUNDRED;
-        let mut exact = calls_decimal(Calls::from(self.volume));
-        (0..self.months)
+        let mut exact = calls_decimal(Calls::from(volume));
+        (0..self.months as usize)
             .map(|month| {
                 if month > 0 {
                     exact = exact.saturating_mul(factor);
                 }
-                exact
+                exact.saturating_mul(self.multiplier(month))
             })
             .collect()
+    }
+
+    /// The profile's multiplier of a month (from 0): 1 without a profile.
+    pub fn multiplier(&self, month: usize) -> Decimal {
+        match self.profile.len() {
+            0 => Decimal::ONE,
+            len => self.profile[month % len],
+        }
     }
 
     /// The price column in force in a month (from 0): the promotional one

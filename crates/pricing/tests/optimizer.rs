@@ -7,7 +7,7 @@ use common::{any_column, any_label, d};
 
 use pricing::Optimizer;
 use pricing::{month_bill, price_plan, Purchase};
-use pricing::{Calls, Label, LabelPrices, PriceBook, PriceColumn, Scenario};
+use pricing::{Calls, ExtraChannel, Label, LabelPrices, PriceBook, PriceColumn, Scenario};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -223,12 +223,14 @@ fn scenario(
 }
 
 /// What the announcement leaves open: when the promotion ends, billed
-/// retries (in hundredths of a percent) and when legacy packs expire.
-#[derive(Clone, Copy, Debug)]
+/// retries (in hundredths of a percent), when legacy packs expire, and the
+/// months' shape (multipliers in hundredths).
+#[derive(Clone, Debug)]
 struct Realism {
     promo_months: Option<u32>,
     retry: i64,
     legacy_months: u32,
+    profile: Vec<i64>,
 }
 
 impl Realism {
@@ -237,23 +239,30 @@ impl Realism {
             promo_months: self.promo_months,
             retry: Decimal::new(self.retry, 2),
             legacy_months: self.legacy_months,
+            profile: self.profile.iter().map(|&w| Decimal::new(w, 2)).collect(),
             ..scenario
         }
     }
 }
 
 /// Realism for a horizon of up to `months`: the promotion ending anywhere in
-/// it (or not at all), up to 300 % retries, legacy expiring in any month.
+/// it (or not at all), up to 300 % retries, legacy expiring in any month, and
+/// flat months or a profile of 1 to 12 multipliers from 0 to 10.
 fn any_realism(months: u32) -> impl Strategy<Value = Realism> {
     (
         prop::option::of(0..=months + 1),
         prop_oneof![Just(0i64), 0i64..=30_000],
         1u32..=12,
+        prop_oneof![
+            Just(Vec::new()),
+            prop::collection::vec(0i64..=1_000, 1..=12)
+        ],
     )
-        .prop_map(|(promo_months, retry, legacy_months)| Realism {
+        .prop_map(|(promo_months, retry, legacy_months, profile)| Realism {
             promo_months,
             retry,
             legacy_months,
+            profile,
         })
 }
 
@@ -427,6 +436,9 @@ fn the_top_of_the_range_neither_panics_nor_overflows() {
                     promo_months: Some(13),
                     retry: d("300"),
                     legacy_months: 12,
+                    // The largest shape, on three more channels of the label.
+                    profile: vec![d("10"); 12],
+                    extra: vec![ExtraChannel { label, volume: 1_000_000_000 }; 3],
                 };
                 let found = optimizer().recommend(&scenario).unwrap();
                 let repriced = price_plan(book().label(label), &scenario, &found.purchases());
