@@ -1,5 +1,6 @@
-//! Every valid scenario: the optimizer answers without panicking, and its
-//! plan re-prices exactly and never costs more than postpaid alone.
+//! Every valid scenario, channels and profile included: the optimizer
+//! answers without panicking, and each label's plan re-prices exactly and
+//! never costs more than postpaid alone.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -15,16 +16,15 @@ fuzz_target!(|raw: RawPage| {
         Ok(estimate) => estimate,
         Err(error) => panic!("no plan for {scenario:?}: {error}"),
     };
-    assert!(estimate.best.total <= estimate.postpaid.total());
-    let purchases: Vec<_> = estimate
-        .best
-        .windows
-        .iter()
-        .map(|w| w.purchases.clone())
-        .collect();
-    let prices = optimizer.book().label(scenario.label);
-    assert_eq!(
-        price_plan(prices, &scenario, &purchases).total(),
-        estimate.best.total
-    );
+    assert!(estimate.best_total() <= estimate.postpaid_total());
+    for label in &estimate.labels {
+        assert!(label.best.total <= label.postpaid.total());
+        let prices = optimizer.book().label(label.label);
+        let repriced = price_plan(
+            prices,
+            &scenario.for_label(label.label),
+            &label.best.purchases(),
+        );
+        assert_eq!(repriced.total(), label.best.total);
+    }
 });

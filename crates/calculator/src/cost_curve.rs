@@ -1,14 +1,14 @@
 //! The cost curve: what postpaid and the cheapest plan cost over the horizon
 //! at monthly volumes across the whole range, and where the cheapest plan
-//! changes kind.
+//! changes kind. With further channels, the whole estimate scales with the
+//! main volume: each channel keeps its share of it.
 
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use pricing::limits::VOLUME_MAX;
 use pricing::money::per_call;
-use pricing::{
-    postpaid_only, Calls, Estimate, Optimizer, OptimizerError, Recommendation, Scenario, Strategy,
-};
+use pricing::{postpaid_only, Calls, Estimate, Optimizer, OptimizerError, Scenario, Strategy};
 
 use crate::volume_scale::SNAP_POINTS;
 
@@ -93,21 +93,58 @@ impl CurvePoint {
     pub fn of_estimate(volume: u64, estimate: &Estimate) -> CurvePoint {
         CurvePoint::new(
             volume,
-            estimate.postpaid.total(),
-            &estimate.best,
+            estimate.postpaid_total(),
+            estimate.best_total(),
+            estimate.strategy(),
             estimate.calls(),
         )
     }
 
-    fn new(volume: u64, postpaid: Decimal, best: &Recommendation, calls: Calls) -> CurvePoint {
+    fn new(
+        volume: u64,
+        postpaid: Decimal,
+        best: Decimal,
+        strategy: Strategy,
+        calls: Calls,
+    ) -> CurvePoint {
         CurvePoint {
             volume,
             postpaid,
-            best: best.total,
-            strategy: best.strategy,
-            best_per_call: per_call(best.total, calls),
+            best,
+            strategy,
+            best_per_call: per_call(best, calls),
             postpaid_per_call: per_call(postpaid, calls),
         }
+    }
+}
+
+/// The scenario with `volume` as its main volume and each further channel
+/// scaled by the same factor (rounded half away from zero, kept in range);
+/// with no main volume to scale from, the channels stay as they are.
+pub fn at_volume(scenario: &Scenario, volume: u64) -> Scenario {
+    let scale = |channel_volume: u64| {
+        if scenario.volume == 0 {
+            return channel_volume;
+        }
+        let exact =
+            Decimal::from(channel_volume) * Decimal::from(volume) / Decimal::from(scenario.volume);
+        exact
+            .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+            .to_u64()
+            .map_or(VOLUME_MAX, |v| v.min(VOLUME_MAX))
+    };
+    let extra = scenario
+        .extra
+        .iter()
+        .map(|channel| pricing::ExtraChannel {
+            volume: scale(channel.volume),
+            ..*channel
+        })
+        .collect();
+    Scenario {
+        volume,
+        extra,
+        ..scenario.clone()
     }
 }
 
@@ -117,14 +154,25 @@ pub fn point(
     scenario: &Scenario,
     volume: u64,
 ) -> Result<CurvePoint, OptimizerError> {
-    let at = Scenario {
+    let at = at_volume(scenario, volume);
+    let (mut postpaid, mut best, mut calls, mut kinds) =
+        (Decimal::ZERO, Decimal::ZERO, 0, Vec::new());
+    for label in at.labels() {
+        let one = at.for_label(label);
+        let plan = optimizer.recommend(&one)?;
+        let bill = postpaid_only(optimizer.book().label(label), &one);
+        postpaid += bill.total();
+        calls += bill.months.iter().map(|month| month.calls).sum::<Calls>();
+        best += plan.total;
+        kinds.push(plan.strategy);
+    }
+    Ok(CurvePoint::new(
         volume,
-        ..scenario.clone()
-    };
-    let best = optimizer.recommend(&at)?;
-    let postpaid = postpaid_only(optimizer.book().label(at.label), &at);
-    let calls = postpaid.months.iter().map(|month| month.calls).sum();
-    Ok(CurvePoint::new(volume, postpaid.total(), &best, calls))
+        postpaid,
+        best,
+        Strategy::together(kinds),
+        calls,
+    ))
 }
 
 fn sample_volumes(optimizer: &Optimizer<'_>, scenario: &Scenario) -> Vec<u64> {
@@ -170,14 +218,7 @@ fn break_even(
     below: &CurvePoint,
     above: u64,
 ) -> Result<BreakEven, OptimizerError> {
-    let kind = |volume: u64| {
-        optimizer
-            .recommend(&Scenario {
-                volume,
-                ..scenario.clone()
-            })
-            .map(|r| r.strategy)
-    };
+    let kind = |volume: u64| point(optimizer, scenario, volume).map(|p| p.strategy);
     let (mut low, mut high) = (below.volume, above);
     while high - low > 1 {
         let middle = low + (high - low) / 2;

@@ -13,27 +13,30 @@
 //! UTF-8 with a byte-order mark (so that spreadsheet programs do not guess a
 //! legacy code page), CRLF after every row, fields quoted per RFC 4180 only
 //! when they hold a comma, a quote or a line break. A header row, then for
-//! each window of the recommended plan its pack rows followed by its month
-//! rows, then one total row. The pack rows' and month rows' `amount`s add up
-//! to the total row's `amount`.
+//! each label of the estimate (the main label first, then those of further
+//! channels) and each window of its recommended plan, its pack rows followed
+//! by its month rows; with several labels, a `subtotal` row closes each
+//! label's rows; then one total row. The pack rows' and month rows'
+//! `amount`s add up to the total row's `amount` (and, per label, to its
+//! `subtotal`).
 //!
-//! | column | `pack` row | `month` row | `total` row |
+//! | column | `pack` row | `month` row | `subtotal` and `total` rows |
 //! |---|---|---|---|
-//! | `kind` | `pack` | `month` | `total` |
+//! | `kind` | `pack` | `month` | `subtotal` (one label) or `total` (the estimate) |
 //! | `month` | first month of the pack's window, from 1 | month, from 1 | empty |
-//! | `label` | billing label id, e.g. `wechat-verify` | same | same |
+//! | `label` | billing label id, e.g. `wechat-verify` | same | the label; for `total`, every label joined with `+` |
 //! | `price_column` | `promo` or `list`: the column in force when the pack is bought | the column in force in the month | the scenario's column |
 //! | `pack_calls` | calls one pack holds | empty | empty |
 //! | `pack_count` | packs of that size bought | empty | packs bought over the horizon |
-//! | `verifications` | empty | verifications in the month, before retries | sum over the horizon |
-//! | `calls` | empty | billed calls (attempts) in the month | sum over the horizon |
+//! | `verifications` | empty | verifications in the month, before retries, every channel of the label | sum over the horizon |
+//! | `calls` | empty | billed calls (attempts) in the month, every channel of the label | sum over the horizon |
 //! | `legacy_calls` | empty | calls taken from the legacy balance | sum over the horizon |
 //! | `legacy_expired` | empty | empty | legacy calls lost when the legacy packs expired |
 //! | `pack_calls_used` | empty | calls taken from the plan's packs | sum over the horizon |
 //! | `postpaid_calls` | empty | calls billed postpaid | sum over the horizon |
 //! | `tier` | empty | postpaid tier of the billed calls, e.g. `1000<n<=10000` or `n>200000`; empty when nothing is billed | empty |
 //! | `unit_price` | price of one pack, as in the price book | the tier's price per call, as in the price book; empty without a tier | empty |
-//! | `amount` | `pack_count` x pack price | the month's postpaid bill | the recommended plan's total |
+//! | `amount` | `pack_count` x pack price | the month's postpaid bill | the recommended plans' total |
 //!
 //! For 12 000 calls a month growing 2.5 % a month (the JSON example below):
 //!
@@ -59,7 +62,7 @@
 //!
 //! ```text
 //! {
-//!   "schema_version": 2,                 // EXPORT_SCHEMA_VERSION
+//!   "schema_version": 3,                 // EXPORT_SCHEMA_VERSION
 //!   "price_book_version": "2021-02-01",  // the announcement's date
 //!   "scenario": {
 //!     "label": "wechat-verify",          // billing label id
@@ -71,17 +74,30 @@
 //!     "retry": "0",                      // billed retries in percent, a string
 //!     "legacy": 0,                       // legacy balance in calls
 //!     "legacy_months": 12,               // months the legacy balance can be used in
+//!     "profile": [],                     // month multipliers as strings, e.g. ["1", "3"]; []: flat
+//!     "extra": [],                       // further channels: [{ "label": "general-verify", "volume": 5000 }]
 //!     "query": "label=wechat-verify&volume=12000&months=12&price=promo&growth=2.5&retry=0&legacy=0&legacy_months=12&lang=zh"
 //!   },
-//!   "recommended": {                     // the cheapest plan
+//!   "recommended": {                     // the cheapest plans, every label together
 //!     "purchase_model": "start-of-each-12-month-window",  // the cheapest among such plans
 //!     "strategy": "packs-and-postpaid",  // or "postpaid-only", "packs-only"
 //!     "total": "117815.72",
-//!     "unused_calls": 0,                 // pack calls that expire unused
-//!     "legacy_expired_calls": 0,         // legacy calls lost when the legacy packs expired
 //!     "average_per_call": "0.7117",      // total / calls, 4 decimals; null without calls
 //!     "saving_against_postpaid": "8000.00",
 //!     "saving_against_list_price": "29453.93",
+//!     "saving_from_sharing": null        // what pricing channels of one label together saves; null: no shared label
+//!   },
+//!   "postpaid_only": {                   // buying no packs, every label
+//!     "total": "125815.72",              // over the horizon
+//!     "first_month": "9120.00"           // the first month's bills (money, not a month)
+//!   },
+//!   "labels": [{                         // per label, the main one first
+//!     "label": "wechat-verify",
+//!     "strategy": "packs-and-postpaid",
+//!     "total": "117815.72",
+//!     "unused_calls": 0,                 // pack calls that expire unused
+//!     "legacy_expired_calls": 0,         // legacy calls lost when the legacy packs expired
+//!     "postpaid_only": { "total": "125815.72", "first_month": "9120.00" },
 //!     "windows": [                       // one per 12-month pack validity window
 //!       {
 //!         "first_month": 1,              // from 1
@@ -95,21 +111,17 @@
 //!         "postpaid_cost": "34615.72",
 //!         "unused_calls": 0
 //!       }
+//!     ],
+//!     "months": [                        // the label's recommended plan, month by month
+//!       { "month": 1, "price": "promo", "verifications": 12000, "calls": 12000,
+//!         "legacy_calls": 0, "pack_calls_used": 12000, "postpaid_calls": 0,
+//!         "tier": null, "bill": "0.00" },
+//!       …
+//!       { "month": 12, "price": "promo", "verifications": 15745, "calls": 15745,
+//!         "legacy_calls": 0, "pack_calls_used": 0, "postpaid_calls": 15745,
+//!         "tier": 2, "bill": "11966.20" }
 //!     ]
-//!   },
-//!   "postpaid_only": {                   // buying no packs
-//!     "total": "125815.72",              // over the horizon
-//!     "first_month": "9120.00"           // the first month's bill (money, not a month)
-//!   },
-//!   "months": [                          // the recommended plan, month by month
-//!     { "month": 1, "price": "promo", "verifications": 12000, "calls": 12000,
-//!       "legacy_calls": 0, "pack_calls_used": 12000, "postpaid_calls": 0,
-//!       "tier": null, "bill": "0.00" },
-//!     …
-//!     { "month": 12, "price": "promo", "verifications": 15745, "calls": 15745,
-//!       "legacy_calls": 0, "pack_calls_used": 0, "postpaid_calls": 15745,
-//!       "tier": 2, "bill": "11966.20" }
-//!   ]
+//!   }]
 //! }
 //! ```
 //!
@@ -119,15 +131,18 @@
 //! month for its packs. Version 2 added `promo_months`, `retry`,
 //! `legacy_months`, `purchase_model`, `legacy_expired_calls`, the windows'
 //! and months' `price` and the months' `verifications` (and the CSV columns
-//! `verifications` and `legacy_expired`). A reader
+//! `verifications` and `legacy_expired`). Version 3 added `profile`, `extra`,
+//! `saving_from_sharing` and `labels`, which took over the plan's windows
+//! and months, and its unused and expired calls, per label (and the CSV's
+//! `subtotal` rows). A reader
 //! should reject a `schema_version` it does not know; fields may be added
 //! without a new version, never removed or changed in meaning.
 
 use rust_decimal::Decimal;
 
 use pricing::{
-    Calls, Estimate, LabelPrices, MonthLine, PriceBook, PriceColumn, Purchase, Strategy, Tier,
-    WindowPlan,
+    Calls, Estimate, Label, LabelEstimate, LabelPrices, MonthLine, PriceBook, PriceColumn,
+    Purchase, Strategy, Tier, WindowPlan,
 };
 
 use crate::format;
@@ -135,7 +150,7 @@ use crate::json::Json;
 use crate::url_state::{self, PageState};
 
 /// Version of the CSV columns and the JSON schema documented above.
-pub const EXPORT_SCHEMA_VERSION: u32 = 2;
+pub const EXPORT_SCHEMA_VERSION: u32 = 3;
 
 /// The CSV's header row, in column order.
 const CSV_COLUMNS: [&str; 15] = [
@@ -160,26 +175,26 @@ const CSV_COLUMNS: [&str; 15] = [
 /// 12-month window, the model within which the plan is the cheapest.
 pub const PURCHASE_MODEL: &str = "start-of-each-12-month-window";
 
-/// The estimate as CSV: a BOM, CRLF rows, pack, month and total rows as the module documents.
+/// The estimate as CSV: a BOM, CRLF rows, pack, month, subtotal and total rows as the module documents.
 pub fn csv(state: &PageState, estimate: &Estimate, book: &PriceBook) -> String {
-    let context = CsvContext::new(state, book);
     let mut out = String::from("\u{feff}");
     push_csv_row(&mut out, &CSV_COLUMNS);
-    for (index, line) in estimate.best_bill.months.iter().enumerate() {
-        // A window's packs are bought at its start: list them before its first month.
-        for window in estimate
-            .best
-            .windows
-            .iter()
-            .filter(|w| w.first_month == index)
-        {
-            for purchase in &window.purchases {
-                push_csv_row(&mut out, &context.pack_row(window, purchase).cells());
+    for label in &estimate.labels {
+        let context = CsvContext::new(state, book, label.label);
+        for (index, line) in label.best_bill.months.iter().enumerate() {
+            // A window's packs are bought at its start: list them before its first month.
+            for window in label.best.windows.iter().filter(|w| w.first_month == index) {
+                for purchase in &window.purchases {
+                    push_csv_row(&mut out, &context.pack_row(window, purchase).cells());
+                }
             }
+            push_csv_row(&mut out, &context.month_row(index, line).cells());
         }
-        push_csv_row(&mut out, &context.month_row(index, line).cells());
+        if estimate.labels.len() > 1 {
+            push_csv_row(&mut out, &context.subtotal_row(label).cells());
+        }
     }
-    push_csv_row(&mut out, &context.total_row(estimate).cells());
+    push_csv_row(&mut out, &total_row(state, estimate).cells());
     out
 }
 
@@ -205,9 +220,10 @@ pub fn strategy_id(strategy: Strategy) -> &'static str {
     }
 }
 
-/// What every CSV row of one export shares.
+/// What every CSV row of one label shares.
 struct CsvContext<'a> {
     state: &'a PageState,
+    label: Label,
     prices: &'a LabelPrices,
 }
 
@@ -216,7 +232,7 @@ struct CsvContext<'a> {
 struct CsvRow {
     kind: &'static str,
     month: String,
-    label: &'static str,
+    label: String,
     price_column: &'static str,
     pack_calls: String,
     pack_count: String,
@@ -236,7 +252,7 @@ impl CsvRow {
         [
             self.kind,
             &self.month,
-            self.label,
+            &self.label,
             self.price_column,
             &self.pack_calls,
             &self.pack_count,
@@ -254,17 +270,18 @@ impl CsvRow {
 }
 
 impl<'a> CsvContext<'a> {
-    fn new(state: &'a PageState, book: &'a PriceBook) -> Self {
+    fn new(state: &'a PageState, book: &'a PriceBook, label: Label) -> Self {
         CsvContext {
             state,
-            prices: book.label(state.scenario.label),
+            label,
+            prices: book.label(label),
         }
     }
 
     fn row(&self, kind: &'static str) -> CsvRow {
         CsvRow {
             kind,
-            label: self.state.scenario.label.id(),
+            label: self.label.id().to_string(),
             price_column: self.state.scenario.column.id(),
             ..CsvRow::default()
         }
@@ -303,20 +320,44 @@ impl<'a> CsvContext<'a> {
         }
     }
 
-    fn total_row(&self, estimate: &Estimate) -> CsvRow {
-        let months = &estimate.best_bill.months;
-        let sum = |field: fn(&MonthLine) -> Calls| months.iter().map(field).sum::<Calls>();
+    fn subtotal_row(&self, label: &LabelEstimate) -> CsvRow {
         CsvRow {
-            pack_count: estimate.best.pack_count().to_string(),
-            verifications: sum(|line| line.verifications).to_string(),
-            calls: sum(|line| line.calls).to_string(),
-            legacy_calls: sum(|line| line.legacy).to_string(),
-            legacy_expired: estimate.best_bill.legacy_expired.to_string(),
-            pack_calls_used: sum(|line| line.packs).to_string(),
-            postpaid_calls: sum(|line| line.postpaid).to_string(),
-            amount: format::plain(estimate.best.total),
-            ..self.row("total")
+            legacy_expired: label.best_bill.legacy_expired.to_string(),
+            ..summed_row(self.row("subtotal"), std::slice::from_ref(label))
         }
+    }
+}
+
+/// The last row: every label's sums, and the estimate's total.
+fn total_row(state: &PageState, estimate: &Estimate) -> CsvRow {
+    let labels: Vec<&str> = estimate.labels.iter().map(|l| l.label.id()).collect();
+    let row = CsvRow {
+        kind: "total",
+        label: labels.join("+"),
+        price_column: state.scenario.column.id(),
+        legacy_expired: estimate.main().best_bill.legacy_expired.to_string(),
+        ..CsvRow::default()
+    };
+    summed_row(row, &estimate.labels)
+}
+
+/// `row` with the labels' packs, calls and amounts summed over the horizon.
+fn summed_row(row: CsvRow, labels: &[LabelEstimate]) -> CsvRow {
+    let months = labels.iter().flat_map(|label| &label.best_bill.months);
+    let sum = |field: fn(&MonthLine) -> Calls| months.clone().map(field).sum::<Calls>();
+    CsvRow {
+        pack_count: labels
+            .iter()
+            .map(|l| l.best.pack_count())
+            .sum::<u64>()
+            .to_string(),
+        verifications: sum(|line| line.verifications).to_string(),
+        calls: sum(|line| line.calls).to_string(),
+        legacy_calls: sum(|line| line.legacy).to_string(),
+        pack_calls_used: sum(|line| line.packs).to_string(),
+        postpaid_calls: sum(|line| line.postpaid).to_string(),
+        amount: format::plain(labels.iter().map(|l| l.best.total).sum()),
+        ..row
     }
 }
 
@@ -343,7 +384,7 @@ fn push_csv_field(out: &mut String, field: &str) {
 
 /// The JSON document; the member names are the schema.
 fn document(state: &PageState, estimate: &Estimate, book: &PriceBook) -> Json {
-    let months = estimate.best_bill.months.iter().enumerate();
+    let labels = estimate.labels.iter().map(label_json);
     Json::object([
         ("schema_version", Json::int(EXPORT_SCHEMA_VERSION)),
         ("price_book_version", Json::str(book.version.as_str())),
@@ -351,17 +392,32 @@ fn document(state: &PageState, estimate: &Estimate, book: &PriceBook) -> Json {
         ("recommended", recommended_json(estimate)),
         (
             "postpaid_only",
-            Json::object([
-                ("total", money_json(estimate.postpaid.total())),
-                ("first_month", money_json(estimate.postpaid_first_month())),
-            ]),
+            postpaid_json(estimate.postpaid_total(), estimate.postpaid_first_month()),
         ),
-        ("months", Json::Array(months.map(month_json).collect())),
+        ("labels", Json::Array(labels.collect())),
+    ])
+}
+
+fn postpaid_json(total: Decimal, first_month: Decimal) -> Json {
+    Json::object([
+        ("total", money_json(total)),
+        ("first_month", money_json(first_month)),
     ])
 }
 
 fn scenario_json(state: &PageState) -> Json {
     let scenario = &state.scenario;
+    // Normalized as the URL writes them, so "2.50" and "2.5" export alike.
+    let profile = scenario
+        .profile
+        .iter()
+        .map(|w| Json::str(w.normalize().to_string()));
+    let extra = scenario.extra.iter().map(|channel| {
+        Json::object([
+            ("label", Json::str(channel.label.id())),
+            ("volume", Json::int(channel.volume)),
+        ])
+    });
     Json::object([
         ("label", Json::str(scenario.label.id())),
         ("volume", Json::int(scenario.volume)),
@@ -371,29 +427,25 @@ fn scenario_json(state: &PageState) -> Json {
             "promo_months",
             scenario.promo_months.map_or(Json::Null, Json::int),
         ),
-        // Normalized as the URL writes it, so "2.50" and "2.5" export alike.
         ("growth", Json::str(scenario.growth.normalize().to_string())),
         ("retry", Json::str(scenario.retry.normalize().to_string())),
         ("legacy", Json::int(scenario.legacy)),
         ("legacy_months", Json::int(scenario.legacy_months)),
+        ("profile", Json::Array(profile.collect())),
+        ("extra", Json::Array(extra.collect())),
         ("query", Json::str(url_state::encode(state))),
     ])
 }
 
 fn recommended_json(estimate: &Estimate) -> Json {
-    let best = &estimate.best;
     let average = estimate.average_per_call().map(format::per_call_fixed);
-    let months = &estimate.best_bill.months;
-    let windows = best.windows.iter().map(|w| window_json(w, months));
+    let sharing = estimate
+        .saving_from_sharing()
+        .map_or(Json::Null, money_json);
     Json::object([
         ("purchase_model", Json::str(PURCHASE_MODEL)),
-        ("strategy", Json::str(strategy_id(best.strategy))),
-        ("total", money_json(best.total)),
-        ("unused_calls", Json::int(best.unused)),
-        (
-            "legacy_expired_calls",
-            Json::int(estimate.best_bill.legacy_expired),
-        ),
+        ("strategy", Json::str(strategy_id(estimate.strategy()))),
+        ("total", money_json(estimate.best_total())),
         ("average_per_call", average.map_or(Json::Null, Json::String)),
         (
             "saving_against_postpaid",
@@ -403,7 +455,37 @@ fn recommended_json(estimate: &Estimate) -> Json {
             "saving_against_list_price",
             money_json(estimate.saving_against_list_price()),
         ),
+        ("saving_from_sharing", sharing),
+    ])
+}
+
+fn label_json(label: &LabelEstimate) -> Json {
+    let best = &label.best;
+    let months = &label.best_bill.months;
+    let windows = best.windows.iter().map(|w| window_json(w, months));
+    let first_month = label
+        .postpaid
+        .months
+        .first()
+        .map_or(Decimal::ZERO, |m| m.bill);
+    Json::object([
+        ("label", Json::str(label.label.id())),
+        ("strategy", Json::str(strategy_id(best.strategy))),
+        ("total", money_json(best.total)),
+        ("unused_calls", Json::int(best.unused)),
+        (
+            "legacy_expired_calls",
+            Json::int(label.best_bill.legacy_expired),
+        ),
+        (
+            "postpaid_only",
+            postpaid_json(label.postpaid.total(), first_month),
+        ),
         ("windows", Json::Array(windows.collect())),
+        (
+            "months",
+            Json::Array(months.iter().enumerate().map(month_json).collect()),
+        ),
     ])
 }
 

@@ -6,10 +6,10 @@
 use std::fmt;
 
 use pricing::limits::{
-    GROWTH_MAX, GROWTH_MIN, LEGACY_MAX, LEGACY_MONTHS_MAX, MONTHS_MAX, MONTHS_MIN, RETRY_MAX,
-    VOLUME_MAX,
+    EXTRA_MAX, GROWTH_MAX, GROWTH_MIN, LEGACY_MAX, LEGACY_MONTHS_MAX, MONTHS_MAX, MONTHS_MIN,
+    PROFILE_DECIMALS, PROFILE_FACTOR_MAX, PROFILE_LEN_MAX, RETRY_MAX, VOLUME_MAX,
 };
-use pricing::{Label, PriceColumn};
+use pricing::{ExtraChannel, Label, PriceColumn};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
@@ -31,22 +31,41 @@ pub enum Rule {
     },
     /// One of these words.
     Word(&'static [&'static str]),
+    /// 1 to `most` comma-separated numbers, each allowed by `each`.
+    Numbers {
+        /// Most numbers.
+        most: usize,
+        /// The rule of each number (a [`Rule::Number`]).
+        each: &'static Rule,
+        /// What an unreadable number becomes when the rest is kept, so that
+        /// the others keep their places.
+        filler: Decimal,
+    },
+    /// 1 to `most` comma-separated channels, each `label:volume`.
+    Channels {
+        /// Most channels.
+        most: usize,
+    },
 }
 
 /// A field's value as text reads it, before it lands in the page state.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Value {
     /// A number allowed by a [`Rule::Number`].
     Number(Decimal),
     /// A word allowed by a [`Rule::Word`].
     Word(&'static str),
+    /// Numbers allowed by a [`Rule::Numbers`].
+    Numbers(Vec<Decimal>),
+    /// Channels allowed by a [`Rule::Channels`].
+    Channels(Vec<ExtraChannel>),
     /// No value: an optional field left out of the URL.
     Absent,
 }
 
 impl Value {
     /// A whole number as `u64`, if it is one.
-    pub fn whole(self) -> Option<u64> {
+    pub fn whole(&self) -> Option<u64> {
         match self {
             Value::Number(number) if number.fract().is_zero() => number.to_u64(),
             _ => None,
@@ -54,15 +73,15 @@ impl Value {
     }
 
     /// The number, if it is one.
-    pub fn number(self) -> Option<Decimal> {
+    pub fn number(&self) -> Option<Decimal> {
         match self {
-            Value::Number(number) => Some(number),
+            Value::Number(number) => Some(*number),
             _ => None,
         }
     }
 
     /// The word, if it is one.
-    pub fn word(self) -> Option<&'static str> {
+    pub fn word(&self) -> Option<&'static str> {
         match self {
             Value::Word(word) => Some(word),
             _ => None,
@@ -75,6 +94,18 @@ impl fmt::Display for Value {
         match self {
             Value::Number(number) => number.normalize().fmt(f),
             Value::Word(word) => f.write_str(word),
+            Value::Numbers(numbers) => {
+                let texts: Vec<String> =
+                    numbers.iter().map(|n| n.normalize().to_string()).collect();
+                f.write_str(&texts.join(","))
+            }
+            Value::Channels(channels) => {
+                let texts: Vec<String> = channels
+                    .iter()
+                    .map(|c| format!("{}:{}", c.label.id(), c.volume))
+                    .collect();
+                f.write_str(&texts.join(","))
+            }
             Value::Absent => Ok(()),
         }
     }
@@ -114,15 +145,64 @@ impl fmt::Debug for Field {
 impl Field {
     /// The value in `text`, if the rule allows it.
     pub fn read(&self, text: &str) -> Result<Value, Problem> {
+        match self.read_lenient(text) {
+            (value, None) => Ok(value),
+            (_, Some(problem)) => Err(problem),
+        }
+    }
+
+    /// What can be kept of `text` that [`Field::read`] refused: a list's
+    /// readable items (the first `most`, unreadable numbers as the filler);
+    /// `None` for a single value, or when nothing is readable.
+    pub fn salvage(&self, text: &str) -> Option<Value> {
+        match (self.rule, self.read_lenient(text)) {
+            (Rule::Number { .. } | Rule::Word(_), _) => None,
+            (_, (Value::Absent, _)) => None,
+            (_, (value, _)) => Some(value),
+        }
+    }
+
+    /// The value of `text` with the first problem found, if any: for a list,
+    /// what it keeps despite that problem.
+    fn read_lenient(&self, text: &str) -> (Value, Option<Problem>) {
+        let single = |read: Result<Value, Problem>| match read {
+            Ok(value) => (value, None),
+            Err(problem) => (Value::Absent, Some(problem)),
+        };
         match self.rule {
-            Rule::Number { min, max, places } => parse_number(text, min, max, places)
-                .map(Value::Number)
-                .map_err(Problem::BadNumber),
-            Rule::Word(words) => words
-                .iter()
-                .find(|&&word| word == text)
-                .map(|&word| Value::Word(word))
-                .ok_or(Problem::UnknownValue),
+            Rule::Number { min, max, places } => single(
+                parse_number(text, min, max, places)
+                    .map(Value::Number)
+                    .map_err(Problem::BadNumber),
+            ),
+            Rule::Word(words) => single(
+                words
+                    .iter()
+                    .find(|&&word| word == text)
+                    .map(|&word| Value::Word(word))
+                    .ok_or(Problem::UnknownValue),
+            ),
+            Rule::Numbers { most, each, filler } => {
+                let (numbers, problem) = read_list(text, most, |item| {
+                    let number = match *each {
+                        Rule::Number { min, max, places } => parse_number(item, min, max, places),
+                        _ => Err(InputError::NotANumber),
+                    };
+                    number.map_err(Problem::BadNumber)
+                });
+                let numbers = numbers.into_iter().map(|n| n.unwrap_or(filler)).collect();
+                (Value::Numbers(numbers), problem)
+            }
+            Rule::Channels { most } => {
+                let (channels, problem) = read_list(text, most, read_channel);
+                let channels: Vec<ExtraChannel> = channels.into_iter().flatten().collect();
+                let value = if channels.is_empty() {
+                    Value::Absent
+                } else {
+                    Value::Channels(channels)
+                };
+                (value, problem)
+            }
         }
     }
 
@@ -133,21 +213,14 @@ impl Field {
 
     /// Puts a value that [`Field::read`] gave into a page state; any other value leaves it unchanged.
     pub fn set(&self, state: &mut PageState, value: Value) {
-        if self.allows(value) {
+        if self.allows(&value) {
             (self.set)(state, value);
         }
     }
 
     /// Whether the rule allows `value`.
-    pub fn allows(&self, value: Value) -> bool {
-        match (self.rule, value) {
-            (Rule::Number { min, max, places }, Value::Number(number)) => {
-                (min..=max).contains(&number) && number.normalize().scale() <= places
-            }
-            (Rule::Word(words), Value::Word(word)) => words.contains(&word),
-            (_, Value::Absent) => self.optional,
-            _ => false,
-        }
+    pub fn allows(&self, value: &Value) -> bool {
+        allowed(self.rule, value) || (*value == Value::Absent && self.optional)
     }
 
     /// The field's text in a page state, as a URL writes it (empty when absent).
@@ -162,20 +235,7 @@ impl Field {
         if self.optional && n % 8 == 7 {
             return Value::Absent;
         }
-        match self.rule {
-            Rule::Number { min, max, places } => {
-                let step = Decimal::new(1, places);
-                let steps = ((max - min) / step).to_u64().unwrap_or(u64::MAX);
-                let index = n % steps.saturating_add(1);
-                Value::Number((min + Decimal::from(index) * step).normalize())
-            }
-            Rule::Word(words) => {
-                let index = usize::try_from(n).unwrap_or(usize::MAX) % words.len().max(1);
-                words
-                    .get(index)
-                    .map_or(self.default, |&word| Value::Word(word))
-            }
-        }
+        nth_of(self.rule, n).unwrap_or_else(|| self.default.clone())
     }
 
     /// The row named `name`, if any.
@@ -190,6 +250,86 @@ impl Field {
             _ => InputError::NotANumber,
         }
     }
+}
+
+/// Whether `rule` allows `value` (absence aside).
+fn allowed(rule: Rule, value: &Value) -> bool {
+    match (rule, value) {
+        (Rule::Number { min, max, places }, Value::Number(number)) => {
+            (min..=max).contains(number) && number.normalize().scale() <= places
+        }
+        (Rule::Word(words), Value::Word(word)) => words.contains(word),
+        (Rule::Numbers { most, each, .. }, Value::Numbers(numbers)) => {
+            (1..=most).contains(&numbers.len())
+                && numbers.iter().all(|&n| allowed(*each, &Value::Number(n)))
+        }
+        (Rule::Channels { most }, Value::Channels(channels)) => {
+            (1..=most).contains(&channels.len()) && channels.iter().all(|c| c.volume <= VOLUME_MAX)
+        }
+        _ => false,
+    }
+}
+
+/// The `n`-th value `rule` allows, spread over the rule's range; `None` for
+/// a rule without values.
+fn nth_of(rule: Rule, n: u64) -> Option<Value> {
+    // Lists take their length and items from independent parts of `n`.
+    let part = |i: u64| n.rotate_left((i as u32 * 13) % 64) ^ i.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    match rule {
+        Rule::Number { min, max, places } => {
+            let step = Decimal::new(1, places);
+            let steps = ((max - min) / step).to_u64().unwrap_or(u64::MAX);
+            let index = n % steps.saturating_add(1);
+            Some(Value::Number(
+                (min + Decimal::from(index) * step).normalize(),
+            ))
+        }
+        Rule::Word(words) => {
+            let index = usize::try_from(n).unwrap_or(usize::MAX) % words.len().max(1);
+            words.get(index).map(|&word| Value::Word(word))
+        }
+        Rule::Numbers { most, each, .. } => {
+            let len = 1 + (n % most.max(1) as u64);
+            let items = (1..=len).map(|i| nth_of(*each, part(i))?.number());
+            Some(Value::Numbers(items.collect::<Option<Vec<_>>>()?))
+        }
+        Rule::Channels { most } => {
+            let len = 1 + (n % most.max(1) as u64);
+            let channels = (1..=len).map(|i| ExtraChannel {
+                label: Label::ALL[(part(i) % 4) as usize],
+                volume: part(i + 100) % (VOLUME_MAX + 1),
+            });
+            Some(Value::Channels(channels.collect()))
+        }
+    }
+}
+
+/// The items of a comma-separated list read one by one, at most `most` of
+/// them, with the first problem: too many items, or an item `read` refused.
+fn read_list<T>(
+    text: &str,
+    most: usize,
+    read: impl Fn(&str) -> Result<T, Problem>,
+) -> (Vec<Option<T>>, Option<Problem>) {
+    let items: Vec<&str> = text.split(',').collect();
+    let mut problem = (items.len() > most).then_some(Problem::TooMany(most));
+    let read = items.iter().take(most).enumerate().map(|(at, item)| {
+        read(item.trim())
+            .map_err(|why| {
+                problem.get_or_insert(Problem::BadItem(at + 1, Box::new(why)));
+            })
+            .ok()
+    });
+    let read: Vec<Option<T>> = read.collect();
+    (read, problem)
+}
+
+/// One `label:volume` channel.
+fn read_channel(text: &str) -> Result<ExtraChannel, Problem> {
+    let (label, volume) = text.split_once(':').ok_or(Problem::NotAChannel)?;
+    let label = Label::from_id(label.trim()).ok_or(Problem::UnknownValue)?;
+    let volume = VOLUME.read(volume)?.whole().ok_or(Problem::UnknownValue)?;
+    Ok(ExtraChannel { label, volume })
 }
 
 /// A whole number as a constant decimal.
@@ -373,6 +513,55 @@ pub static RETRY: Field = Field {
     },
 };
 
+/// The rule of one month multiplier.
+static MULTIPLIER: Rule = Rule::Number {
+    min: Decimal::ZERO,
+    max: PROFILE_FACTOR_MAX,
+    places: PROFILE_DECIMALS,
+};
+
+/// `profile`: multipliers of the volume, month by month in turn; absent for flat months.
+pub static PROFILE: Field = Field {
+    name: "profile",
+    rule: Rule::Numbers {
+        most: PROFILE_LEN_MAX,
+        each: &MULTIPLIER,
+        filler: Decimal::ONE,
+    },
+    default: Value::Absent,
+    scenario: true,
+    optional: true,
+    get: |state| match state.scenario.profile.as_slice() {
+        [] => Value::Absent,
+        profile => Value::Numbers(profile.to_vec()),
+    },
+    set: |state, value| {
+        state.scenario.profile = match value {
+            Value::Numbers(numbers) => numbers.iter().map(|n| n.normalize()).collect(),
+            _ => Vec::new(),
+        };
+    },
+};
+
+/// `extra`: channels beside the main one, as `label:volume`; absent for none.
+pub static EXTRA: Field = Field {
+    name: "extra",
+    rule: Rule::Channels { most: EXTRA_MAX },
+    default: Value::Absent,
+    scenario: true,
+    optional: true,
+    get: |state| match state.scenario.extra.as_slice() {
+        [] => Value::Absent,
+        channels => Value::Channels(channels.to_vec()),
+    },
+    set: |state, value| {
+        state.scenario.extra = match value {
+            Value::Channels(channels) => channels,
+            _ => Vec::new(),
+        };
+    },
+};
+
 /// `lang`: the display language.
 pub static LANG: Field = Field {
     name: "lang",
@@ -406,7 +595,7 @@ pub static EMBED: Field = Field {
 };
 
 /// Every field, in the order URLs write them.
-pub static FIELDS: [&Field; 11] = [
+pub static FIELDS: [&Field; 13] = [
     &LABEL,
     &VOLUME,
     &MONTHS,
@@ -416,6 +605,8 @@ pub static FIELDS: [&Field; 11] = [
     &RETRY,
     &LEGACY,
     &LEGACY_MONTHS,
+    &PROFILE,
+    &EXTRA,
     &LANG,
     &EMBED,
 ];
@@ -445,9 +636,9 @@ mod tests {
         for field in FIELDS {
             for n in [0, 1, 2, 7, 1_000, u64::MAX / 3, u64::MAX] {
                 let value = field.nth_value(n);
-                assert!(field.allows(value), "{} {value}", field.name);
+                assert!(field.allows(&value), "{} {value}", field.name);
                 let mut state = PageState::default();
-                field.set(&mut state, value);
+                field.set(&mut state, value.clone());
                 assert_eq!(field.get(&state), value, "{}", field.name);
                 if value != Value::Absent {
                     assert_eq!(field.read(&value.to_string()), Ok(value), "{}", field.name);
@@ -481,7 +672,7 @@ mod tests {
     fn ranges_are_the_contract_of_product_md() {
         let range = |field: &Field| match field.rule {
             Rule::Number { min, max, places } => (min.to_string(), max.to_string(), places),
-            Rule::Word(_) => unreachable!("{} is a number field", field.name),
+            _ => unreachable!("{} is a number field", field.name),
         };
         assert_eq!(range(&VOLUME), ("0".into(), "1000000000".into(), 0));
         assert_eq!(range(&MONTHS), ("1".into(), "36".into(), 0));

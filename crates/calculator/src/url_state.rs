@@ -30,7 +30,7 @@ impl Default for PageState {
             embed: false,
         };
         for field in FIELDS {
-            field.set(&mut state, field.default);
+            field.set(&mut state, field.default.clone());
         }
         state
     }
@@ -60,6 +60,12 @@ pub enum Problem {
     /// A valid value that another parameter makes meaningless (`promo_months`
     /// with `price=list`); it was left out.
     Inapplicable,
+    /// A list with more items than this; the first ones were kept.
+    TooMany(usize),
+    /// The list's item at this position (from 1) could not be taken.
+    BadItem(usize, Box<Problem>),
+    /// A channel that is not written `label:volume`.
+    NotAChannel,
 }
 
 impl fmt::Display for Problem {
@@ -69,6 +75,9 @@ impl fmt::Display for Problem {
             Problem::BadNumber(error) => error.fmt(f),
             Problem::Repeated => f.write_str("given more than once"),
             Problem::Inapplicable => f.write_str("does not apply with the other parameters"),
+            Problem::TooMany(most) => write!(f, "more than {most} items"),
+            Problem::BadItem(at, problem) => write!(f, "item {at}: {problem}"),
+            Problem::NotAChannel => f.write_str("not written label:volume"),
         }
     }
 }
@@ -106,10 +115,16 @@ pub fn decode(query: &str) -> (PageState, Vec<Notice>) {
         };
         match read {
             Ok(value) => {
-                field.set(&mut state, value);
+                field.set(&mut state, value.clone());
                 taken.push((field, value, text));
             }
-            Err(problem) => notices.push(notice(field, problem, &text, field.text(&state))),
+            Err(problem) => {
+                // A list keeps what it could read; the notice says what that is.
+                if let (Some(value), false) = (field.salvage(&text), problem == Problem::Repeated) {
+                    field.set(&mut state, value);
+                }
+                notices.push(notice(field, problem, &text, field.text(&state)));
+            }
         }
     }
     // A valid value that did not stay was overruled by another parameter.
@@ -315,6 +330,91 @@ mod tests {
     fn any_state() -> impl Strategy<Value = PageState> {
         proptest::collection::vec(any::<u64>(), FIELDS.len())
             .prop_map(|picks| PageState::from_picks(&picks))
+    }
+
+    /// The notice of the one parameter `query` gets wrong, and the state it leaves.
+    fn one_notice(query: &str) -> (PageState, Notice) {
+        let (state, mut notices) = decode(query);
+        assert_eq!(notices.len(), 1, "{query}: {notices:?}");
+        (state, notices.remove(0))
+    }
+
+    #[test]
+    fn a_profile_and_channels_round_trip() {
+        let query = "profile=1,0.5,2.25&extra=general-verify:5000,wechat-compare:2000";
+        let (state, notices) = decode(query);
+        assert_eq!(notices, vec![]);
+        let profile: Vec<String> = state
+            .scenario
+            .profile
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        assert_eq!(profile, ["1", "0.5", "2.25"]);
+        assert_eq!(state.scenario.extra[1].label, Label::WechatCompare);
+        assert_eq!(state.scenario.extra[1].volume, 2_000);
+        assert!(encode(&state).ends_with(&format!("{query}&lang=zh")));
+    }
+
+    #[test]
+    fn a_bad_multiplier_becomes_1_and_keeps_the_others_in_place() {
+        for (bad, why) in [
+            ("x", Problem::BadNumber(InputError::NotANumber)),
+            ("-1", Problem::BadNumber(InputError::TooSmall("0".into()))),
+            (
+                "10.5",
+                Problem::BadNumber(InputError::TooLarge("10".into())),
+            ),
+            ("1.234", Problem::BadNumber(InputError::TooPrecise(2))),
+        ] {
+            let (state, notice) = one_notice(&format!("profile=2,{bad},3"));
+            assert_eq!(notice.problem, Problem::BadItem(2, Box::new(why)), "{bad}");
+            assert_eq!(notice.used, "2,1,3");
+            assert_eq!(state.scenario.profile.len(), 3);
+        }
+    }
+
+    #[test]
+    fn too_many_values_keep_the_first_ones() {
+        let thirteen = vec!["2"; 13].join(",");
+        let (state, notice) = one_notice(&format!("profile={thirteen}"));
+        assert_eq!(notice.problem, Problem::TooMany(12));
+        assert_eq!(state.scenario.profile.len(), 12);
+        let (state, notice) = one_notice(
+            "extra=general-verify:1,general-verify:2,wechat-compare:3,general-compare:4",
+        );
+        assert_eq!(notice.problem, Problem::TooMany(3));
+        assert_eq!(
+            notice.used,
+            "general-verify:1,general-verify:2,wechat-compare:3"
+        );
+        assert_eq!(state.scenario.extra.len(), 3);
+    }
+
+    #[test]
+    fn a_bad_channel_is_dropped_and_the_others_kept() {
+        let cases = [
+            ("nope:5", Problem::UnknownValue),
+            ("general-verify", Problem::NotAChannel),
+            (
+                "general-verify:-3",
+                Problem::BadNumber(InputError::TooSmall("0".into())),
+            ),
+            (
+                "general-verify:1.5",
+                Problem::BadNumber(InputError::Fractional),
+            ),
+        ];
+        for (bad, why) in cases {
+            let (state, notice) = one_notice(&format!("extra=wechat-compare:7,{bad}"));
+            assert_eq!(notice.problem, Problem::BadItem(2, Box::new(why)), "{bad}");
+            assert_eq!(notice.used, "wechat-compare:7");
+            assert_eq!(state.scenario.extra.len(), 1);
+        }
+        // Nothing readable: no channels, and the notice says so.
+        let (state, notice) = one_notice("extra=oops");
+        assert_eq!(notice.used, "");
+        assert!(state.scenario.extra.is_empty());
     }
 
     proptest! {

@@ -8,7 +8,7 @@ use std::str::FromStr;
 
 use calculator::downloads::{self as export, EXPORT_SCHEMA_VERSION};
 use calculator::{format, PageState};
-use pricing::{Estimate, Label, Optimizer, PriceBook, PriceColumn, Scenario};
+use pricing::{Estimate, ExtraChannel, Label, Optimizer, PriceBook, PriceColumn, Scenario};
 use rust_decimal::Decimal;
 use serde_json::Value;
 
@@ -196,7 +196,7 @@ fn csv_rows_add_up_to_the_total_row() {
         assert_eq!(total_rows.len(), 1);
         assert_eq!(rows.last().unwrap()["kind"], "total");
         let total = &total_rows[0]["amount"];
-        assert_eq!(*total, format::plain(case.estimate.best.total));
+        assert_eq!(*total, format::plain(case.estimate.best_total()));
         let sum: Decimal = rows
             .iter()
             .filter(|r| r["kind"] != "total")
@@ -221,6 +221,7 @@ fn csv_has_one_month_row_per_month_and_one_pack_row_per_purchase() {
         assert_eq!(months, expected);
         let purchases: usize = case
             .estimate
+            .main()
             .best
             .windows
             .iter()
@@ -249,6 +250,7 @@ fn csv_pack_rows_price_packs_at_the_book_price() {
     assert!(!packs.is_empty(), "this volume buys packs");
     let firsts: Vec<String> = case
         .estimate
+        .main()
         .best
         .windows
         .iter()
@@ -277,7 +279,7 @@ fn csv_month_rows_follow_the_recommended_bill() {
     let rows = csv_rows(&case);
     let months: Vec<_> = rows.iter().filter(|r| r["kind"] == "month").collect();
     let prices = book().label(Label::GeneralCompare);
-    for (row, line) in months.iter().zip(&case.estimate.best_bill.months) {
+    for (row, line) in months.iter().zip(&case.estimate.main().best_bill.months) {
         assert_eq!(row["calls"], line.calls.to_string());
         assert_eq!(row["legacy_calls"], line.legacy.to_string());
         assert_eq!(row["pack_calls_used"], line.packs.to_string());
@@ -383,7 +385,13 @@ fn json_money_is_strings_and_counts_are_integers() {
                     assert!(Decimal::from_str(text).is_ok(), "{key} = {text}");
                 }
                 Value::Null => assert!(
-                    ["average_per_call", "tier", "promo_months"].contains(&key),
+                    [
+                        "average_per_call",
+                        "tier",
+                        "promo_months",
+                        "saving_from_sharing"
+                    ]
+                    .contains(&key),
                     "{key}"
                 ),
                 _ => {}
@@ -400,10 +408,10 @@ fn json_money_is_strings_and_counts_are_integers() {
             let text = value.as_str().expect("money as a string");
             assert_eq!(text.split('.').nth(1).map(str::len), Some(2), "{text}");
         }
-        for month in doc["months"].as_array().unwrap() {
+        for month in doc["labels"][0]["months"].as_array().unwrap() {
             assert!(month["bill"].is_string());
         }
-        for window in doc["recommended"]["windows"].as_array().unwrap() {
+        for window in doc["labels"][0]["windows"].as_array().unwrap() {
             assert!(window["first_month"].is_u64());
             assert!(window["packs_cost"].is_string() && window["postpaid_cost"].is_string());
             for purchase in window["purchases"].as_array().unwrap() {
@@ -420,7 +428,7 @@ fn json_windows_add_up_to_the_total() {
         assert_eq!(doc["schema_version"], EXPORT_SCHEMA_VERSION);
         assert_eq!(doc["price_book_version"], "2021-02-01");
         let recommended = &doc["recommended"];
-        let windows = recommended["windows"].as_array().unwrap();
+        let windows = doc["labels"][0]["windows"].as_array().unwrap();
         assert_eq!(windows.len(), case.state.scenario.windows().len());
         let sum: Decimal = windows
             .iter()
@@ -429,7 +437,7 @@ fn json_windows_add_up_to_the_total() {
         assert_eq!(format::plain(sum), recommended["total"].as_str().unwrap());
         assert_eq!(
             recommended["total"].as_str().unwrap(),
-            format::plain(case.estimate.best.total)
+            format::plain(case.estimate.best_total())
         );
         for window in windows {
             let packs: Decimal = window["purchases"]
@@ -440,7 +448,7 @@ fn json_windows_add_up_to_the_total() {
                 .sum();
             assert_eq!(format::plain(packs), window["packs_cost"].as_str().unwrap());
         }
-        let months = doc["months"].as_array().unwrap();
+        let months = doc["labels"][0]["months"].as_array().unwrap();
         assert_eq!(months.len(), case.state.scenario.months as usize);
         for (index, month) in months.iter().enumerate() {
             assert_eq!(month["month"], index + 1);
@@ -473,7 +481,7 @@ fn json_scenario_repeats_the_state() {
     let average = doc["recommended"]["average_per_call"].as_str().unwrap();
     assert_eq!(average.split('.').nth(1).map(str::len), Some(4));
     assert_eq!(
-        doc["months"][0]["legacy_calls"], 20_000,
+        doc["labels"][0]["months"][0]["legacy_calls"], 20_000,
         "legacy calls go first"
     );
 }
@@ -486,7 +494,7 @@ fn json_of_no_calls_has_no_average() {
     assert_eq!(recommended["total"], "0.00");
     assert_eq!(recommended["average_per_call"], Value::Null);
     assert_eq!(doc["postpaid_only"]["first_month"], "0.00");
-    assert!(doc["months"]
+    assert!(doc["labels"][0]["months"]
         .as_array()
         .unwrap()
         .iter()
@@ -508,7 +516,7 @@ fn json_of_the_default_scenario() {
 #[test]
 fn json_of_a_promotion_that_ends_names_each_months_price() {
     let doc = json_of(&realism());
-    assert_eq!(doc["schema_version"], 2);
+    assert_eq!(doc["schema_version"], 3);
     let scenario = &doc["scenario"];
     assert_eq!(
         (
@@ -518,15 +526,15 @@ fn json_of_a_promotion_that_ends_names_each_months_price() {
         ),
         (&Value::from(6), &Value::from("12.5"), &Value::from(3))
     );
-    let months = doc["months"].as_array().unwrap();
+    let months = doc["labels"][0]["months"].as_array().unwrap();
     assert_eq!(months[5]["price"], "promo");
     assert_eq!(months[6]["price"], "list");
     assert_eq!(months[0]["verifications"], 9_000);
     assert_eq!(months[0]["calls"], 10_125);
-    let windows = doc["recommended"]["windows"].as_array().unwrap();
+    let windows = doc["labels"][0]["windows"].as_array().unwrap();
     assert_eq!(windows[0]["price"], "promo");
     assert_eq!(windows[1]["price"], "list");
-    assert_eq!(doc["recommended"]["legacy_expired_calls"], 9_625);
+    assert_eq!(doc["labels"][0]["legacy_expired_calls"], 9_625);
 }
 
 #[test]
@@ -558,14 +566,14 @@ fn json_matches_the_example_in_the_module_docs() {
     assert_eq!(recommended["average_per_call"], "0.7117");
     assert_eq!(recommended["saving_against_postpaid"], "8000.00");
     assert_eq!(recommended["saving_against_list_price"], "29453.93");
-    let window = &recommended["windows"][0];
+    let window = &doc["labels"][0]["windows"][0];
     assert_eq!(window["purchases"][0]["pack_price"], "68000");
     assert_eq!(window["purchases"][1]["amount"], "15200.00");
     assert_eq!(window["postpaid_cost"], "34615.72");
     assert_eq!(doc["postpaid_only"]["first_month"], "9120.00");
     assert_eq!(doc["postpaid_only"]["total"], "125815.72");
-    assert_eq!(doc["months"][11]["tier"], 2);
-    assert_eq!(doc["months"][11]["bill"], "11966.20");
+    assert_eq!(doc["labels"][0]["months"][11]["tier"], 2);
+    assert_eq!(doc["labels"][0]["months"][11]["bill"], "11966.20");
 }
 
 #[test]
@@ -594,4 +602,105 @@ fn csv_matches_the_example_in_the_module_docs() {
         lines.last().copied(),
         Some("total,,wechat-verify,promo,,3,165547,165547,0,0,120000,45547,,,117815.72")
     );
+}
+
+/// Two channels of 通用活体人脸核身 and one of 微信活体人脸比对 beside the main label.
+fn channels() -> Case {
+    case(Scenario {
+        label: Label::GeneralVerify,
+        volume: 6_000,
+        months: 14,
+        profile: vec![d("1"), d("0.5"), d("2.25")],
+        extra: vec![
+            ExtraChannel {
+                label: Label::WechatCompare,
+                volume: 2_000,
+            },
+            ExtraChannel {
+                label: Label::GeneralVerify,
+                volume: 6_000,
+            },
+        ],
+        ..Scenario::default()
+    })
+}
+
+#[test]
+fn csv_of_several_labels_has_rows_per_label_and_month_and_subtotals() {
+    let case = channels();
+    let rows = csv_rows(&case);
+    for (label, estimate) in ["general-verify", "wechat-compare"]
+        .iter()
+        .zip(&case.estimate.labels)
+    {
+        let own: Vec<_> = rows.iter().filter(|r| r["label"] == *label).collect();
+        let months = own.iter().filter(|r| r["kind"] == "month").count();
+        assert_eq!(months, 14, "{label}");
+        let sum: Decimal = own
+            .iter()
+            .filter(|r| r["kind"] == "month" || r["kind"] == "pack")
+            .map(|r| d(&r["amount"]))
+            .sum();
+        let subtotal = own.iter().find(|r| r["kind"] == "subtotal").unwrap();
+        assert_eq!(subtotal["amount"], format::plain(sum));
+        assert_eq!(subtotal["amount"], format::plain(estimate.best.total));
+        assert_eq!(
+            own.last().unwrap()["kind"],
+            "subtotal",
+            "a label's rows end with its subtotal"
+        );
+    }
+    let total = rows.last().unwrap();
+    assert_eq!(total["label"], "general-verify+wechat-compare");
+    assert_eq!(total["amount"], format::plain(case.estimate.best_total()));
+    let sum: Decimal = rows
+        .iter()
+        .filter(|r| r["kind"] == "month" || r["kind"] == "pack")
+        .map(|r| d(&r["amount"]))
+        .sum();
+    assert_eq!(format::plain(sum), total["amount"]);
+    // Both channels of the main label are in its month rows: 12 000 calls in month 1.
+    let first = rows.iter().find(|r| r["kind"] == "month").unwrap();
+    assert_eq!(first["calls"], "12000");
+}
+
+#[test]
+fn json_of_several_labels_has_the_channels_and_a_plan_per_label() {
+    let case = channels();
+    let doc = json_of(&case);
+    let scenario = &doc["scenario"];
+    assert_eq!(scenario["profile"], serde_json::json!(["1", "0.5", "2.25"]));
+    assert_eq!(
+        scenario["extra"][0],
+        serde_json::json!({"label": "wechat-compare", "volume": 2000})
+    );
+    assert_eq!(
+        scenario["extra"][1],
+        serde_json::json!({"label": "general-verify", "volume": 6000})
+    );
+    let labels = doc["labels"].as_array().unwrap();
+    assert_eq!(labels.len(), 2);
+    let totals: Decimal = labels.iter().map(|l| d(l["total"].as_str().unwrap())).sum();
+    assert_eq!(
+        format::plain(totals),
+        doc["recommended"]["total"].as_str().unwrap()
+    );
+    let postpaid: Decimal = labels
+        .iter()
+        .map(|l| d(l["postpaid_only"]["total"].as_str().unwrap()))
+        .sum();
+    assert_eq!(
+        format::plain(postpaid),
+        doc["postpaid_only"]["total"].as_str().unwrap()
+    );
+    let sharing = case.estimate.saving_from_sharing().unwrap();
+    assert_eq!(
+        doc["recommended"]["saving_from_sharing"],
+        format::plain(sharing)
+    );
+    // Month 2 of the profile halves the volume: 3 000 on each channel of the main label.
+    assert_eq!(labels[0]["months"][1]["calls"], 6_000);
+    assert_eq!(labels[1]["months"][2]["calls"], 4_500);
+    let query = scenario["query"].as_str().unwrap();
+    assert_eq!(calculator::decode(query), (case.state.clone(), vec![]));
 }

@@ -7,7 +7,7 @@ use common::any_scenario;
 use std::str::FromStr;
 
 use calculator::pinned::{self as pins, PinError, PinProblem, MAX_PINS, OLD_PINS_KEY, PINS_KEY};
-use pricing::{Label, PriceColumn, Scenario};
+use pricing::{ExtraChannel, Label, PriceColumn, Scenario};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -48,12 +48,17 @@ fn the_stored_text_is_one_query_per_line() {
             promo_months: None,
             retry: Decimal::from_str("7.50").unwrap(),
             legacy_months: 4,
+            profile: vec![Decimal::from_str("1.50").unwrap(), Decimal::ONE],
+            extra: vec![ExtraChannel {
+                label: Label::WechatVerify,
+                volume: 70,
+            }],
         },
         scenario(5),
     ]);
     assert_eq!(
         text,
-        "label=general-compare&volume=1001&months=36&price=list&growth=-2.5&retry=7.5&legacy=300&legacy_months=4\n\
+        "label=general-compare&volume=1001&months=36&price=list&growth=-2.5&retry=7.5&legacy=300&legacy_months=4&profile=1.5,1&extra=wechat-verify:70\n\
          label=wechat-verify&volume=5&months=12&price=promo&growth=0&retry=0&legacy=0&legacy_months=12"
     );
     assert_eq!(pins::encode(&[]), "");

@@ -52,6 +52,39 @@ fn backticked(text: &str) -> Vec<&str> {
 
 fn check_values(field: &Field, values: &str) {
     match field.rule {
+        Rule::Numbers { most, each, .. } => {
+            assert!(
+                values.contains(&format!("1 to {most} ")),
+                "{}: {values}",
+                field.name
+            );
+            let Rule::Number { min, max, places } = *each else {
+                panic!("{}: a list of numbers", field.name)
+            };
+            let plain = plain_numbers(values);
+            assert!(
+                plain.contains(&format!("{min} … {max}")),
+                "{}: {values}",
+                field.name
+            );
+            assert!(
+                values.contains(&format!("up to {places} decimals")),
+                "{}",
+                field.name
+            );
+        }
+        Rule::Channels { most } => {
+            assert!(
+                values.contains(&format!("up to {most}")),
+                "{}: {values}",
+                field.name
+            );
+            assert!(
+                values.contains("`label:volume`"),
+                "{}: {values}",
+                field.name
+            );
+        }
         Rule::Word(words) => assert_eq!(backticked(values), words, "values of {}", field.name),
         Rule::Number { min, max, places } => {
             let plain = plain_numbers(values);

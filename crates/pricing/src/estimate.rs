@@ -117,7 +117,11 @@ impl Estimate {
 
     /// The tier the main label's first-month postpaid calls fall in.
     pub fn first_month_tier(&self) -> Option<usize> {
-        self.main().postpaid.months.first().and_then(|month| month.tier)
+        self.main()
+            .postpaid
+            .months
+            .first()
+            .and_then(|month| month.tier)
     }
 
     /// What the cheapest plans save against postpaid only.
@@ -149,14 +153,7 @@ impl Estimate {
     /// What the cheapest plans are, together: postpaid only when no label
     /// buys packs, packs only when every label's packs cover every call.
     pub fn strategy(&self) -> Strategy {
-        let all = |kind: Strategy| self.labels.iter().all(|label| label.best.strategy == kind);
-        if all(Strategy::PostpaidOnly) {
-            Strategy::PostpaidOnly
-        } else if all(Strategy::PacksOnly) {
-            Strategy::PacksOnly
-        } else {
-            Strategy::PacksAndPostpaid
-        }
+        Strategy::together(self.labels.iter().map(|label| label.best.strategy))
     }
 }
 
@@ -201,6 +198,11 @@ mod tests {
         let estimate = Estimate::new(crate::Optimizer::embedded().unwrap(), &scenario).unwrap();
         assert_eq!(estimate.best_total(), Decimal::ZERO);
         assert_eq!(estimate.average_per_call(), None);
-        assert!(estimate.main().best.windows.iter().all(|w| w.purchases.is_empty()));
+        assert!(estimate
+            .main()
+            .best
+            .windows
+            .iter()
+            .all(|w| w.purchases.is_empty()));
     }
 }

@@ -438,7 +438,13 @@ fn the_top_of_the_range_neither_panics_nor_overflows() {
                     legacy_months: 12,
                     // The largest shape, on three more channels of the label.
                     profile: vec![d("10"); 12],
-                    extra: vec![ExtraChannel { label, volume: 1_000_000_000 }; 3],
+                    extra: vec![
+                        ExtraChannel {
+                            label,
+                            volume: 1_000_000_000
+                        };
+                        3
+                    ],
                 };
                 let found = optimizer().recommend(&scenario).unwrap();
                 let repriced = price_plan(book().label(label), &scenario, &found.purchases());

@@ -100,6 +100,23 @@ pub enum Strategy {
     PacksAndPostpaid,
 }
 
+impl Strategy {
+    /// What several labels' plans are together: postpaid only when none buys
+    /// packs, packs only when each covers every call, else packs and postpaid.
+    pub fn together(kinds: impl IntoIterator<Item = Strategy>) -> Strategy {
+        let (mut any_packs, mut all_covered) = (false, true);
+        for kind in kinds {
+            any_packs |= kind != Strategy::PostpaidOnly;
+            all_covered &= kind == Strategy::PacksOnly;
+        }
+        match (any_packs, all_covered) {
+            (false, _) => Strategy::PostpaidOnly,
+            (true, true) => Strategy::PacksOnly,
+            (true, false) => Strategy::PacksAndPostpaid,
+        }
+    }
+}
+
 /// What to buy at the start of one window, and what the window costs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WindowPlan {
