@@ -48,6 +48,60 @@ pub enum Rule {
     },
 }
 
+impl Rule {
+    /// The value in `text`, if the rule allows it.
+    pub fn read(&self, text: &str) -> Result<Value, Problem> {
+        match self.read_lenient(text) {
+            (value, None) => Ok(value),
+            (_, Some(problem)) => Err(problem),
+        }
+    }
+
+    /// The value of `text` with the first problem found, if any: for a list,
+    /// what it keeps despite that problem.
+    pub fn read_lenient(&self, text: &str) -> (Value, Option<Problem>) {
+        let single = |read: Result<Value, Problem>| match read {
+            Ok(value) => (value, None),
+            Err(problem) => (Value::Absent, Some(problem)),
+        };
+        match *self {
+            Rule::Number { min, max, places } => single(
+                parse_number(text, min, max, places)
+                    .map(Value::Number)
+                    .map_err(Problem::BadNumber),
+            ),
+            Rule::Word(words) => single(
+                words
+                    .iter()
+                    .find(|&&word| word == text)
+                    .map(|&word| Value::Word(word))
+                    .ok_or(Problem::UnknownValue),
+            ),
+            Rule::Numbers { most, each, filler } => {
+                let (numbers, problem) = read_list(text, most, |item| {
+                    let number = match *each {
+                        Rule::Number { min, max, places } => parse_number(item, min, max, places),
+                        _ => Err(InputError::NotANumber),
+                    };
+                    number.map_err(Problem::BadNumber)
+                });
+                let numbers = numbers.into_iter().map(|n| n.unwrap_or(filler)).collect();
+                (Value::Numbers(numbers), problem)
+            }
+            Rule::Channels { most } => {
+                let (channels, problem) = read_list(text, most, read_channel);
+                let channels: Vec<ExtraChannel> = channels.into_iter().flatten().collect();
+                let value = if channels.is_empty() {
+                    Value::Absent
+                } else {
+                    Value::Channels(channels)
+                };
+                (value, problem)
+            }
+        }
+    }
+}
+
 /// A field's value as text reads it, before it lands in the page state.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Value {
@@ -145,64 +199,17 @@ impl fmt::Debug for Field {
 impl Field {
     /// The value in `text`, if the rule allows it.
     pub fn read(&self, text: &str) -> Result<Value, Problem> {
-        match self.read_lenient(text) {
-            (value, None) => Ok(value),
-            (_, Some(problem)) => Err(problem),
-        }
+        self.rule.read(text)
     }
 
     /// What can be kept of `text` that [`Field::read`] refused: a list's
     /// readable items (the first `most`, unreadable numbers as the filler);
     /// `None` for a single value, or when nothing is readable.
     pub fn salvage(&self, text: &str) -> Option<Value> {
-        match (self.rule, self.read_lenient(text)) {
+        match (self.rule, self.rule.read_lenient(text)) {
             (Rule::Number { .. } | Rule::Word(_), _) => None,
             (_, (Value::Absent, _)) => None,
             (_, (value, _)) => Some(value),
-        }
-    }
-
-    /// The value of `text` with the first problem found, if any: for a list,
-    /// what it keeps despite that problem.
-    fn read_lenient(&self, text: &str) -> (Value, Option<Problem>) {
-        let single = |read: Result<Value, Problem>| match read {
-            Ok(value) => (value, None),
-            Err(problem) => (Value::Absent, Some(problem)),
-        };
-        match self.rule {
-            Rule::Number { min, max, places } => single(
-                parse_number(text, min, max, places)
-                    .map(Value::Number)
-                    .map_err(Problem::BadNumber),
-            ),
-            Rule::Word(words) => single(
-                words
-                    .iter()
-                    .find(|&&word| word == text)
-                    .map(|&word| Value::Word(word))
-                    .ok_or(Problem::UnknownValue),
-            ),
-            Rule::Numbers { most, each, filler } => {
-                let (numbers, problem) = read_list(text, most, |item| {
-                    let number = match *each {
-                        Rule::Number { min, max, places } => parse_number(item, min, max, places),
-                        _ => Err(InputError::NotANumber),
-                    };
-                    number.map_err(Problem::BadNumber)
-                });
-                let numbers = numbers.into_iter().map(|n| n.unwrap_or(filler)).collect();
-                (Value::Numbers(numbers), problem)
-            }
-            Rule::Channels { most } => {
-                let (channels, problem) = read_list(text, most, read_channel);
-                let channels: Vec<ExtraChannel> = channels.into_iter().flatten().collect();
-                let value = if channels.is_empty() {
-                    Value::Absent
-                } else {
-                    Value::Channels(channels)
-                };
-                (value, problem)
-            }
         }
     }
 
@@ -514,7 +521,7 @@ pub static RETRY: Field = Field {
 };
 
 /// The rule of one month multiplier.
-static MULTIPLIER: Rule = Rule::Number {
+pub static MULTIPLIER: Rule = Rule::Number {
     min: Decimal::ZERO,
     max: PROFILE_FACTOR_MAX,
     places: PROFILE_DECIMALS,

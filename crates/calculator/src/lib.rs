@@ -1,7 +1,7 @@
 //! The calculator page's model, beside the pricing engine: which fields the
 //! page has and how their text is read and written, the state a URL carries,
 //! pinned scenarios, the downloads, the cost curve, the slider's scale and
-//! stops, and the text forms of amounts. Plain Rust with no web dependency;
+//! stops, the month profile's shapes, and the text forms of amounts. Plain Rust with no web dependency;
 //! the Yew shell renders what this crate computes.
 
 #![forbid(unsafe_code)]
@@ -15,11 +15,12 @@ mod input;
 mod json;
 mod lang;
 mod pins;
+pub mod profile;
 mod stops;
 mod url_state;
 mod volume_scale;
 
-pub use cost_curve::{cost_curve, point, BreakEven, CostCurve, CurvePoint, CURVE_FROM};
+pub use cost_curve::{at_volume, cost_curve, point, BreakEven, CostCurve, CurvePoint, CURVE_FROM};
 pub use input::InputError;
 pub use lang::Lang;
 pub use url_state::{decode, encode, Notice, PageState, Problem, GIVEN_MAX_CHARS};
