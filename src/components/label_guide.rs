@@ -13,6 +13,9 @@ pub struct LabelGuideProps {
     pub book: Book,
     /// Receives the label the answers resolve to.
     pub on_resolve: Callback<Label>,
+    /// What its inputs' names and test hooks start with: one per guide on the page.
+    #[prop_or(AttrValue::Static("guide"))]
+    pub name: AttrValue,
 }
 
 /// Two questions — access channel and what the face is compared with — that
@@ -46,8 +49,8 @@ pub fn LabelGuide(props: &LabelGuideProps) -> Html {
                 <legend>{ t.guide_channel }</legend>
                 for value in Channel::ALL {
                     <label class={classes!("choice", (*channel == Some(value)).then_some("chosen"))} key={value.id()}>
-                        <input type="radio" name="guide-channel" value={value.id()}
-                            data-testid={format!("guide-channel-{}", value.id())}
+                        <input type="radio" name={format!("{}-channel", props.name)} value={value.id()}
+                            data-testid={format!("{}-channel-{}", props.name, value.id())}
                             checked={*channel == Some(value)} onchange={answer(Some(value), *comparison)} />
                         <span>{ channel_name(value, lang) }</span>
                     </label>
@@ -57,15 +60,15 @@ pub fn LabelGuide(props: &LabelGuideProps) -> Html {
                 <legend>{ t.guide_comparison }</legend>
                 for value in Comparison::ALL {
                     <label class={classes!("choice", (*comparison == Some(value)).then_some("chosen"))} key={value.id()}>
-                        <input type="radio" name="guide-comparison" value={value.id()}
-                            data-testid={format!("guide-comparison-{}", value.id())}
+                        <input type="radio" name={format!("{}-comparison", props.name)} value={value.id()}
+                            data-testid={format!("{}-comparison-{}", props.name, value.id())}
                             checked={*comparison == Some(value)} onchange={answer(*channel, Some(value))} />
                         <span>{ comparison_name(value, lang) }</span>
                     </label>
                 }
             </fieldset>
             if let Some((ch, co)) = resolved {
-                <p class="guide-result" data-testid="guide-result" data-label={resolve_label(ch, co).id()} role="status">
+                <p class="guide-result" data-testid={format!("{}-result", props.name)} data-label={resolve_label(ch, co).id()} role="status">
                     { label_reason(ch, co, label_name(resolve_label(ch, co), lang), lang) }
                 </p>
             }

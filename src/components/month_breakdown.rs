@@ -1,21 +1,22 @@
 use std::rc::Rc;
 
 use calculator::{format, Lang};
-use pricing::{Estimate, LabelPrices};
+use pricing::{Estimate, LabelEstimate, LabelPrices};
 use web_sys::HtmlDetailsElement;
 use yew::prelude::*;
 
 use crate::hooks::use_lang;
 
-use crate::i18n::{column_name, purchase_words, text, tier_range};
+use crate::book::Book;
+use crate::i18n::{column_name, label_name, purchase_words, text, tier_range};
 
 /// Properties of a [`MonthBreakdown`].
 #[derive(Properties, PartialEq)]
 pub struct MonthBreakdownProps {
     /// The scenario's figures.
     pub estimate: Rc<Estimate>,
-    /// The chosen label's prices, for naming tiers.
-    pub prices: &'static LabelPrices,
+    /// The price book, for naming each label's tiers.
+    pub book: Book,
 }
 
 /// The cheapest plan month by month, in a disclosure the user opens.
@@ -37,15 +38,22 @@ pub fn MonthBreakdown(props: &MonthBreakdownProps) -> Html {
         <details class="breakdown" data-testid="breakdown" {ontoggle}>
             <summary>{ t.breakdown }</summary>
             if *open {
-                { month_table(props, lang) }
+                for label in &props.estimate.labels {
+                    { month_table(label, props.book.0.label(label.label), props.estimate.labels.len() > 1, lang) }
+                }
             }
         </details>
     }
 }
 
-fn month_table(props: &MonthBreakdownProps, lang: Lang) -> Html {
+/// One label's months; captioned with the label's name when there are several.
+fn month_table(
+    estimate: &LabelEstimate,
+    prices: &LabelPrices,
+    captioned: bool,
+    lang: Lang,
+) -> Html {
     let t = text(lang);
-    let estimate = &props.estimate;
     let starts: Vec<(usize, String)> = estimate
         .best
         .windows
@@ -53,8 +61,11 @@ fn month_table(props: &MonthBreakdownProps, lang: Lang) -> Html {
         .map(|w| (w.first_month, purchase_words(&w.purchases)))
         .collect();
     html! {
-        <div class="table-scroll" tabindex="0">
-            <table class="prices">
+        <div class="table-scroll" tabindex="0" key={estimate.label.id()}>
+            <table class="prices" data-label={estimate.label.id()}>
+                if captioned {
+                    <caption>{ label_name(estimate.label, lang) }</caption>
+                }
                 <thead>
                     <tr>
                         <th scope="col">{ t.month }</th>
@@ -80,7 +91,7 @@ fn month_table(props: &MonthBreakdownProps, lang: Lang) -> Html {
                             <td class="number">{ format::grouped_calls(line.legacy) }</td>
                             <td class="number">{ format::grouped_calls(line.packs) }</td>
                             <td class="number">{ format::grouped_calls(line.postpaid) }</td>
-                            <td>{ line.tier.and_then(|tier| props.prices.tiers.get(tier)).map(|tier| tier_range(tier, lang)).unwrap_or_default() }</td>
+                            <td>{ line.tier.and_then(|tier| prices.tiers.get(tier)).map(|tier| tier_range(tier, lang)).unwrap_or_default() }</td>
                             <td class="number">{ format::grouped(line.bill) }</td>
                         </tr>
                     }

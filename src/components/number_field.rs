@@ -9,8 +9,10 @@ use crate::i18n::input_error;
 /// Properties of a [`NumberField`].
 #[derive(Properties, PartialEq)]
 pub struct NumberFieldProps {
-    /// The field's row in the field table: its name (also the element id) and rules.
-    pub field: &'static Field,
+    /// The element's id: the field's URL name where it has one.
+    pub id: AttrValue,
+    /// What its text may be (a field row's rule).
+    pub rule: Rule,
     /// Visible label.
     pub label: AttrValue,
     /// Unit shown after the field.
@@ -38,47 +40,47 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     // what came from outside (the slider, a link). Recording it with each
     // rejected text keeps the message through the render that follows a
     // quick keystroke, and drops it once the value changes elsewhere.
-    let known = use_mut_ref(|| props.value);
+    let known = use_mut_ref(|| props.value.clone());
     if *known.borrow() != props.value {
-        *known.borrow_mut() = props.value;
+        *known.borrow_mut() = props.value.clone();
     }
     let draft = use_state(|| None::<Draft>);
     let oninput = {
-        let (draft, known, field, on_change) = (
+        let (draft, known, rule, on_change) = (
             draft.clone(),
             known.clone(),
-            props.field,
+            props.rule,
             props.on_change.clone(),
         );
         Callback::from(move |event: InputEvent| {
             let text = event.target_unchecked_into::<HtmlInputElement>().value();
-            match field.read(&text) {
+            match rule.read(&text) {
                 Ok(value) => {
-                    *known.borrow_mut() = value;
+                    *known.borrow_mut() = value.clone();
                     draft.set(None);
                     on_change.emit(value);
                 }
                 Err(problem) => draft.set(Some(Draft {
                     text,
                     error: Field::input_error(&problem),
-                    over: *known.borrow(),
+                    over: known.borrow().clone(),
                 })),
             }
         })
     };
     let draft = draft.as_ref().filter(|draft| draft.over == props.value);
     let shown = draft.map_or_else(|| props.value.to_string(), |draft| draft.text.clone());
-    let id = props.field.name;
+    let id = props.id.clone();
     let message_id = format!("{id}-message");
     let message = draft.map(|draft| input_error(&draft.error, lang));
     html! {
         <div class={classes!("field", message.is_some().then_some("invalid"))}>
-            <label for={id}>{ props.label.clone() }</label>
+            <label for={id.clone()}>{ props.label.clone() }</label>
             <span class="field-input">
                 <input
                     {id}
                     type="text"
-                    inputmode={input_mode(props.field)}
+                    inputmode={input_mode(props.rule)}
                     autocomplete="off"
                     value={shown}
                     aria-invalid={message.is_some().then_some("true")}
@@ -97,8 +99,8 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
 }
 
 /// The phone keyboard a field needs: digits only for whole numbers.
-fn input_mode(field: &Field) -> &'static str {
-    match field.rule {
+fn input_mode(rule: Rule) -> &'static str {
+    match rule {
         Rule::Number { places: 0, .. } => "numeric",
         _ => "decimal",
     }

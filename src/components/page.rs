@@ -3,7 +3,7 @@ use std::rc::Rc;
 use calculator::{encode, Lang, PageState};
 use calculator::{CostCurve, CurvePoint};
 use pricing::cliff::cliffs;
-use pricing::{Estimate, LabelPrices, OptimizerError, Scenario};
+use pricing::{Estimate, OptimizerError, Scenario};
 use yew::prelude::*;
 
 use super::cost_chart::CostChart;
@@ -15,7 +15,7 @@ use super::price_tables::PriceTables;
 use super::recommendation_panel::RecommendationPanel;
 use super::scenario_inputs::ScenarioInputs;
 use super::share_bar::ShareBar;
-use crate::book::Engine;
+use crate::book::{Book, Engine};
 use crate::hooks::{use_cost_curve, use_embed_resize, use_page_state, use_pins};
 use crate::i18n::text;
 use crate::state::Change;
@@ -46,9 +46,9 @@ pub fn Page(props: &PageProps) -> Html {
     let (pins, pin_actions) = use_pins();
 
     let on_change = state.dispatcher().to_callback();
-    let prices = book.0.label(scenario.label);
     let bought: Vec<u64> = match &*estimate {
         Ok(estimate) => estimate
+            .main()
             .best
             .windows
             .iter()
@@ -77,7 +77,7 @@ pub fn Page(props: &PageProps) -> Html {
             <NoticeList notices={state.notices.clone()} on_dismiss={on_change.reform(Change::DismissNotice)} />
             <main class="layout">
                 <ScenarioInputs {book} page={page.clone()} on_change={on_change.clone()} />
-                { figures(&estimate, prices, scenario.months, packs_pay_from, lang) }
+                { figures(&estimate, book, scenario.months, packs_pay_from, lang) }
                 if let Ok(estimate) = &*estimate {
                     if !page.embed {
                         <ShareBar page={page.clone()} estimate={estimate.clone()} {book}
@@ -88,7 +88,7 @@ pub fn Page(props: &PageProps) -> Html {
                     <PinnedScenarios {engine} {pins} actions={pin_actions.clone()} on_open={on_change.reform(Change::Load)} />
                 }
                 if let (false, Ok(estimate)) = (page.embed, &*estimate) {
-                    { chart(curve.as_deref(), engine, scenario, estimate) }
+                    { chart(curve.as_deref(), engine, scenario, estimate, lang) }
                 }
                 <PriceTables {book} scenario={scenario.clone()} {bought} {current_tier}
                     on_pick_volume={on_change.reform(Change::Volume)} />
@@ -102,7 +102,7 @@ pub fn Page(props: &PageProps) -> Html {
 /// The postpaid figures and the recommendation, or why there are none.
 fn figures(
     estimate: &Result<Rc<Estimate>, OptimizerError>,
-    prices: &'static LabelPrices,
+    book: Book,
     months: u32,
     packs_pay_from: Option<u64>,
     lang: Lang,
@@ -110,8 +110,8 @@ fn figures(
     match estimate {
         Ok(estimate) => html! {
             <div class="results">
-                <RecommendationPanel estimate={estimate.clone()} {prices} {packs_pay_from} />
-                <PostpaidSummary estimate={estimate.clone()} {prices} {months} />
+                <RecommendationPanel estimate={estimate.clone()} {book} {packs_pay_from} />
+                <PostpaidSummary estimate={estimate.clone()} prices={book.0.label(estimate.main().label)} {months} />
             </div>
         },
         Err(error) => html! {
@@ -129,6 +129,7 @@ fn chart(
     engine: Engine,
     scenario: &Scenario,
     estimate: &Estimate,
+    lang: Lang,
 ) -> Html {
     let Some(Ok(curve)) = curve else {
         return Html::default();
@@ -138,6 +139,9 @@ fn chart(
     html! {
         <section class="chart-section">
             <CostChart curve={Rc::new(curve.clone())} {current} {cliffs} />
+            if !scenario.extra.is_empty() {
+                <p class="field-help" data-testid="chart-scaled">{ text(lang).chart_scaled }</p>
+            }
         </section>
     }
 }

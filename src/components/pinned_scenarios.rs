@@ -7,7 +7,7 @@ use crate::hooks::use_lang;
 
 use crate::book::Engine;
 use crate::hooks::{PinActions, Pins};
-use crate::i18n::{column_name, fill, label_name, pin_problem, plan_words, text};
+use crate::i18n::{column_name, estimate_words, fill, label_name, pin_problem, text};
 
 /// Properties of [`PinnedScenarios`].
 #[derive(Properties, PartialEq)]
@@ -71,8 +71,8 @@ pub fn PinnedScenarios(props: &PinnedScenariosProps) -> Html {
                             { row(t.volume, props.pins.pins.iter().map(|s| format::grouped_calls(s.volume.into()))) }
                             { row(t.months, props.pins.pins.iter().map(|s| s.months.to_string())) }
                             { row(t.price_column, props.pins.pins.iter().map(|s| column_name(s.column, lang).to_string())) }
-                            { row(t.best_title, estimates.iter().map(|e| e.as_ref().map(|e| plan_words(&e.best, lang)).unwrap_or_default())) }
-                            { row(t.best_total, estimates.iter().map(|e| e.as_ref().map(|e| format::grouped(e.best.total)).unwrap_or_default())) }
+                            { row(t.best_title, estimates.iter().map(|e| e.as_ref().map(|e| estimate_words(e, lang)).unwrap_or_default())) }
+                            { row(t.best_total, estimates.iter().map(|e| e.as_ref().map(|e| format::grouped(e.best_total())).unwrap_or_default())) }
                             { row(t.per_call_average, estimates.iter().map(|e| {
                                 e.as_ref().and_then(Estimate::average_per_call).map(format::per_call).unwrap_or_default()
                             })) }

@@ -10,7 +10,7 @@ use crate::i18n::{text, tier_range};
 pub struct PostpaidSummaryProps {
     /// The scenario's figures.
     pub estimate: std::rc::Rc<Estimate>,
-    /// The chosen label's prices, for naming the tier.
+    /// The main label's prices, for naming its first month's tier.
     pub prices: &'static LabelPrices,
     /// Horizon in months.
     pub months: u32,
@@ -23,7 +23,7 @@ pub fn PostpaidSummary(props: &PostpaidSummaryProps) -> Html {
     let t = text(lang);
     let estimate = &props.estimate;
     let first = estimate.postpaid_first_month();
-    let total = estimate.postpaid.total();
+    let total = estimate.postpaid_total();
     let tier = estimate
         .first_month_tier()
         .and_then(|index| props.prices.tiers.get(index))

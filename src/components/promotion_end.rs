@@ -26,7 +26,7 @@ pub fn PromotionEnd(props: &PromotionEndProps) -> Html {
     let set = |value: Value| {
         props
             .on_change
-            .reform(move |_: Event| Change::Set(&fields::PROMO_MONTHS, value))
+            .reform(move |_: Event| Change::Set(&fields::PROMO_MONTHS, value.clone()))
     };
     // Limiting starts at 12 months, or at the horizon when that is shorter.
     let first_limit = Value::Number(Decimal::from(props.months.min(12)));
@@ -47,7 +47,7 @@ pub fn PromotionEnd(props: &PromotionEndProps) -> Html {
                 </label>
             </div>
             if let Some(months) = props.promo_months {
-                <NumberField field={&fields::PROMO_MONTHS} label={t.promo_months} unit={t.months_unit}
+                <NumberField id={fields::PROMO_MONTHS.name} rule={fields::PROMO_MONTHS.rule} label={t.promo_months} unit={t.months_unit}
                     value={Value::Number(months.into())}
                     on_change={props.on_change.reform(|value| Change::Set(&fields::PROMO_MONTHS, value))} />
             }

@@ -8,15 +8,15 @@ use crate::hooks::use_lang;
 
 use super::amount::Amount;
 use super::month_breakdown::MonthBreakdown;
-use crate::i18n::{plan_words, strategy_name, text, yuan};
+use crate::i18n::{estimate_words, fill, strategy_name, text, yuan};
 
 /// Properties of a [`RecommendationPanel`].
 #[derive(Properties, PartialEq)]
 pub struct RecommendationPanelProps {
     /// The scenario's figures.
     pub estimate: Rc<Estimate>,
-    /// The chosen label's prices, for naming tiers.
-    pub prices: &'static pricing::LabelPrices,
+    /// The price book, for naming each label's tiers.
+    pub book: crate::book::Book,
     /// Where packs start to pay, above the current volume, once the cost curve is known.
     #[prop_or_default]
     pub packs_pay_from: Option<u64>,
@@ -28,26 +28,28 @@ pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
     let lang = use_lang();
     let t = text(lang);
     let estimate = &props.estimate;
-    let best = &estimate.best;
+    let strategy = estimate.strategy();
+    let unused: pricing::Calls = estimate.labels.iter().map(|l| l.best.unused).sum();
+    let legacy_expired = estimate.main().best_bill.legacy_expired;
     let average = estimate.average_per_call().map_or_else(
         || "—".to_string(),
         |price| format!("{} {}", format::per_call(price), t.yuan_per_call),
     );
     let saving = estimate.saving_against_postpaid();
-    let postpaid_only = best.strategy == Strategy::PostpaidOnly;
+    let postpaid_only = strategy == Strategy::PostpaidOnly;
     html! {
         <section class="recommendation" aria-live="polite" aria-labelledby="best-title">
             <h2 id="best-title">
                 { t.best_title }
                 if !postpaid_only {
-                    { ": " }<span class="strategy">{ strategy_name(best.strategy, lang) }</span>
+                    { ": " }<span class="strategy">{ strategy_name(strategy, lang) }</span>
                 }
             </h2>
-            <p class="plan" data-testid="best-plan">{ plan_words(best, lang) }</p>
+            <p class="plan" data-testid="best-plan">{ estimate_words(estimate, lang) }</p>
             <div class="figures">
                 <div class="figure">
                     <span class="figure-label">{ t.best_total }</span>
-                    <Amount class="figure-value" testid="best-total" value={best.total} />
+                    <Amount class="figure-value" testid="best-total" value={estimate.best_total()} />
                 </div>
                 if postpaid_only {
                     // A zero saving says nothing: say where packs start to pay instead.
@@ -69,16 +71,22 @@ pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
                 <dt>{ t.per_call_average }</dt>
                 <dd data-testid="best-per-call">{ average }</dd>
                 <dt>{ t.unused }</dt>
-                <dd data-testid="best-unused">{ format!("{} {}", format::grouped_calls(best.unused), t.calls) }</dd>
+                <dd data-testid="best-unused">{ format!("{} {}", format::grouped_calls(unused), t.calls) }</dd>
                 <dt>{ t.saving_list }</dt>
                 <dd data-testid="best-saving-list">{ yuan(estimate.saving_against_list_price(), lang) }</dd>
-                if estimate.best_bill.legacy_expired > 0 {
+                if legacy_expired > 0 {
                     <dt>{ t.legacy_expired }</dt>
-                    <dd data-testid="best-legacy-expired">{ format!("{} {}", format::grouped_calls(estimate.best_bill.legacy_expired), t.calls) }</dd>
+                    <dd data-testid="best-legacy-expired">{ format!("{} {}", format::grouped_calls(legacy_expired), t.calls) }</dd>
                 }
             </dl>
+            if let Some(saving) = estimate.saving_from_sharing() {
+                <p class="sharing" data-testid="sharing">
+                    <Amount class="hook-only" testid="sharing-saving" value={saving} />
+                    { fill(t.sharing, &[("amount", &yuan(saving, lang))]) }
+                </p>
+            }
             <p class="purchase-model" data-testid="purchase-model">{ t.purchase_model }</p>
-            <MonthBreakdown estimate={estimate.clone()} prices={props.prices} />
+            <MonthBreakdown estimate={estimate.clone()} book={props.book} />
         </section>
     }
 }

@@ -4,8 +4,10 @@ use pricing::PriceColumn;
 use yew::prelude::*;
 
 use super::cliff_note::CliffNote;
+use super::extra_channels::ExtraChannels;
 use super::label_guide::LabelGuide;
 use super::label_picker::LabelPicker;
+use super::month_profile::MonthProfile;
 use super::number_field::NumberField;
 use super::price_column_picker::PriceColumnPicker;
 use super::promotion_end::PromotionEnd;
@@ -28,15 +30,18 @@ pub struct ScenarioInputsProps {
 }
 
 /// The fields kept in the advanced area, which opens when any of them is set.
-const ADVANCED: [&Field; 4] = [
+const ADVANCED: [&Field; 6] = [
     &fields::GROWTH,
     &fields::RETRY,
+    &fields::PROFILE,
+    &fields::EXTRA,
     &fields::LEGACY,
     &fields::LEGACY_MONTHS,
 ];
 
 /// Everything the user tells the calculator: label, volume, horizon, price
-/// column, and in an advanced area growth and legacy balance.
+/// column, and in an advanced area growth, retries, the months' shape,
+/// further channels and the legacy balance.
 #[component]
 pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
     let lang = use_lang();
@@ -56,7 +61,7 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
             <StopButtons {prices} volume={scenario.volume} on_change={props.on_change.reform(Change::Volume)} />
             <CliffNote {prices} column={scenario.column} volume={scenario.volume} />
             <div class="row">
-                <NumberField field={&fields::MONTHS} label={t.months} unit={t.months_unit}
+                <NumberField id={fields::MONTHS.name} rule={fields::MONTHS.rule} label={t.months} unit={t.months_unit}
                     value={fields::MONTHS.get(page)} on_change={set(&fields::MONTHS)} />
                 <PriceColumnPicker column={scenario.column} on_change={props.on_change.reform(Change::Column)} />
             </div>
@@ -67,15 +72,17 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
             <details class="advanced" open={ADVANCED.iter().any(|field| field.get(page) != field.default)}>
                 <summary>{ t.advanced }</summary>
                 <div class="row">
-                    <NumberField field={&fields::GROWTH} label={t.growth} unit="%"
+                    <NumberField id={fields::GROWTH.name} rule={fields::GROWTH.rule} label={t.growth} unit="%"
                         value={fields::GROWTH.get(page)} on_change={set(&fields::GROWTH)} />
-                    <NumberField field={&fields::RETRY} label={t.retry} unit="%"
+                    <NumberField id={fields::RETRY.name} rule={fields::RETRY.rule} label={t.retry} unit="%"
                         value={fields::RETRY.get(page)} on_change={set(&fields::RETRY)} />
                 </div>
+                <MonthProfile scenario={scenario.clone()} on_change={props.on_change.clone()} />
+                <ExtraChannels {book} main={scenario.label} extra={scenario.extra.clone()} on_change={props.on_change.clone()} />
                 <div class="row">
-                    <NumberField field={&fields::LEGACY} label={t.legacy} unit={t.calls}
+                    <NumberField id={fields::LEGACY.name} rule={fields::LEGACY.rule} label={t.legacy} unit={t.calls}
                         value={fields::LEGACY.get(page)} on_change={set(&fields::LEGACY)} />
-                    <NumberField field={&fields::LEGACY_MONTHS} label={t.legacy_months} unit={t.months_unit}
+                    <NumberField id={fields::LEGACY_MONTHS.name} rule={fields::LEGACY_MONTHS.rule} label={t.legacy_months} unit={t.months_unit}
                         value={fields::LEGACY_MONTHS.get(page)} on_change={set(&fields::LEGACY_MONTHS)} />
                 </div>
             </details>

@@ -30,7 +30,8 @@ pub fn VolumeControl(props: &VolumeControlProps) -> Html {
     html! {
         <div class="volume-control">
             <NumberField
-                field={&fields::VOLUME}
+                id={fields::VOLUME.name}
+                rule={fields::VOLUME.rule}
                 label={t.volume}
                 unit={t.volume_unit}
                 value={Value::Number(props.volume.into())}

@@ -179,6 +179,62 @@ pub struct Text {
     pub pin_bad: &'static str,
     /// `{found}` pins were stored, more than are kept.
     pub pin_too_many: &'static str,
+    /// The shape of the months, the legend of the profile control.
+    pub shape_title: &'static str,
+    /// Flat months.
+    pub shape_flat: &'static str,
+    /// One peak month a year.
+    pub shape_peak: &'static str,
+    /// A season of 12 numbers.
+    pub shape_season: &'static str,
+    /// The peak month's picker.
+    pub peak_month: &'static str,
+    /// The peak's multiplier field.
+    pub peak_factor: &'static str,
+    /// The unit of a multiplier.
+    pub times: &'static str,
+    /// Month `{n}` of the horizon.
+    pub month_n: &'static str,
+    /// The season's text area.
+    pub season_input: &'static str,
+    /// What the page does with the season's numbers.
+    pub season_help: &'static str,
+    /// A season without numbers.
+    pub season_empty: &'static str,
+    /// A season of `{found}` numbers, too many.
+    pub season_too_many: &'static str,
+    /// Season number `{n}` refused for `{why}`.
+    pub season_bad: &'static str,
+    /// A season of zeros.
+    pub season_all_zero: &'static str,
+    /// Season month `{n}` above 10 times the average.
+    pub season_too_peaked: &'static str,
+    /// The months' verifications that the shape implies.
+    pub month_volumes: &'static str,
+    /// The further channels' legend.
+    pub channels_title: &'static str,
+    /// What further channels share.
+    pub channels_help: &'static str,
+    /// The name of further channel `{n}`.
+    pub channel_n: &'static str,
+    /// The button that adds a channel.
+    pub add_channel: &'static str,
+    /// The button that removes a channel.
+    pub remove_channel: &'static str,
+    /// Channels sharing a label save `{amount}` against pricing them apart.
+    pub sharing: &'static str,
+    /// One label's plan in words: `{label}`: `{plan}`.
+    pub label_plan: &'static str,
+    /// Under the chart, with further channels.
+    pub chart_scaled: &'static str,
+    /// A link parameter `{name}` with more than `{most}` values; `{used}` was used.
+    pub notice_too_many: &'static str,
+    /// A link parameter `{name}` whose value `{n}` of `{given}` is refused for `{why}`; `{used}` was used.
+    pub notice_bad_item: &'static str,
+    /// Why a list item was refused: not a known label.
+    pub item_unknown: &'static str,
+    /// Why a list item was refused: not `label:volume`.
+    pub item_not_a_channel: &'static str,
 }
 
 /// The table of a language.

@@ -3,12 +3,13 @@
 
 use calculator::fields::Field;
 use calculator::pinned::{PinProblem, MAX_PINS};
+use calculator::profile::SeasonError;
 use calculator::{format, BreakEven, CurvePoint, InputError, Lang, Problem};
 use pricing::cliff::CliffSide;
 use pricing::limits::PACK_VALID_MONTHS;
-use pricing::{Channel, Comparison, Purchase, Recommendation, Strategy, WindowPlan};
+use pricing::{Channel, Comparison, Estimate, Purchase, Recommendation, Strategy, WindowPlan};
 
-use super::{channel_name, comparison_name, fill, strategy_name, text, yuan};
+use super::{channel_name, comparison_name, fill, label_name, strategy_name, text, yuan};
 
 /// Why a typed value was not taken, for the message beside the field.
 pub fn input_error(error: &InputError, lang: Lang) -> String {
@@ -29,14 +30,16 @@ pub fn input_error(error: &InputError, lang: Lang) -> String {
 pub fn url_notice(field: &Field, problem: &Problem, given: &str, used: &str, lang: Lang) -> String {
     let t = text(lang);
     let used = if used.is_empty() { "—" } else { used };
-    let (template, why) = match problem {
-        Problem::Repeated => (t.notice_repeated, String::new()),
-        Problem::UnknownValue => (t.notice_unknown, String::new()),
-        Problem::Inapplicable => (t.notice_inapplicable, String::new()),
-        // Mid-sentence, so a capital that opens the message on its own goes.
-        Problem::BadNumber(error) => (
+    let (template, why, n) = match problem {
+        Problem::Repeated => (t.notice_repeated, String::new(), String::new()),
+        Problem::UnknownValue => (t.notice_unknown, String::new(), String::new()),
+        Problem::Inapplicable => (t.notice_inapplicable, String::new(), String::new()),
+        Problem::TooMany(most) => (t.notice_too_many, String::new(), most.to_string()),
+        Problem::BadItem(at, item) => (t.notice_bad_item, item_error(item, lang), at.to_string()),
+        Problem::NotAChannel | Problem::BadNumber(_) => (
             t.notice_bad_number,
-            input_error(error, lang).to_ascii_lowercase(),
+            item_error(problem, lang),
+            String::new(),
         ),
     };
     let values = [
@@ -44,8 +47,39 @@ pub fn url_notice(field: &Field, problem: &Problem, given: &str, used: &str, lan
         ("given", given),
         ("used", used),
         ("why", &why),
+        ("n", &n),
+        ("most", &n),
     ];
     fill(template, &values)
+}
+
+/// Why one value (or one item of a list) was refused, mid-sentence.
+fn item_error(problem: &Problem, lang: Lang) -> String {
+    let t = text(lang);
+    match problem {
+        // Mid-sentence, so a capital that opens the message on its own goes.
+        Problem::BadNumber(error) => input_error(error, lang).to_ascii_lowercase(),
+        Problem::NotAChannel => t.item_not_a_channel.into(),
+        _ => t.item_unknown.into(),
+    }
+}
+
+/// Why typed or pasted numbers make no season, for the message beside them.
+pub fn season_error(error: &SeasonError, lang: Lang) -> String {
+    let t = text(lang);
+    match error {
+        SeasonError::Empty => t.season_empty.into(),
+        SeasonError::TooMany(found) => fill(t.season_too_many, &[("found", &found.to_string())]),
+        SeasonError::Bad(at, why) => fill(
+            t.season_bad,
+            &[
+                ("n", &at.to_string()),
+                ("why", &input_error(why, lang).to_ascii_lowercase()),
+            ],
+        ),
+        SeasonError::AllZero => t.season_all_zero.into(),
+        SeasonError::TooPeaked(at) => fill(t.season_too_peaked, &[("n", &at.to_string())]),
+    }
 }
 
 /// Packs bought at once, largest first: `2 × 100,000 + 1 × 10,000`.
@@ -189,4 +223,24 @@ pub fn pin_problem(problem: &PinProblem, lang: Lang) -> String {
             fill(t.pin_too_many, &[("found", &found), ("max", &max)])
         }
     }
+}
+
+/// The plan in words; with several labels, each label's plan after its name.
+pub fn estimate_words(estimate: &Estimate, lang: Lang) -> String {
+    let t = text(lang);
+    if let [only] = estimate.labels.as_slice() {
+        return plan_words(&only.best, lang);
+    }
+    let plans: Vec<String> = estimate
+        .labels
+        .iter()
+        .map(|label| {
+            let plan = plan_words(&label.best, lang);
+            fill(
+                t.label_plan,
+                &[("label", label_name(label.label, lang)), ("plan", &plan)],
+            )
+        })
+        .collect();
+    plans.join(t.list_separator)
 }

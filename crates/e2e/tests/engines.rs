@@ -58,7 +58,7 @@ fn a_url_loads_its_scenario(kind: BrowserKind) {
     let query = "?label=wechat-compare&volume=250000&months=24&price=list&lang=en";
     let browser = open_in(kind, query);
     let estimate = expect_postpaid(&browser, query);
-    assert_eq!(estimate.postpaid.months.len(), 24);
+    assert_eq!(estimate.main().postpaid.months.len(), 24);
     assert_eq!(browser.find("#months").prop("value"), json!("24"));
     let label = browser.find("input[name=label][value=wechat-compare]");
     assert_eq!(label.prop("checked"), json!(true));
@@ -173,7 +173,7 @@ fn the_csv_and_json_downloads_match_the_page(kind: BrowserKind) {
     let estimate = expect_best(&browser, query);
     expect_postpaid(&browser, query);
     let best_total = amount(&browser, "best-total");
-    assert_eq!(best_total, calculator::format::plain(estimate.best.total));
+    assert_eq!(best_total, calculator::format::plain(estimate.best_total()));
 
     let csv_bytes = downloaded_blob(&browser, "download-csv");
     let csv = String::from_utf8(csv_bytes.clone()).expect("UTF-8");

@@ -108,11 +108,11 @@ fn the_chart_marks_what_the_engine_computes() {
     assert_eq!(current.attr("data-volume").as_deref(), Some("950"));
     assert_eq!(
         current.attr("data-best"),
-        Some(format::plain(estimate.best.total))
+        Some(format::plain(estimate.best_total()))
     );
     assert_eq!(
         current.attr("data-postpaid"),
-        Some(format::plain(estimate.postpaid.total()))
+        Some(format::plain(estimate.postpaid_total()))
     );
     let shown: Vec<String> = browser
         .find_all("[data-testid=break-even]")

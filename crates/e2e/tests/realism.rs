@@ -28,10 +28,10 @@ fn the_new_parameters_load_from_the_url() {
         serde_json::json!("3")
     );
     // 10 000 verifications bill 11 500 attempts; legacy calls that outlive month 3 are lost.
-    assert_eq!(estimate.postpaid.months[0].calls, 11_500);
-    assert!(estimate.best_bill.legacy_expired > 0);
+    assert_eq!(estimate.main().postpaid.months[0].calls, 11_500);
+    assert!(estimate.main().best_bill.legacy_expired > 0);
     assert!(browser.testid("best-legacy-expired").text().contains(
-        &calculator::format::grouped_calls(estimate.best_bill.legacy_expired)
+        &calculator::format::grouped_calls(estimate.main().best_bill.legacy_expired)
     ));
     assert!(!browser.testid("purchase-model").text().is_empty());
     assert_healthy(&browser);
@@ -78,7 +78,7 @@ fn retries_and_legacy_expiry_are_set_from_their_fields() {
         first_row.contains("20,000") && first_row.contains("22,500"),
         "{first_row}"
     );
-    assert_eq!(estimate.best_bill.legacy_expired, 100_000 - 2 * 22_500);
+    assert_eq!(estimate.main().best_bill.legacy_expired, 100_000 - 2 * 22_500);
     assert!(browser.testid("legacy-expired").text().contains("55,000"));
     // Refused values keep the last valid ones and say why.
     type_into(&browser.find("#retry"), "300.5");
@@ -117,8 +117,8 @@ fn bad_values_of_the_new_parameters_give_notices_and_defaults() {
     );
     expect_postpaid(&browser, "?price=list");
     assert_eq!(
-        engine_estimate("?price=list&promo_months=6").best.total,
-        engine_estimate("?price=list").best.total
+        engine_estimate("?price=list&promo_months=6").best_total(),
+        engine_estimate("?price=list").best_total()
     );
     assert_healthy(&browser);
 }

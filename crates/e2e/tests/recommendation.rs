@@ -58,7 +58,7 @@ fn when_postpaid_is_cheapest_the_panel_says_so_once_and_where_packs_start_to_pay
     let query = "?volume=50&months=1&lang=en";
     let browser = open(query);
     let estimate = expect_best(&browser, query);
-    assert_eq!(estimate.best.strategy, pricing::Strategy::PostpaidOnly);
+    assert_eq!(estimate.strategy(), pricing::Strategy::PostpaidOnly);
     let panel = browser.find(".recommendation").text();
     assert_eq!(panel.matches("Postpaid only").count(), 1, "{panel}");
     assert!(!panel.contains("Saves against postpaid only"), "{panel}");
@@ -73,7 +73,7 @@ fn when_postpaid_is_cheapest_the_panel_says_so_once_and_where_packs_start_to_pay
     // Where packs win, the saving is shown as before.
     type_into(&browser.find("#volume"), &from.to_string());
     let estimate = expect_best(&browser, &query.replace("50", &from.to_string()));
-    assert_ne!(estimate.best.strategy, pricing::Strategy::PostpaidOnly);
+    assert_ne!(estimate.strategy(), pricing::Strategy::PostpaidOnly);
     assert!(browser
         .find(".recommendation")
         .text()

@@ -93,7 +93,7 @@ pub fn wait_for_amount(browser: &Browser, hook: &str, expected: Decimal) {
 pub fn expect_postpaid(browser: &Browser, query: &str) -> Estimate {
     let estimate = engine_estimate(query);
     wait_for_amount(browser, "postpaid-month", estimate.postpaid_first_month());
-    wait_for_amount(browser, "postpaid-total", estimate.postpaid.total());
+    wait_for_amount(browser, "postpaid-total", estimate.postpaid_total());
     estimate
 }
 
@@ -120,7 +120,7 @@ pub fn assert_healthy(browser: &Browser) {
 /// Waits until the recommendation's hooks equal the engine's for `query`.
 pub fn expect_best(browser: &Browser, query: &str) -> Estimate {
     let estimate = engine_estimate(query);
-    wait_for_amount(browser, "best-total", estimate.best.total);
+    wait_for_amount(browser, "best-total", estimate.best_total());
     wait_for_amount(browser, "best-saving", estimate.saving_against_postpaid());
     estimate
 }
@@ -129,7 +129,7 @@ pub fn expect_best(browser: &Browser, query: &str) -> Estimate {
 /// as "count × pack size".
 pub fn assert_plan_in_words(browser: &Browser, estimate: &Estimate) {
     let plan = browser.testid("best-plan").text();
-    for purchase in estimate.best.windows.iter().flat_map(|w| &w.purchases) {
+    for purchase in estimate.main().best.windows.iter().flat_map(|w| &w.purchases) {
         let words = format!(
             "{} × {}",
             format::grouped_calls(purchase.count.into()),
