@@ -215,10 +215,10 @@ mod tests {
             }
         );
         assert_eq!(Shape::of(&[d("1"), d("2")]), Shape::Season);
-        assert_eq!(Shape::of(&vec![Decimal::ONE; 12]), Shape::Season);
+        assert_eq!(Shape::of(&[Decimal::ONE; 12]), Shape::Season);
         // A peak whose factor is typed back to 1 is still shown as a peak.
         let peak_kind = Shape::of(&november);
-        assert!(peak_kind.holds(&vec![Decimal::ONE; 12]));
+        assert!(peak_kind.holds(&[Decimal::ONE; 12]));
         assert!(!peak_kind.holds(&[d("1"), d("2")]));
         assert!(Shape::Season.holds(&november));
         assert!(!Shape::Flat.holds(&november));

@@ -78,7 +78,10 @@ fn retries_and_legacy_expiry_are_set_from_their_fields() {
         first_row.contains("20,000") && first_row.contains("22,500"),
         "{first_row}"
     );
-    assert_eq!(estimate.main().best_bill.legacy_expired, 100_000 - 2 * 22_500);
+    assert_eq!(
+        estimate.main().best_bill.legacy_expired,
+        100_000 - 2 * 22_500
+    );
     assert!(browser.testid("legacy-expired").text().contains("55,000"));
     // Refused values keep the last valid ones and say why.
     type_into(&browser.find("#retry"), "300.5");

@@ -129,7 +129,13 @@ pub fn expect_best(browser: &Browser, query: &str) -> Estimate {
 /// as "count × pack size".
 pub fn assert_plan_in_words(browser: &Browser, estimate: &Estimate) {
     let plan = browser.testid("best-plan").text();
-    for purchase in estimate.main().best.windows.iter().flat_map(|w| &w.purchases) {
+    for purchase in estimate
+        .main()
+        .best
+        .windows
+        .iter()
+        .flat_map(|w| &w.purchases)
+    {
         let words = format!(
             "{} × {}",
             format::grouped_calls(purchase.count.into()),
