@@ -1,10 +1,11 @@
 //! The recommendation at volumes 10^2 … 10^9 over 36 months, flat, growing,
 //! and with the promotion ending after 6 months (with retries and expiring
 //! legacy calls), with the pack tables already built (as they are after the
-//! page's first computation), and the one-off cost of building a table.
+//! page's first computation); a whole estimate of four labels over 36
+//! months with a seasonal profile; and the one-off cost of building a table.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use pricing::Optimizer;
+use pricing::{Estimate, ExtraChannel, Optimizer};
 use pricing::{Label, PriceBook, PriceColumn, Scenario};
 use rust_decimal::Decimal;
 
@@ -45,6 +46,42 @@ fn recommend(c: &mut Criterion) {
     group.finish();
 }
 
+/// Four channels on four labels, a November peak of 3 and a summer trough,
+/// growth and a promotion that ends: everything the page prices at once.
+fn whole_estimate(c: &mut Criterion) {
+    let optimizer = Optimizer::embedded().expect("the price book parses");
+    let season = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 1].map(Decimal::from);
+    let mut group = c.benchmark_group("estimate_4_labels_36_months_seasonal");
+    for exponent in [4u32, 6, 9] {
+        let volume = 10u64.pow(exponent);
+        let extra = [
+            Label::WechatCompare,
+            Label::GeneralVerify,
+            Label::GeneralCompare,
+        ]
+        .map(|label| ExtraChannel {
+            label,
+            volume: volume / 2,
+        });
+        let scenario = Scenario {
+            volume,
+            months: 36,
+            growth: Decimal::new(15, 1),
+            promo_months: Some(18),
+            profile: season.to_vec(),
+            extra: extra.to_vec(),
+            ..Scenario::default()
+        };
+        Estimate::new(optimizer, &scenario).expect("an estimate");
+        group.bench_with_input(
+            BenchmarkId::from_parameter(format!("1e{exponent}")),
+            &scenario,
+            |b, s| b.iter(|| Estimate::new(optimizer, std::hint::black_box(s))),
+        );
+    }
+    group.finish();
+}
+
 fn build_tables(c: &mut Criterion) {
     let book = PriceBook::embedded().expect("the price book parses");
     let scenario = Scenario {
@@ -57,5 +94,5 @@ fn build_tables(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, recommend, build_tables);
+criterion_group!(benches, recommend, whole_estimate, build_tables);
 criterion_main!(benches);

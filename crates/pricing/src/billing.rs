@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use crate::label::PriceColumn;
 use crate::money::{amount, round_bill};
 use crate::price_book::{LabelPrices, Pack};
-use crate::scenario::Scenario;
+use crate::scenario::{MonthsOfCalls, Scenario};
 use crate::Calls;
 
 /// The postpaid bill of a month with `calls` billed calls, rounded to 分.
@@ -86,8 +86,17 @@ impl Bill {
 /// order (the earliest to expire first), then postpaid at the column in
 /// force in each month.
 pub fn price_plan(prices: &LabelPrices, scenario: &Scenario, purchases: &[Vec<Purchase>]) -> Bill {
-    let volumes = scenario.month_volumes();
-    let verifications = scenario.month_verifications();
+    price_months(prices, scenario, &scenario.months_of_calls(), purchases)
+}
+
+/// [`price_plan`] with the scenario's calls already worked out.
+pub(crate) fn price_months(
+    prices: &LabelPrices,
+    scenario: &Scenario,
+    calls: &MonthsOfCalls,
+    purchases: &[Vec<Purchase>],
+) -> Bill {
+    let (volumes, verifications) = (&calls.billed, &calls.verifications);
     let mut legacy = Legacy::new(scenario);
     let mut bill = Bill {
         months: Vec::with_capacity(volumes.len()),

@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::billing::{postpaid_only, price_plan, Bill};
+use crate::billing::{price_months, Bill};
 use crate::label::{Label, PriceColumn};
 use crate::money::per_call;
 use crate::optimizer::{Optimizer, OptimizerError, Recommendation, Strategy};
@@ -33,7 +33,9 @@ impl LabelEstimate {
         scenario: &Scenario,
     ) -> Result<LabelEstimate, OptimizerError> {
         let prices = optimizer.book().label(scenario.label);
-        let best = optimizer.recommend(scenario)?;
+        // The months' calls once: four pricings read them.
+        let calls = scenario.months_of_calls();
+        let best = optimizer.recommend_for(scenario, calls.billed.clone())?;
         let purchases = best.purchases();
         let at_list = Scenario {
             column: PriceColumn::List,
@@ -41,9 +43,9 @@ impl LabelEstimate {
         };
         Ok(LabelEstimate {
             label: scenario.label,
-            postpaid: postpaid_only(prices, scenario),
-            best_bill: price_plan(prices, scenario, &purchases),
-            best_at_list_price: price_plan(prices, &at_list, &purchases),
+            postpaid: price_months(prices, scenario, &calls, &[]),
+            best_bill: price_months(prices, scenario, &calls, &purchases),
+            best_at_list_price: price_months(prices, &at_list, &calls, &purchases),
             best,
         })
     }

@@ -47,6 +47,14 @@ pub struct ExtraChannel {
     pub volume: u64,
 }
 
+/// A scenario's calls month by month, every channel of its label added up.
+pub(crate) struct MonthsOfCalls {
+    /// Billed calls (attempts).
+    pub billed: Vec<Calls>,
+    /// Verifications, before retries.
+    pub verifications: Vec<Calls>,
+}
+
 /// A pricing question: everything that decides the bill.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Scenario {
@@ -101,13 +109,31 @@ impl Scenario {
     /// retry/100)` rounded once, half away from zero, to a whole call (`w`
     /// the profile's multiplier of the month); then added up month by month.
     pub fn month_volumes(&self) -> Vec<Calls> {
-        self.summed(Decimal::ONE + self.retry / Decimal::ONE_HUNDRED)
+        self.months_of_calls().billed
     }
 
     /// Verifications in each month, before retries: what [`Scenario::month_volumes`]
     /// bills without the retry factor, rounded the same way.
     pub fn month_verifications(&self) -> Vec<Calls> {
-        self.summed(Decimal::ONE)
+        self.months_of_calls().verifications
+    }
+
+    /// Both [`Scenario::month_volumes`] and [`Scenario::month_verifications`],
+    /// from one pass over the channels: pricing a plan needs both.
+    pub(crate) fn months_of_calls(&self) -> MonthsOfCalls {
+        let attempts = Decimal::ONE + self.retry / Decimal::ONE_HUNDRED;
+        let months = self.months as usize;
+        let mut sums = MonthsOfCalls {
+            billed: vec![0; months],
+            verifications: vec![0; months],
+        };
+        for volume in self.own_volumes() {
+            for (month, exact) in self.exact_volumes(volume).into_iter().enumerate() {
+                sums.verifications[month] += whole_calls(exact);
+                sums.billed[month] += whole_calls(exact.saturating_mul(attempts));
+            }
+        }
+        sums
     }
 
     /// The labels of the estimate, the main one first, then the others in the
@@ -161,18 +187,6 @@ impl Scenario {
     fn own_volumes(&self) -> impl Iterator<Item = u64> + '_ {
         let same = self.extra.iter().filter(|c| c.label == self.label);
         std::iter::once(self.volume).chain(same.map(|c| c.volume))
-    }
-
-    /// [`Scenario::own_volumes`]' month volumes times `factor`, each channel
-    /// rounded on its own, added up month by month.
-    fn summed(&self, factor: Decimal) -> Vec<Calls> {
-        let mut total = vec![0; self.months as usize];
-        for volume in self.own_volumes() {
-            for (sum, exact) in total.iter_mut().zip(self.exact_volumes(volume)) {
-                *sum += whole_calls(exact.saturating_mul(factor));
-            }
-        }
-        total
     }
 
     /// `volume x w(m) x (1 + growth/100)^(m-1)` for each month, unrounded.

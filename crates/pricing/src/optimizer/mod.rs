@@ -195,8 +195,17 @@ impl<'b> Optimizer<'b> {
 
     /// The cheapest plan for a scenario.
     pub fn recommend(&self, scenario: &Scenario) -> Result<Recommendation, OptimizerError> {
+        self.recommend_for(scenario, scenario.month_volumes())
+    }
+
+    /// [`Optimizer::recommend`] with the scenario's billed calls already worked out.
+    pub(crate) fn recommend_for(
+        &self,
+        scenario: &Scenario,
+        billed: Vec<Calls>,
+    ) -> Result<Recommendation, OptimizerError> {
         let prices = self.book.label(scenario.label);
-        let all_volumes = after_legacy(scenario);
+        let all_volumes = after_legacy(scenario, billed);
         let columns: Vec<PriceColumn> = (0..all_volumes.len())
             .map(|month| scenario.column_in(month))
             .collect();
@@ -263,9 +272,8 @@ fn summarize(windows: Vec<WindowPlan>) -> Recommendation {
 }
 
 /// Month volumes with legacy calls taken out, earliest month first, while they may be used.
-fn after_legacy(scenario: &Scenario) -> Vec<Calls> {
+fn after_legacy(scenario: &Scenario, mut volumes: Vec<Calls>) -> Vec<Calls> {
     let mut legacy = Legacy::new(scenario);
-    let mut volumes = scenario.month_volumes();
     for (month, calls) in volumes.iter_mut().enumerate() {
         *calls -= legacy.take(month, *calls);
     }
