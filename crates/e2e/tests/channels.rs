@@ -5,8 +5,8 @@
 mod common;
 
 use common::{
-    amount, assert_healthy, engine_estimate, expect_best, expect_postpaid, open, type_into,
-    wait_for_url, SETTLE,
+    amount, assert_healthy, engine_estimate, expect_best, expect_postpaid, field_value, open,
+    type_into, wait_for_url, SETTLE,
 };
 use e2e::Browser;
 use pricing::Scenario;
@@ -26,6 +26,16 @@ fn expect_figures_of_the_url(browser: &Browser, part: &str) -> String {
     expect_postpaid(browser, &query);
     expect_best(browser, &query);
     query
+}
+
+/// Opens `query`, opens the advanced area and picks the months' `shape`.
+fn open_with_shape(query: &str, shape: &str) -> Browser {
+    let browser = open(query);
+    browser.find("details.advanced summary").click();
+    browser
+        .find(&format!("input[name=shape][value={shape}]"))
+        .click();
+    browser
 }
 
 /// The months' verifications the page lists, as plain numbers.
@@ -62,14 +72,8 @@ fn two_channels_of_one_label_are_priced_together_from_the_url() {
     let sentence = browser.testid("sharing").text();
     assert!(sentence.contains("4,070.00"), "{sentence}");
     // The advanced area opens to show the channel, with its label and volume.
-    assert_eq!(
-        browser.find("#extra-volume-0").prop("value"),
-        serde_json::json!("6000")
-    );
-    assert_eq!(
-        browser.find("#extra-label-0").prop("value"),
-        serde_json::json!("general-verify")
-    );
+    assert_eq!(field_value(&browser, "#extra-volume-0"), "6000");
+    assert_eq!(field_value(&browser, "#extra-label-0"), "general-verify");
     assert_healthy(&browser);
 }
 
@@ -107,9 +111,7 @@ fn a_profile_and_channels_of_other_labels_load_from_the_url() {
 
 #[test]
 fn shapes_and_channels_are_set_from_the_controls() {
-    let browser = open("?volume=5000&lang=en");
-    browser.find("details.advanced summary").click();
-    browser.find("input[name=shape][value=peak]").click();
+    let browser = open_with_shape("?volume=5000&lang=en", "peak");
     let query = expect_figures_of_the_url(&browser, "profile=1,1,1,1,1,1,1,1,1,1,2,1");
     assert_eq!(listed_month_volumes(&browser), engine_month_volumes(&query));
     // The peak moves to March and grows to 2.5 times the other months.
@@ -140,9 +142,7 @@ fn shapes_and_channels_are_set_from_the_controls() {
 
 #[test]
 fn a_pasted_spreadsheet_column_becomes_the_season() {
-    let browser = open("?volume=10000&lang=en");
-    browser.find("details.advanced summary").click();
-    browser.find("input[name=shape][value=season]").click();
+    let browser = open_with_shape("?volume=10000&lang=en", "season");
     wait_for_url(&browser, "a season of ones", "profile=1,1,1");
     let column = "10,000\n10,000\n10,000\n10,000\n10,000\n10,000\n10,000\n10,000\n10,000\n10,000\n32,000\n10,000";
     let expected = calculator::profile::season(column).expect("a season");

@@ -4,7 +4,8 @@
 mod common;
 
 use common::{
-    assert_healthy, engine_estimate, expect_best, expect_postpaid, open, type_into, SETTLE,
+    assert_healthy, engine_estimate, expect_best, expect_postpaid, field_value, open, type_into,
+    SETTLE,
 };
 
 #[test]
@@ -15,18 +16,9 @@ fn the_new_parameters_load_from_the_url() {
     let estimate = expect_best(&browser, query);
     assert!(browser.find_all("[data-testid=notice]").is_empty());
     // The controls show the values in force.
-    assert_eq!(
-        browser.find("#promo_months").prop("value"),
-        serde_json::json!("12")
-    );
-    assert_eq!(
-        browser.find("#retry").prop("value"),
-        serde_json::json!("15")
-    );
-    assert_eq!(
-        browser.find("#legacy_months").prop("value"),
-        serde_json::json!("3")
-    );
+    assert_eq!(field_value(&browser, "#promo_months"), "12");
+    assert_eq!(field_value(&browser, "#retry"), "15");
+    assert_eq!(field_value(&browser, "#legacy_months"), "3");
     // 10 000 verifications bill 11 500 attempts; legacy calls that outlive month 3 are lost.
     assert_eq!(estimate.main().postpaid.months[0].calls, 11_500);
     assert!(estimate.main().best_bill.legacy_expired > 0);

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{any_column, any_label, d};
+use common::{any_column, any_label, d, scenario};
 
 use pricing::{Estimate, ExtraChannel, Label, Optimizer, PriceColumn, Scenario};
 use proptest::prelude::*;
@@ -134,15 +134,9 @@ fn any_scenario() -> impl Strategy<Value = Scenario> {
     )
         .prop_map(
             |(label, column, volume, months, growth, legacy, retry, promo_months)| Scenario {
-                label,
-                column,
-                volume,
-                months,
-                growth: Decimal::new(growth, 1),
-                legacy,
                 retry: Decimal::new(retry, 2),
                 promo_months,
-                ..Scenario::default()
+                ..scenario(label, column, volume, months, growth, legacy)
             },
         )
 }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{any_column, any_label, d};
+use common::{any_column, any_label, d, scenario};
 
 use pricing::Optimizer;
 use pricing::{month_bill, price_plan, Purchase};
@@ -201,25 +201,6 @@ fn made_up_book(packs: &[(u64, u64)], tiers: &[u64]) -> PriceBook {
         }
     }
     PriceBook::parse(&text).unwrap()
-}
-
-fn scenario(
-    label: Label,
-    column: PriceColumn,
-    volume: u64,
-    months: u32,
-    growth: i64,
-    legacy: u64,
-) -> Scenario {
-    Scenario {
-        label,
-        column,
-        volume,
-        months,
-        growth: Decimal::new(growth, 1),
-        legacy,
-        ..Scenario::default()
-    }
 }
 
 /// What the announcement leaves open: when the promotion ends, billed

@@ -163,3 +163,11 @@ pub fn downloaded_blob(browser: &Browser, button: &str) -> Vec<u8> {
     );
     serde_json::from_value(bytes).expect("the download's bytes")
 }
+
+/// The current value of the form control `css` selects, as text.
+pub fn field_value(browser: &Browser, css: &str) -> String {
+    let value = browser.find(css).prop("value");
+    value
+        .as_str()
+        .map_or_else(|| value.to_string(), str::to_string)
+}

@@ -5,7 +5,7 @@
 
 use std::str::FromStr;
 
-use pricing::{Label, PriceColumn};
+use pricing::{Label, PriceColumn, Scenario};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -28,4 +28,24 @@ pub fn any_column() -> impl Strategy<Value = PriceColumn> {
             PriceColumn::Promo
         }
     })
+}
+
+/// A scenario with growth in tenths of a percent, the rest at its defaults.
+pub fn scenario(
+    label: Label,
+    column: PriceColumn,
+    volume: u64,
+    months: u32,
+    growth: i64,
+    legacy: u64,
+) -> Scenario {
+    Scenario {
+        label,
+        column,
+        volume,
+        months,
+        growth: Decimal::new(growth, 1),
+        legacy,
+        ..Scenario::default()
+    }
 }
