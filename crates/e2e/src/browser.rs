@@ -32,6 +32,8 @@ pub const FIND_TIMEOUT: Duration = Duration::from_secs(10);
 const COMMAND_TIMEOUT: Duration = Duration::from_secs(60);
 /// How long a script run by [`Browser::execute_async`] may take.
 const ASYNC_SCRIPT_TIMEOUT: Duration = Duration::from_secs(600);
+/// How long a window resize may take to reach the page's viewport.
+const RESIZE_TIMEOUT: Duration = Duration::from_secs(5);
 /// Pause between two polls.
 const POLL_INTERVAL: Duration = Duration::from_millis(50);
 /// Most reads of the performance log in one go (each read drains what chromedriver holds).
@@ -560,12 +562,9 @@ impl Browser {
             self.kind
         );
         let mut window = (width, height);
+        let mut shown = (0, 0);
         for _ in 0..3 {
-            must(
-                format!("resize the window to {}x{}", window.0, window.1),
-                self.driver().set_window_rect(0, 0, window.0, window.1),
-            );
-            let shown = self.viewport();
+            shown = self.resize_window(window);
             if shown == (width, height) {
                 return;
             }
@@ -575,13 +574,37 @@ impl Browser {
                 grow(height, shown.1, window.1),
             );
         }
-        let shown = self.viewport();
         assert_eq!(
             shown,
             (width, height),
             "{:?} would not show a {width}x{height} viewport",
             self.kind
         );
+    }
+
+    /// Sets the window's outer size to `window` and returns the viewport once the page
+    /// shows the change. WebKitGTK answers the command before the page's viewport
+    /// follows (when the machine is busy, a read right after it can give the old size),
+    /// so this polls until the viewport differs from before, for at most
+    /// [`RESIZE_TIMEOUT`]; a window already that size is not waited for.
+    fn resize_window(&self, window: (u32, u32)) -> (u32, u32) {
+        let before = self.viewport();
+        let rect = must("read the window's size", self.driver().get_window_rect());
+        must(
+            format!("resize the window to {}x{}", window.0, window.1),
+            self.driver().set_window_rect(0, 0, window.0, window.1),
+        );
+        if (rect.width, rect.height) == (i64::from(window.0), i64::from(window.1)) {
+            return self.viewport();
+        }
+        let deadline = Instant::now() + RESIZE_TIMEOUT;
+        loop {
+            let shown = self.viewport();
+            if shown != before || Instant::now() >= deadline {
+                return shown;
+            }
+            std::thread::sleep(POLL_INTERVAL);
+        }
     }
 
     /// Runs a DevTools Protocol command in the current page, e.g. "Emulation.setCPUThrottlingRate".
