@@ -34,6 +34,8 @@ const COMMAND_TIMEOUT: Duration = Duration::from_secs(60);
 const ASYNC_SCRIPT_TIMEOUT: Duration = Duration::from_secs(600);
 /// How long a window resize may take to reach the page's viewport.
 const RESIZE_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a page may take to render a frame ([`Browser::wait_for_frame`]).
+const FRAME_TIMEOUT: Duration = Duration::from_secs(5);
 /// Pause between two polls.
 const POLL_INTERVAL: Duration = Duration::from_millis(50);
 /// Most reads of the performance log in one go (each read drains what chromedriver holds).
@@ -456,9 +458,11 @@ impl Browser {
         }
     }
 
-    /// Saves a PNG screenshot of the viewport to `path`.
+    /// Saves a PNG screenshot of the viewport to `path`, once the page has rendered a
+    /// frame ([`Browser::wait_for_frame`]).
     pub fn screenshot_png(&self, path: impl AsRef<Path>) {
         let path = path.as_ref();
+        self.wait_for_frame();
         let png = must("take a screenshot", self.driver().screenshot_as_png());
         write_png(path, &png);
     }
@@ -475,6 +479,7 @@ impl Browser {
         (x, y): (u32, u32),
         (width, height): (u32, u32),
     ) {
+        self.wait_for_frame();
         let whole = must(
             "take a screenshot",
             self.driver().screenshot_as_png_base64(),
@@ -505,6 +510,27 @@ impl Browser {
         let png: Vec<u8> = serde_json::from_value(cropped.clone())
             .unwrap_or_else(|_| panic!("cannot crop the screenshot: {cropped}"));
         write_png(path.as_ref(), &png);
+    }
+
+    /// Waits until the page has rendered a frame after this call (two animation frames,
+    /// at most 5 s), so that a screenshot shows the latest layout: once
+    /// WebKitGTK gave one from before its first paint after a load and a resize (white,
+    /// with a black band the height of the resize).
+    pub fn wait_for_frame(&self) {
+        let rendered = self.execute_async(
+            "const done = arguments[arguments.length - 1];
+             const timer = setTimeout(() => done(false), arguments[0]);
+             requestAnimationFrame(() => requestAnimationFrame(() => {
+               clearTimeout(timer);
+               done(true);
+             }));",
+            &[json!(FRAME_TIMEOUT.as_millis())],
+        );
+        assert_eq!(
+            rendered,
+            json!(true),
+            "the page rendered no frame within {FRAME_TIMEOUT:?}"
+        );
     }
 
     /// Resizes the window and pins the page's viewport to `width`×`height` CSS pixels.
