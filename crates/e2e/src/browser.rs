@@ -32,6 +32,10 @@ pub const FIND_TIMEOUT: Duration = Duration::from_secs(10);
 const COMMAND_TIMEOUT: Duration = Duration::from_secs(60);
 /// How long a script run by [`Browser::execute_async`] may take.
 const ASYNC_SCRIPT_TIMEOUT: Duration = Duration::from_secs(600);
+/// How long a window resize may take to reach the page's viewport.
+const RESIZE_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a page may take to render a frame ([`Browser::wait_for_frame`]).
+const FRAME_TIMEOUT: Duration = Duration::from_secs(5);
 /// Pause between two polls.
 const POLL_INTERVAL: Duration = Duration::from_millis(50);
 /// Most reads of the performance log in one go (each read drains what chromedriver holds).
@@ -454,9 +458,11 @@ impl Browser {
         }
     }
 
-    /// Saves a PNG screenshot of the viewport to `path`.
+    /// Saves a PNG screenshot of the viewport to `path`, once the page has rendered a
+    /// frame ([`Browser::wait_for_frame`]).
     pub fn screenshot_png(&self, path: impl AsRef<Path>) {
         let path = path.as_ref();
+        self.wait_for_frame();
         let png = must("take a screenshot", self.driver().screenshot_as_png());
         write_png(path, &png);
     }
@@ -473,6 +479,7 @@ impl Browser {
         (x, y): (u32, u32),
         (width, height): (u32, u32),
     ) {
+        self.wait_for_frame();
         let whole = must(
             "take a screenshot",
             self.driver().screenshot_as_png_base64(),
@@ -503,6 +510,27 @@ impl Browser {
         let png: Vec<u8> = serde_json::from_value(cropped.clone())
             .unwrap_or_else(|_| panic!("cannot crop the screenshot: {cropped}"));
         write_png(path.as_ref(), &png);
+    }
+
+    /// Waits until the page has rendered a frame after this call (two animation frames,
+    /// at most 5 s), so that a screenshot shows the latest layout: once
+    /// WebKitGTK gave one from before its first paint after a load and a resize (white,
+    /// with a black band the height of the resize).
+    pub fn wait_for_frame(&self) {
+        let rendered = self.execute_async(
+            "const done = arguments[arguments.length - 1];
+             const timer = setTimeout(() => done(false), arguments[0]);
+             requestAnimationFrame(() => requestAnimationFrame(() => {
+               clearTimeout(timer);
+               done(true);
+             }));",
+            &[json!(FRAME_TIMEOUT.as_millis())],
+        );
+        assert_eq!(
+            rendered,
+            json!(true),
+            "the page rendered no frame within {FRAME_TIMEOUT:?}"
+        );
     }
 
     /// Resizes the window and pins the page's viewport to `width`×`height` CSS pixels.
@@ -560,12 +588,9 @@ impl Browser {
             self.kind
         );
         let mut window = (width, height);
+        let mut shown = (0, 0);
         for _ in 0..3 {
-            must(
-                format!("resize the window to {}x{}", window.0, window.1),
-                self.driver().set_window_rect(0, 0, window.0, window.1),
-            );
-            let shown = self.viewport();
+            shown = self.resize_window(window);
             if shown == (width, height) {
                 return;
             }
@@ -575,13 +600,37 @@ impl Browser {
                 grow(height, shown.1, window.1),
             );
         }
-        let shown = self.viewport();
         assert_eq!(
             shown,
             (width, height),
             "{:?} would not show a {width}x{height} viewport",
             self.kind
         );
+    }
+
+    /// Sets the window's outer size to `window` and returns the viewport once the page
+    /// shows the change. WebKitGTK answers the command before the page's viewport
+    /// follows (when the machine is busy, a read right after it can give the old size),
+    /// so this polls until the viewport differs from before, for at most
+    /// [`RESIZE_TIMEOUT`]; a window already that size is not waited for.
+    fn resize_window(&self, window: (u32, u32)) -> (u32, u32) {
+        let before = self.viewport();
+        let rect = must("read the window's size", self.driver().get_window_rect());
+        must(
+            format!("resize the window to {}x{}", window.0, window.1),
+            self.driver().set_window_rect(0, 0, window.0, window.1),
+        );
+        if (rect.width, rect.height) == (i64::from(window.0), i64::from(window.1)) {
+            return self.viewport();
+        }
+        let deadline = Instant::now() + RESIZE_TIMEOUT;
+        loop {
+            let shown = self.viewport();
+            if shown != before || Instant::now() >= deadline {
+                return shown;
+            }
+            std::thread::sleep(POLL_INTERVAL);
+        }
     }
 
     /// Runs a DevTools Protocol command in the current page, e.g. "Emulation.setCPUThrottlingRate".

@@ -419,9 +419,10 @@ fn screenshots_at_1280_and_360(kind: BrowserKind) {
     wide.goto(&format!("/{SCREENSHOT_QUERY}"));
     wide.testid("cost-chart");
     expect_postpaid(&wide, SCREENSHOT_QUERY);
+    let height = fit_viewport_to_page(&wide, 1280);
     let path = folder.join("calculator-1280.png");
     wide.screenshot_png(&path);
-    assert_eq!(png_size(&path).0, 1280);
+    assert_eq!(png_size(&path), (1280, height));
     assert_healthy(&wide);
     drop(wide);
 
@@ -430,7 +431,10 @@ fn screenshots_at_1280_and_360(kind: BrowserKind) {
         let narrow = open_sized(kind, 360, 3600);
         narrow.goto(&format!("/{SCREENSHOT_QUERY}"));
         narrow.testid("cost-chart");
+        expect_postpaid(&narrow, SCREENSHOT_QUERY);
+        let height = fit_viewport_to_page(&narrow, 360);
         narrow.screenshot_png(&path);
+        assert_eq!(png_size(&path), (360, height));
         assert_healthy(&narrow);
     } else {
         let site = NarrowSite::start();
@@ -469,6 +473,34 @@ fn screenshots_at_1280_and_360(kind: BrowserKind) {
         assert_healthy(&host);
     }
     assert_eq!(png_size(&path).0, 360);
+}
+
+/// Makes the viewport `width` wide and exactly as tall as the page, so that a screenshot
+/// of it shows the whole page and ends where the page does; returns that height. A few
+/// tries: the page can reflow when its scroll bar goes away.
+fn fit_viewport_to_page(browser: &Browser, width: u32) -> u32 {
+    let page_height = || {
+        let value = browser.execute(
+            "return Math.ceil(document.documentElement.getBoundingClientRect().height)",
+            &[],
+        );
+        let height = value.as_u64().and_then(|h| u32::try_from(h).ok());
+        height.unwrap_or_else(|| panic!("the page's height is not a whole number: {value}"))
+    };
+    for _ in 0..3 {
+        let height = page_height();
+        if browser.viewport() == (width, height) {
+            return height;
+        }
+        browser.set_window_size(width, height);
+    }
+    let height = page_height();
+    assert_eq!(
+        browser.viewport(),
+        (width, height),
+        "the viewport does not settle at the page's height"
+    );
+    height
 }
 
 /// Width and height from a PNG file's IHDR chunk.
