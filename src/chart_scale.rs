@@ -42,6 +42,9 @@ pub struct Layout {
     pub per_call: Frame,
     /// Font size of every label.
     pub font: f64,
+    /// Whether a tier line's label names it ("tier 10k") or gives its bound
+    /// only ("10k"), where decades are too narrow for the name.
+    pub named_tiers: bool,
 }
 
 impl Layout {
@@ -62,6 +65,7 @@ impl Layout {
             height: 110.0,
         },
         font: 11.0,
+        named_tiers: true,
     };
 
     /// Phones: a 360 px screen draws the 400-unit view box at about 0.82, so
@@ -69,19 +73,21 @@ impl Layout {
     pub const NARROW: Layout = Layout {
         width: 400.0,
         height: 470.0,
+        // Room on the left for the widest axis label, 1000万, at 15 units.
         totals: Frame {
-            left: 50.0,
+            left: 62.0,
             top: 18.0,
-            width: 336.0,
+            width: 326.0,
             height: 240.0,
         },
         per_call: Frame {
-            left: 50.0,
+            left: 62.0,
             top: 306.0,
-            width: 336.0,
+            width: 326.0,
             height: 120.0,
         },
         font: 15.0,
+        named_tiers: false,
     };
 
     /// The width a label of `chars` characters takes, generously: CJK
@@ -94,18 +100,66 @@ impl Layout {
     }
 }
 
-/// Rows for labels that start at the given x and are as wide as given,
-/// left to right: each goes in the first of `rows` rows where it does not
-/// overlap the label before it; `None` where no row has room (the label is
-/// then left out, its mark still drawn).
-pub fn label_rows(labels: &[(f64, f64)], rows: usize, gap: f64) -> Vec<Option<usize>> {
+/// Which side of its line a label is drawn on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// Starting just right of the line.
+    Right,
+    /// Ending just left of the line.
+    Left,
+}
+
+/// How far a label stands off its line.
+pub const LABEL_OFFSET: f64 = 3.0;
+
+/// Places a label beside each vertical line (`lines` ascending, `widths[i]`
+/// the label's width) so that no label crosses another line or another
+/// label: right of its line if it ends before the next line, else left of it
+/// if it starts after the previous line, in the first of `rows` rows where
+/// it clears the labels placed before it. `None` where nothing fits (the
+/// label is left out; its line and tooltip stay). `span` bounds the first
+/// and the last label.
+pub fn place_labels(
+    lines: &[f64],
+    widths: &[f64],
+    rows: usize,
+    gap: f64,
+    span: (f64, f64),
+) -> Vec<Option<(usize, Side)>> {
     let mut ends = vec![f64::MIN; rows];
-    labels
+    (0..lines.len())
+        .map(|i| {
+            let (x, width) = (lines[i], widths[i]);
+            let previous = if i == 0 { span.0 } else { lines[i - 1] };
+            let next = lines.get(i + 1).copied().unwrap_or(span.1);
+            let right = (x + LABEL_OFFSET, Side::Right);
+            let left = (x - LABEL_OFFSET - width, Side::Left);
+            [right, left].into_iter().find_map(|(start, side)| {
+                let end = start + width;
+                if start < previous + gap || end + gap > next {
+                    return None;
+                }
+                let row = ends.iter().position(|&taken| taken + gap <= start)?;
+                ends[row] = end;
+                Some((row, side))
+            })
+        })
+        .collect()
+}
+
+/// Which of the labels centred at `centres` (ascending), `widths[i]` wide,
+/// are drawn: each one that clears the last one drawn by `gap`.
+pub fn thin_labels(centres: &[f64], widths: &[f64], gap: f64) -> Vec<bool> {
+    let mut end = f64::MIN;
+    centres
         .iter()
-        .map(|&(x, width)| {
-            let row = ends.iter().position(|&end| end + gap <= x)?;
-            ends[row] = x + width;
-            Some(row)
+        .zip(widths)
+        .map(|(&centre, &width)| {
+            let fits = centre - width / 2.0 >= end + gap;
+            if fits {
+                end = centre + width / 2.0;
+            }
+            fits
         })
         .collect()
 }
@@ -191,20 +245,40 @@ mod tests {
     use super::*;
 
     #[test]
-    fn labels_take_the_first_free_row_or_none() {
-        // 100k and 200k are close on a log scale: the second goes a row
-        // lower, a third close one finds no room.
-        let labels = [
-            (10.0, 50.0),
-            (200.0, 60.0),
-            (230.0, 60.0),
-            (250.0, 60.0),
-            (400.0, 10.0),
-        ];
-        assert_eq!(
-            label_rows(&labels, 2, 4.0),
-            vec![Some(0), Some(0), Some(1), None, Some(0)]
+    fn labels_stay_between_their_neighbouring_lines() {
+        // Lines at 10, 120, 150 and 400: the label of 120 (width 50) would
+        // cross 150 on its right, so it goes left; 150's fits right; 400's
+        // fits nowhere right (the span ends at 420) and goes left.
+        let placed = place_labels(
+            &[10.0, 120.0, 150.0, 400.0],
+            &[50.0; 4],
+            2,
+            4.0,
+            (0.0, 420.0),
         );
+        assert_eq!(
+            placed,
+            vec![
+                Some((0, Side::Right)),
+                Some((0, Side::Left)),
+                Some((0, Side::Right)),
+                Some((0, Side::Left)),
+            ]
+        );
+        // A line with close neighbours on both sides: its label is left out.
+        let placed = place_labels(&[100.0, 110.0, 120.0], &[50.0; 3], 2, 4.0, (0.0, 420.0));
+        assert_eq!(
+            placed,
+            vec![Some((0, Side::Left)), None, Some((0, Side::Right))]
+        );
+    }
+
+    #[test]
+    fn tick_labels_that_would_touch_are_thinned() {
+        let shown = thin_labels(&[0.0, 40.0, 80.0, 120.0], &[50.0; 4], 4.0);
+        assert_eq!(shown, vec![true, false, true, false]);
+        let roomy = thin_labels(&[0.0, 100.0], &[50.0, 50.0], 4.0);
+        assert_eq!(roomy, vec![true, true]);
     }
 
     #[test]

@@ -11,7 +11,9 @@ use yew::prelude::*;
 
 use crate::hooks::{use_lang, use_narrow};
 
-use crate::chart_scale::{coord, label_rows, path, volume_at_x, x_of, Layout, Vertical};
+use crate::chart_scale::{
+    coord, path, place_labels, thin_labels, volume_at_x, x_of, Layout, Side, Vertical, LABEL_OFFSET,
+};
 use crate::i18n::{break_even_words, chart_readout, short_number, text};
 
 /// Properties of a [`CostChart`].
@@ -167,13 +169,34 @@ fn axes(l: &Layout, totals: &Vertical, per_call: &Vertical, lang: Lang) -> Html 
         100_000_000,
         1_000_000_000,
     ];
+    // Each decade's label stays inside the view box; on a phone the labels
+    // would touch, and those that would are left out. (`max`/`min`, not
+    // `clamp`: its panic message brings in the float formatter, 8 KB gzip.)
+    let texts: Vec<String> = decades
+        .iter()
+        .map(|&v| short_number(v as f64, lang))
+        .collect();
+    let widths: Vec<f64> = texts.iter().map(|text| l.label_width(text)).collect();
+    let centres: Vec<f64> = decades
+        .iter()
+        .zip(&widths)
+        .map(|(&v, w)| x_of(&l.per_call, v).max(w / 2.0).min(l.width - w / 2.0))
+        .collect();
+    let shown = thin_labels(&centres, &widths, l.font * 0.5);
+    let decade_labels: Vec<(usize, f64, String)> = centres
+        .into_iter()
+        .zip(texts)
+        .enumerate()
+        .zip(shown)
+        .filter_map(|((at, (x, text)), shown)| shown.then_some((at, x, text)))
+        .collect();
     html! {
         <g class="axes">
             <rect class="plot" x={coord(l.totals.left)} y={coord(l.totals.top)} width={coord(l.totals.width)} height={coord(l.totals.height)} />
             <rect class="plot" x={coord(l.per_call.left)} y={coord(l.per_call.top)} width={coord(l.per_call.width)} height={coord(l.per_call.height)} />
-            for volume in decades {
-                <text key={volume} class="tick" x={coord(x_of(&l.per_call, volume))} y={coord(l.per_call.bottom() + l.font * 1.4)} text-anchor="middle">
-                    { short_number(volume as f64, lang) }
+            for (at, x, text) in decade_labels {
+                <text key={at} class="tick" x={coord(x)} y={coord(l.per_call.bottom() + l.font * 1.4)} text-anchor="middle">
+                    { text }
                 </text>
             }
             for value in totals.ticks() {
@@ -195,29 +218,50 @@ fn axes(l: &Layout, totals: &Vertical, per_call: &Vertical, lang: Lang) -> Html 
 fn cliff_lines(l: &Layout, cliffs: &[Cliff], name: &str, lang: Lang) -> Html {
     let names: Vec<String> = cliffs
         .iter()
-        .map(|cliff| format!("{name} {}", short_number(cliff.bound as f64, lang)))
+        .map(|cliff| {
+            let bound = short_number(cliff.bound as f64, lang);
+            match l.named_tiers {
+                true => format!("{name} {bound}"),
+                false => bound,
+            }
+        })
         .collect();
-    let starts: Vec<(f64, f64)> = cliffs
-        .iter()
-        .zip(&names)
-        .map(|(cliff, text)| (x_of(&l.totals, cliff.bound) + 3.0, l.label_width(text)))
-        .collect();
-    // Neighbouring bounds (100 000 and 200 000) sit close: a label goes a
-    // row lower, or is left out when neither row has room.
-    let rows = label_rows(&starts, 2, l.font * 0.5);
+    let lines: Vec<f64> = cliffs.iter().map(|c| x_of(&l.totals, c.bound)).collect();
+    let widths: Vec<f64> = names.iter().map(|text| l.label_width(text)).collect();
+    // Neighbouring bounds (100 000 and 200 000) sit close: a label goes to
+    // the other side of its line or a row lower, or is left out.
+    let span = (l.totals.left, l.totals.left + l.totals.width);
+    let spots = place_labels(&lines, &widths, 2, l.font * 0.5, span);
     html! {
         <g class="cliffs">
-            for ((cliff, text), (row, (x, _))) in cliffs.iter().zip(names).zip(rows.into_iter().zip(starts)) {
+            for (((cliff, text), spot), x) in cliffs.iter().zip(names).zip(spots).zip(lines) {
                 <g key={cliff.bound} data-testid="chart-cliff" data-volume={cliff.bound.to_string()}>
-                    <line x1={coord(x - 3.0)} x2={coord(x - 3.0)}
+                    <line x1={coord(x)} x2={coord(x)}
                         y1={coord(l.totals.top)} y2={coord(l.per_call.bottom())} />
-                    if let Some(row) = row {
-                        <text x={coord(x)} y={coord(l.totals.top + l.font * (1.1 + 1.2 * row as f64))}>{ text.clone() }</text>
+                    if let Some((row, side)) = spot {
+                        <text x={coord(label_x(x, side))} text-anchor={anchor(side)}
+                            y={coord(l.totals.top + l.font * (1.1 + 1.2 * row as f64))}>{ text.clone() }</text>
                     }
                     <title>{ text }</title>
                 </g>
             }
         </g>
+    }
+}
+
+/// Where a label beside the line at `x` is anchored.
+fn label_x(x: f64, side: Side) -> f64 {
+    match side {
+        Side::Right => x + LABEL_OFFSET,
+        Side::Left => x - LABEL_OFFSET,
+    }
+}
+
+/// The SVG anchor of a label on `side` of its line.
+fn anchor(side: Side) -> &'static str {
+    match side {
+        Side::Right => "start",
+        Side::Left => "end",
     }
 }
 

@@ -2,6 +2,7 @@
 
 pub mod amount;
 pub mod cliff_note;
+pub mod column_heading;
 pub mod cost_chart;
 pub mod extra_channels;
 pub mod label_comparison;

@@ -2,6 +2,8 @@ use calculator::format;
 use pricing::{LabelPrices, PriceColumn};
 use yew::prelude::*;
 
+use super::column_heading::column_heading;
+
 use crate::hooks::use_lang;
 
 use crate::i18n::text;
@@ -31,10 +33,10 @@ pub fn PackTable(props: &PackTableProps) -> Html {
             <thead>
                 <tr>
                     <th scope="col">{ t.pack_size }</th>
-                    <th scope="col" class="number">{ format!("{} ({})", t.list, t.yuan) }</th>
-                    <th scope="col" class="number">{ format!("{} ({})", t.promo, t.yuan) }</th>
-                    <th scope="col" class="number">{ format!("{} ({})", t.per_call, t.yuan_per_call) }</th>
-                    <th scope="col" class="number">{ format!("{} ({})", t.pack_saving, t.yuan) }</th>
+                    { column_heading(t.list, t.yuan) }
+                    { column_heading(t.promo, t.yuan) }
+                    { column_heading(t.per_call, t.yuan_per_call) }
+                    { column_heading(t.pack_saving, t.yuan) }
                 </tr>
             </thead>
             <tbody>

@@ -2,6 +2,8 @@ use calculator::format;
 use pricing::LabelPrices;
 use yew::prelude::*;
 
+use super::column_heading::column_heading;
+
 use crate::hooks::use_lang;
 
 use crate::i18n::{text, tier_range};
@@ -29,8 +31,8 @@ pub fn TierTable(props: &TierTableProps) -> Html {
             <thead>
                 <tr>
                     <th scope="col">{ t.monthly_calls }</th>
-                    <th scope="col" class="number">{ format!("{} ({})", t.list, t.yuan_per_call) }</th>
-                    <th scope="col" class="number">{ format!("{} ({})", t.promo, t.yuan_per_call) }</th>
+                    { column_heading(t.list, t.yuan_per_call) }
+                    { column_heading(t.promo, t.yuan_per_call) }
                 </tr>
             </thead>
             <tbody>
