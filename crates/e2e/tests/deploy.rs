@@ -112,10 +112,12 @@ fn the_root_bundle_sets_the_policy_and_inlines_nothing() {
 
 /// The content of the `<meta http-equiv="Content-Security-Policy">` of a page.
 fn csp_of(html: &str) -> Option<String> {
-    let marker = r#"<meta http-equiv="Content-Security-Policy" content=""#;
-    let start = html.find(marker)? + marker.len();
-    let length = html[start..].find('"')?;
-    Some(html[start..start + length].to_owned())
+    html.split("<meta").skip(1).find_map(|meta| {
+        let tag = meta.split_once('>')?.0;
+        let is_csp = attribute(tag, "http-equiv")
+            .is_some_and(|v| v.eq_ignore_ascii_case("Content-Security-Policy"));
+        is_csp.then(|| attribute(tag, "content").map(str::to_owned))?
+    })
 }
 
 /// Fails if the page has an inline script or style; checks that each script file exists
@@ -132,7 +134,7 @@ fn assert_no_inline_code(html: &str, dist: &Path) {
             "inline script in index.html: <script{script}"
         );
         assert!(
-            tag.contains(r#" integrity="sha384-"#),
+            attribute(tag, "integrity").is_some_and(|v| v.starts_with("sha384-")),
             "no SRI: <script{tag}>"
         );
         let src = attribute(tag, "src").expect("the script has a src");
@@ -141,10 +143,35 @@ fn assert_no_inline_code(html: &str, dist: &Path) {
     }
 }
 
-/// The value of attribute `name` in the inside of a tag.
+/// The value of attribute `name` in the inside of a tag, quoted or not (the
+/// release build's HTML is minified: attributes in any order, quotes only
+/// where a value needs them).
 fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
-    let marker = format!(" {name}=\"");
-    let start = tag.find(&marker)? + marker.len();
-    let length = tag[start..].find('"')?;
-    Some(&tag[start..start + length])
+    let mut rest = tag;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
+        let end = rest.find(|c: char| c == '=' || c.is_whitespace())?;
+        let (key, after) = rest.split_at(end);
+        let Some(value_part) = after.strip_prefix('=') else {
+            rest = after;
+            continue;
+        };
+        let (value, next) = match value_part.chars().next()? {
+            quote @ ('"' | '\'') => {
+                let inner = &value_part[1..];
+                let close = inner.find(quote)?;
+                (&inner[..close], &inner[close + 1..])
+            }
+            _ => {
+                let close = value_part
+                    .find(char::is_whitespace)
+                    .unwrap_or(value_part.len());
+                value_part.split_at(close)
+            }
+        };
+        if key.eq_ignore_ascii_case(name) {
+            return Some(value);
+        }
+        rest = next;
+    }
 }
