@@ -28,7 +28,7 @@ fi
 # geckodriver goes where cargo installs binaries; the browser tests look there
 # first, then on PATH.
 GECKODRIVER="${CARGO_HOME:-$HOME/.cargo}/bin/geckodriver"
-if [ "$("$GECKODRIVER" --version 2>/dev/null | head -n 1 || true)" != "geckodriver $GECKODRIVER_VERSION" ]; then
+if [ "$("$GECKODRIVER" --version 2>/dev/null | sed -n 1p || true)" != "geckodriver $GECKODRIVER_VERSION" ]; then
   say "installing geckodriver $GECKODRIVER_VERSION (built from source: about 3-4 minutes on 2 cores)"
   cargo install --locked --force geckodriver --version "$GECKODRIVER_VERSION"
 fi
@@ -56,4 +56,4 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-say "test tools present: $(chromedriver --version | cut -d" " -f1-2), $(firefox-esr --version 2>/dev/null), $("$GECKODRIVER" --version | head -n 1), WebKitGTK $(dpkg-query -W -f='${Version}' webkit2gtk-driver), $(cargo fuzz --version), axe-core $AXE_CORE_VERSION, $(brotli --version)"
+say "test tools present: $(chromedriver --version | cut -d" " -f1-2), $(firefox-esr --version 2>/dev/null), $("$GECKODRIVER" --version 2>/dev/null | sed -n 1p), WebKitGTK $(dpkg-query -W -f='${Version}' webkit2gtk-driver), $(cargo fuzz --version), axe-core $AXE_CORE_VERSION, $(brotli --version)"

@@ -109,7 +109,7 @@ impl Scenario {
     /// retry/100)` rounded once, half away from zero, to a whole call (`w`
     /// the profile's multiplier of the month); then added up month by month.
     pub fn month_volumes(&self) -> Vec<Calls> {
-        self.months_of_calls().billed
+        self.counted(false).billed
     }
 
     /// Verifications in each month, before retries: what [`Scenario::month_volumes`]
@@ -121,15 +121,24 @@ impl Scenario {
     /// Both [`Scenario::month_volumes`] and [`Scenario::month_verifications`],
     /// from one pass over the channels: pricing a plan needs both.
     pub(crate) fn months_of_calls(&self) -> MonthsOfCalls {
+        self.counted(true)
+    }
+
+    /// The billed calls, and the verifications only if asked: rounding is
+    /// much of a recommendation's time, and the optimizer needs no
+    /// verifications.
+    fn counted(&self, verifications: bool) -> MonthsOfCalls {
         let attempts = Decimal::ONE + self.retry / Decimal::ONE_HUNDRED;
         let months = self.months as usize;
         let mut sums = MonthsOfCalls {
             billed: vec![0; months],
-            verifications: vec![0; months],
+            verifications: vec![0; if verifications { months } else { 0 }],
         };
         for volume in self.own_volumes() {
             for (month, exact) in self.exact_volumes(volume).into_iter().enumerate() {
-                sums.verifications[month] += whole_calls(exact);
+                if let Some(sum) = sums.verifications.get_mut(month) {
+                    *sum += whole_calls(exact);
+                }
                 sums.billed[month] += whole_calls(exact.saturating_mul(attempts));
             }
         }
@@ -198,7 +207,10 @@ impl Scenario {
                 if month > 0 {
                     exact = exact.saturating_mul(factor);
                 }
-                exact.saturating_mul(self.multiplier(month))
+                match self.profile.is_empty() {
+                    true => exact,
+                    false => exact.saturating_mul(self.multiplier(month)),
+                }
             })
             .collect()
     }
