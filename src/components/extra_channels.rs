@@ -128,11 +128,6 @@ impl Edit {
                 volume: NEW_CHANNEL_VOLUME,
             }),
         }
-        let value = if next.is_empty() {
-            Value::Absent
-        } else {
-            Value::Channels(next)
-        };
-        Change::Set(&fields::EXTRA, value)
+        Change::Set(&fields::EXTRA, Value::channels(next))
     }
 }

@@ -40,12 +40,7 @@ pub fn MonthProfile(props: &MonthProfileProps) -> Html {
     let set_profile = {
         let on_change = props.on_change.clone();
         move |profile: Vec<Decimal>| {
-            let value = if profile.is_empty() {
-                Value::Absent
-            } else {
-                Value::Numbers(profile)
-            };
-            on_change.emit(Change::Set(&fields::PROFILE, value));
+            on_change.emit(Change::Set(&fields::PROFILE, Value::numbers(profile)));
         }
     };
     let pick = |kind: Shape, start: Vec<Decimal>| {

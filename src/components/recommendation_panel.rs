@@ -29,8 +29,7 @@ pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
     let t = text(lang);
     let estimate = &props.estimate;
     let strategy = estimate.strategy();
-    let unused: pricing::Calls = estimate.labels.iter().map(|l| l.best.unused).sum();
-    let legacy_expired = estimate.main().best_bill.legacy_expired;
+    let legacy_expired = estimate.legacy_expired();
     let average = estimate.average_per_call().map_or_else(
         || "—".to_string(),
         |price| format!("{} {}", format::per_call(price), t.yuan_per_call),
@@ -71,7 +70,7 @@ pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
                 <dt>{ t.per_call_average }</dt>
                 <dd data-testid="best-per-call">{ average }</dd>
                 <dt>{ t.unused }</dt>
-                <dd data-testid="best-unused">{ format!("{} {}", format::grouped_calls(unused), t.calls) }</dd>
+                <dd data-testid="best-unused">{ format!("{} {}", format::grouped_calls(estimate.unused()), t.calls) }</dd>
                 <dt>{ t.saving_list }</dt>
                 <dd data-testid="best-saving-list">{ yuan(estimate.saving_against_list_price(), lang) }</dd>
                 if legacy_expired > 0 {

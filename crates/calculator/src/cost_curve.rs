@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use pricing::limits::VOLUME_MAX;
 use pricing::money::per_call;
-use pricing::{postpaid_only, Calls, Estimate, Optimizer, OptimizerError, Scenario, Strategy};
+use pricing::{Estimate, Optimizer, OptimizerError, Scenario, Strategy, Totals};
 
 use crate::volume_scale::SNAP_POINTS;
 
@@ -91,29 +91,17 @@ pub fn cost_curve(
 impl CurvePoint {
     /// The point for a scenario already estimated, at its volume.
     pub fn of_estimate(volume: u64, estimate: &Estimate) -> CurvePoint {
-        CurvePoint::new(
-            volume,
-            estimate.postpaid_total(),
-            estimate.best_total(),
-            estimate.strategy(),
-            estimate.calls(),
-        )
+        CurvePoint::new(volume, estimate.totals())
     }
 
-    fn new(
-        volume: u64,
-        postpaid: Decimal,
-        best: Decimal,
-        strategy: Strategy,
-        calls: Calls,
-    ) -> CurvePoint {
+    fn new(volume: u64, totals: Totals) -> CurvePoint {
         CurvePoint {
             volume,
-            postpaid,
-            best,
-            strategy,
-            best_per_call: per_call(best, calls),
-            postpaid_per_call: per_call(postpaid, calls),
+            postpaid: totals.postpaid,
+            best: totals.best,
+            strategy: totals.strategy,
+            best_per_call: per_call(totals.best, totals.calls),
+            postpaid_per_call: per_call(totals.postpaid, totals.calls),
         }
     }
 }
@@ -121,7 +109,7 @@ impl CurvePoint {
 /// The scenario with `volume` as its main volume and each further channel
 /// scaled by the same factor (rounded half away from zero, kept in range);
 /// with no main volume to scale from, the channels stay as they are.
-pub fn at_volume(scenario: &Scenario, volume: u64) -> Scenario {
+fn at_volume(scenario: &Scenario, volume: u64) -> Scenario {
     let scale = |channel_volume: u64| {
         if scenario.volume == 0 {
             return channel_volume;
@@ -154,25 +142,8 @@ pub fn point(
     scenario: &Scenario,
     volume: u64,
 ) -> Result<CurvePoint, OptimizerError> {
-    let at = at_volume(scenario, volume);
-    let (mut postpaid, mut best, mut calls, mut kinds) =
-        (Decimal::ZERO, Decimal::ZERO, 0, Vec::new());
-    for label in at.labels() {
-        let one = at.for_label(label);
-        let plan = optimizer.recommend(&one)?;
-        let bill = postpaid_only(optimizer.book().label(label), &one);
-        postpaid += bill.total();
-        calls += bill.months.iter().map(|month| month.calls).sum::<Calls>();
-        best += plan.total;
-        kinds.push(plan.strategy);
-    }
-    Ok(CurvePoint::new(
-        volume,
-        postpaid,
-        best,
-        Strategy::together(kinds),
-        calls,
-    ))
+    let totals = Totals::new(optimizer, &at_volume(scenario, volume))?;
+    Ok(CurvePoint::new(volume, totals))
 }
 
 fn sample_volumes(optimizer: &Optimizer<'_>, scenario: &Scenario) -> Vec<u64> {

@@ -335,7 +335,7 @@ fn total_row(state: &PageState, estimate: &Estimate) -> CsvRow {
         kind: "total",
         label: labels.join("+"),
         price_column: state.scenario.column.id(),
-        legacy_expired: estimate.main().best_bill.legacy_expired.to_string(),
+        legacy_expired: estimate.legacy_expired().to_string(),
         ..CsvRow::default()
     };
     summed_row(row, &estimate.labels)

@@ -90,13 +90,10 @@ impl Rule {
             }
             Rule::Channels { most } => {
                 let (channels, problem) = read_list(text, most, read_channel);
-                let channels: Vec<ExtraChannel> = channels.into_iter().flatten().collect();
-                let value = if channels.is_empty() {
-                    Value::Absent
-                } else {
-                    Value::Channels(channels)
-                };
-                (value, problem)
+                (
+                    Value::channels(channels.into_iter().flatten().collect()),
+                    problem,
+                )
             }
         }
     }
@@ -131,6 +128,23 @@ impl Value {
         match self {
             Value::Number(number) => Some(*number),
             _ => None,
+        }
+    }
+
+    /// Multipliers as a [`Value::Numbers`]; an empty list is [`Value::Absent`],
+    /// as a list field's rule allows no empty list.
+    pub fn numbers(numbers: Vec<Decimal>) -> Value {
+        match numbers.is_empty() {
+            true => Value::Absent,
+            false => Value::Numbers(numbers),
+        }
+    }
+
+    /// Channels as a [`Value::Channels`]; an empty list is [`Value::Absent`].
+    pub fn channels(channels: Vec<ExtraChannel>) -> Value {
+        match channels.is_empty() {
+            true => Value::Absent,
+            false => Value::Channels(channels),
         }
     }
 
@@ -538,10 +552,7 @@ pub static PROFILE: Field = Field {
     default: Value::Absent,
     scenario: true,
     optional: true,
-    get: |state| match state.scenario.profile.as_slice() {
-        [] => Value::Absent,
-        profile => Value::Numbers(profile.to_vec()),
-    },
+    get: |state| Value::numbers(state.scenario.profile.clone()),
     set: |state, value| {
         state.scenario.profile = match value {
             Value::Numbers(numbers) => numbers.iter().map(|n| n.normalize()).collect(),
@@ -557,10 +568,7 @@ pub static EXTRA: Field = Field {
     default: Value::Absent,
     scenario: true,
     optional: true,
-    get: |state| match state.scenario.extra.as_slice() {
-        [] => Value::Absent,
-        channels => Value::Channels(channels.to_vec()),
-    },
+    get: |state| Value::channels(state.scenario.extra.clone()),
     set: |state, value| {
         state.scenario.extra = match value {
             Value::Channels(channels) => channels,

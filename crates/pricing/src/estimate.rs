@@ -75,14 +75,9 @@ impl Estimate {
             .into_iter()
             .map(|label| LabelEstimate::new(optimizer, &scenario.for_label(label)))
             .collect::<Result<Vec<_>, _>>()?;
-        let apart = if scenario.shares_a_label() {
-            let mut total = Decimal::ZERO;
-            for alone in scenario.channels_apart() {
-                total += optimizer.recommend(&alone)?.total;
-            }
-            Some(total)
-        } else {
-            None
+        let apart = match scenario.shares_a_label() {
+            true => Some(apart_total(optimizer, scenario, &labels)?),
+            false => None,
         };
         Ok(Estimate { labels, apart })
     }
@@ -142,6 +137,17 @@ impl Estimate {
         self.apart.map(|apart| apart - self.best_total())
     }
 
+    /// Pack calls that expire unused, every label.
+    pub fn unused(&self) -> Calls {
+        self.labels.iter().map(|label| label.best.unused).sum()
+    }
+
+    /// Legacy calls lost when the legacy packs expire (the main label's: the
+    /// balance is its own).
+    pub fn legacy_expired(&self) -> Calls {
+        self.main().best_bill.legacy_expired
+    }
+
     /// Billed calls over the horizon, every label.
     pub fn calls(&self) -> Calls {
         self.labels.iter().map(LabelEstimate::calls).sum()
@@ -152,11 +158,80 @@ impl Estimate {
         per_call(self.best_total(), self.calls())
     }
 
+    /// The estimate in the four figures of [`Totals`].
+    pub fn totals(&self) -> Totals {
+        Totals {
+            postpaid: self.postpaid_total(),
+            best: self.best_total(),
+            strategy: self.strategy(),
+            calls: self.calls(),
+        }
+    }
+
     /// What the cheapest plans are, together: postpaid only when no label
     /// buys packs, packs only when every label's packs cover every call.
     pub fn strategy(&self) -> Strategy {
         Strategy::together(self.labels.iter().map(|label| label.best.strategy))
     }
+}
+
+/// What a scenario costs in four figures, every label together: all the
+/// cost curve draws at a volume. Cheaper than an [`Estimate`], which also
+/// re-prices each plan month by month and at the list price.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Totals {
+    /// Postpaid only, over the horizon.
+    pub postpaid: Decimal,
+    /// The cheapest plans, over the horizon.
+    pub best: Decimal,
+    /// What the cheapest plans are, together.
+    pub strategy: Strategy,
+    /// Billed calls over the horizon.
+    pub calls: Calls,
+}
+
+impl Totals {
+    /// Prices postpaid only and the cheapest plan of every label of a scenario.
+    pub fn new(optimizer: &Optimizer<'_>, scenario: &Scenario) -> Result<Totals, OptimizerError> {
+        let (mut postpaid, mut best, mut calls, mut kinds) =
+            (Decimal::ZERO, Decimal::ZERO, 0, Vec::new());
+        for label in scenario.labels() {
+            let one = scenario.for_label(label);
+            let months = one.months_of_calls();
+            let plan = optimizer.recommend_for(&one, months.billed.clone())?;
+            let bill = price_months(optimizer.book().label(label), &one, &months, &[]);
+            postpaid += bill.total();
+            calls += months.billed.iter().sum::<Calls>();
+            best += plan.total;
+            kinds.push(plan.strategy);
+        }
+        Ok(Totals {
+            postpaid,
+            best,
+            strategy: Strategy::together(kinds),
+            calls,
+        })
+    }
+}
+
+/// The cheapest plans' total with each channel priced on its own: a label
+/// with one channel is already priced alone in `labels`; only the channels of
+/// shared labels need plans of their own.
+fn apart_total(
+    optimizer: &Optimizer<'_>,
+    scenario: &Scenario,
+    labels: &[LabelEstimate],
+) -> Result<Decimal, OptimizerError> {
+    let mut total = Decimal::ZERO;
+    for alone in scenario.channels_apart() {
+        let channels = scenario.channels_of(alone.label);
+        let priced = labels.iter().find(|l| l.label == alone.label);
+        total += match (channels, priced) {
+            (1, Some(label)) => label.best.total,
+            _ => optimizer.recommend(&alone)?.total,
+        };
+    }
+    Ok(total)
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ mod scenario;
 pub type Calls = u128;
 
 pub use billing::{month_bill, postpaid_only, price_plan, Bill, Legacy, MonthLine, Purchase};
-pub use estimate::{Estimate, LabelEstimate};
+pub use estimate::{Estimate, LabelEstimate, Totals};
 pub use label::{resolve_label, Channel, Comparison, Label, PriceColumn};
 pub use optimizer::{Optimizer, OptimizerError, Recommendation, Strategy, WindowPlan};
 pub use price_book::{LabelPrices, Pack, Price, PriceBook, PriceBookError, Tier, PRICE_BOOK_TOML};

@@ -192,6 +192,12 @@ impl Scenario {
         self.labels().len() < self.extra.len() + 1
     }
 
+    /// How many channels, the main one included, are billed under `label`.
+    pub fn channels_of(&self, label: Label) -> usize {
+        let main = usize::from(self.label == label);
+        main + self.extra.iter().filter(|c| c.label == label).count()
+    }
+
     /// The first-month volumes of the channels billed under this scenario's label.
     fn own_volumes(&self) -> impl Iterator<Item = u64> + '_ {
         let same = self.extra.iter().filter(|c| c.label == self.label);

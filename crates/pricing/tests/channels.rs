@@ -191,6 +191,20 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn pricing_apart_is_every_channel_priced_alone(
+        scenario in any_scenario(), extra in any_extra(500_000),
+    ) {
+        let together = Scenario { extra, ..scenario };
+        prop_assume!(together.shares_a_label());
+        let alone: Decimal = together.channels_apart().iter().map(|s| estimate(s).best_total()).sum();
+        prop_assert_eq!(estimate(&together).apart, Some(alone));
+    }
+}
+
 #[test]
 fn an_estimate_without_channels_or_profile_is_its_main_label() {
     let scenario = Scenario {
