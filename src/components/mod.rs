@@ -20,6 +20,7 @@ pub mod postpaid_summary;
 pub mod price_column_picker;
 pub mod price_tables;
 pub mod promotion_end;
+pub mod purchase_schedule;
 pub mod recommendation_panel;
 pub mod scenario_inputs;
 pub mod season_area;

@@ -56,9 +56,9 @@ fn month_table(
     let t = text(lang);
     let starts: Vec<(usize, String)> = estimate
         .best
-        .windows
+        .orders
         .iter()
-        .map(|w| (w.first_month, purchase_words(&w.purchases)))
+        .map(|order| (order.month, purchase_words(&order.purchases)))
         .collect();
     html! {
         <div class="table-scroll" tabindex="0" key={estimate.label.id()}>

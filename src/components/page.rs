@@ -50,9 +50,9 @@ pub fn Page(props: &PageProps) -> Html {
         Ok(estimate) => estimate
             .main()
             .best
-            .windows
+            .orders
             .iter()
-            .flat_map(|w| w.purchases.iter().map(|p| p.pack.calls))
+            .flat_map(|order| order.purchases.iter().map(|p| p.pack.calls))
             .collect(),
         Err(_) => Vec::new(),
     };

@@ -2,13 +2,15 @@ use std::rc::Rc;
 
 use calculator::format;
 use pricing::{Estimate, Strategy};
+use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use crate::hooks::use_lang;
 
 use super::amount::Amount;
 use super::month_breakdown::MonthBreakdown;
-use crate::i18n::{estimate_words, fill, strategy_name, text, yuan};
+use super::purchase_schedule::PurchaseSchedule;
+use crate::i18n::{estimate_words, fill, proof_sentence, strategy_name, text, yuan};
 
 /// Properties of a [`RecommendationPanel`].
 #[derive(Properties, PartialEq)]
@@ -84,6 +86,17 @@ pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
                     { fill(t.sharing, &[("amount", &yuan(saving, lang))]) }
                 </p>
             }
+            <p class="proof" data-testid="best-proof" data-proven={estimate.is_proven().to_string()}>
+                <Amount class="hook-only" testid="best-gap" value={estimate.gap()} />
+                { proof_sentence(estimate, lang) }
+            </p>
+            if estimate.saving_against_yearly() > Decimal::ZERO {
+                <p class="yearly" data-testid="yearly">
+                    <Amount class="hook-only" testid="yearly-saving" value={estimate.saving_against_yearly()} />
+                    { fill(t.saving_yearly, &[("amount", &yuan(estimate.saving_against_yearly(), lang))]) }
+                </p>
+            }
+            <PurchaseSchedule estimate={estimate.clone()} />
             <p class="purchase-model" data-testid="purchase-model">{ t.purchase_model }</p>
             <MonthBreakdown estimate={estimate.clone()} book={props.book} />
         </section>

@@ -115,8 +115,34 @@ pub struct Text {
     pub legacy_months: &'static str,
     /// Under the volume: Tencent bills attempts.
     pub volume_help: &'static str,
-    /// The purchase model the plan is the cheapest in.
+    /// How packs are bought and what the plan is.
     pub purchase_model: &'static str,
+    /// One month, counted from 1: `{month}`.
+    pub one_month: &'static str,
+    /// One order of a plan: `{month}` bought in, `{packs}` in words.
+    pub order_words: &'static str,
+    /// The plan meets the lower bound.
+    pub plan_proven: &'static str,
+    /// The plan is above the lower bound: `{bound}`, `{gap}` amounts.
+    pub plan_within: &'static str,
+    /// What buying in any month saves against yearly buying: `{amount}`.
+    pub saving_yearly: &'static str,
+    /// An order bought before the promotion ends: `{packs}`, `{month}`, `{amount}`.
+    pub bought_ahead: &'static str,
+    /// The purchase schedule's title.
+    pub schedule: &'static str,
+    /// The schedule's purchase month column.
+    pub schedule_month: &'static str,
+    /// The schedule's packs column.
+    pub schedule_packs: &'static str,
+    /// The schedule's cost column.
+    pub schedule_cost: &'static str,
+    /// The schedule's months-used column.
+    pub schedule_used: &'static str,
+    /// The schedule's last-valid-month column.
+    pub schedule_valid: &'static str,
+    /// The schedule's unused-calls column.
+    pub schedule_unused: &'static str,
     /// Legacy calls lost when the legacy packs expire.
     pub legacy_expired: &'static str,
     /// The breakdown's verifications column.
@@ -139,10 +165,8 @@ pub struct Text {
     pub calls_noun: &'static str,
     /// An amount for people; `{amount}` is grouped with two decimals.
     pub yuan_amount: &'static str,
-    /// Between the windows of a plan in words.
+    /// Between the orders of a plan in words.
     pub list_separator: &'static str,
-    /// After a plan that buys the same packs in every window.
-    pub every_window: &'static str,
     /// Round numbers' suffixes on the chart's axes, largest first.
     pub short_units: &'static [(f64, &'static str)],
     /// A typed number that is empty.
@@ -362,7 +386,11 @@ mod tests {
             ("pin_bad", t.pin_bad),
             ("pin_too_many", t.pin_too_many),
             ("pins_full", t.pins_full),
-            ("every_window", t.every_window),
+            ("one_month", t.one_month),
+            ("order_words", t.order_words),
+            ("plan_within", t.plan_within),
+            ("saving_yearly", t.saving_yearly),
+            ("bought_ahead", t.bought_ahead),
         ]
     }
 

@@ -6,8 +6,7 @@ use calculator::pinned::{PinProblem, MAX_PINS};
 use calculator::profile::SeasonError;
 use calculator::{format, BreakEven, CurvePoint, InputError, Lang, Problem};
 use pricing::cliff::CliffSide;
-use pricing::limits::PACK_VALID_MONTHS;
-use pricing::{Channel, Comparison, Estimate, Purchase, Recommendation, Strategy, WindowPlan};
+use pricing::{Ahead, Channel, Comparison, Estimate, Order, Purchase, Recommendation};
 
 use super::{channel_name, comparison_name, fill, label_name, strategy_name, text, yuan};
 
@@ -97,45 +96,56 @@ pub fn purchase_words(purchases: &[Purchase]) -> String {
         .join(" + ")
 }
 
-/// A plan in words, window by window where windows buy differently.
+/// A plan in words, order by order: `month 1: 1 × 1,000; month 3: 1 × 10,000`.
 pub fn plan_words(plan: &Recommendation, lang: Lang) -> String {
     let t = text(lang);
-    if plan.strategy == Strategy::PostpaidOnly {
+    if plan.orders.is_empty() {
         return t.postpaid_only.to_string();
     }
-    let first = plan.windows.first();
-    let same_everywhere = plan
-        .windows
+    plan.orders
         .iter()
-        .all(|window| Some(&window.purchases) == first.map(|w| &w.purchases));
-    if let (true, Some(first)) = (same_everywhere, first) {
-        let words = purchase_words(&first.purchases);
-        return if plan.windows.len() > 1 {
-            let months = PACK_VALID_MONTHS.to_string();
-            format!("{words} ({})", fill(t.every_window, &[("months", &months)]))
-        } else {
-            words
-        };
-    }
-    plan.windows
-        .iter()
-        .map(|window| {
-            let bought = if window.purchases.is_empty() {
-                t.postpaid_only.to_string()
-            } else {
-                purchase_words(&window.purchases)
-            };
-            format!("{}: {bought}", window_name(window, lang))
-        })
+        .map(|order| order_words(order, lang))
         .collect::<Vec<_>>()
         .join(t.list_separator)
 }
 
-/// The months a window spans, counted from 1.
-pub fn window_name(window: &WindowPlan, lang: Lang) -> String {
-    let from = (window.first_month + 1).to_string();
-    let to = (window.first_month + window.months).to_string();
-    fill(text(lang).months_range, &[("from", &from), ("to", &to)])
+/// One order in words: `month 3: 1 × 10,000`.
+pub fn order_words(order: &Order, lang: Lang) -> String {
+    let month = (order.month + 1).to_string();
+    let packs = purchase_words(&order.purchases);
+    fill(
+        text(lang).order_words,
+        &[("month", &month), ("packs", &packs)],
+    )
+}
+
+/// Whether the plan is proven the cheapest, or how far it may be from it.
+pub fn proof_sentence(estimate: &Estimate, lang: Lang) -> String {
+    let t = text(lang);
+    if estimate.is_proven() {
+        return t.plan_proven.to_string();
+    }
+    let values = [
+        ("bound", yuan(estimate.lower_bound(), lang)),
+        ("gap", yuan(estimate.gap(), lang)),
+    ];
+    fill(
+        t.plan_within,
+        &values.each_ref().map(|(k, v)| (*k, v.as_str())),
+    )
+}
+
+/// An order bought before the promotion ends, and what that saves.
+pub fn ahead_sentence(order: &Order, ahead: &Ahead, lang: Lang) -> String {
+    let values = [
+        ("packs", purchase_words(&order.purchases)),
+        ("month", (order.month + 1).to_string()),
+        ("amount", yuan(ahead.saving, lang)),
+    ];
+    fill(
+        text(lang).bought_ahead,
+        &values.each_ref().map(|(k, v)| (*k, v.as_str())),
+    )
 }
 
 /// Why a channel and a comparison take a label, in one sentence.

@@ -14,8 +14,8 @@
 //! legacy code page), CRLF after every row, fields quoted per RFC 4180 only
 //! when they hold a comma, a quote or a line break. A header row, then for
 //! each label of the estimate (the main label first, then those of further
-//! channels) and each window of its recommended plan, its pack rows followed
-//! by its month rows; with several labels, a `subtotal` row closes each
+//! channels) and each month of its recommended plan, the packs bought that
+//! month followed by the month's row; with several labels, a `subtotal` row closes each
 //! label's rows; then one total row. The pack rows' and month rows'
 //! `amount`s add up to the total row's `amount` (and, per label, to its
 //! `subtotal`).
@@ -23,7 +23,7 @@
 //! | column | `pack` row | `month` row | `subtotal` and `total` rows |
 //! |---|---|---|---|
 //! | `kind` | `pack` | `month` | `subtotal` (one label) or `total` (the estimate) |
-//! | `month` | first month of the pack's window, from 1 | month, from 1 | empty |
+//! | `month` | month the pack is bought in, from 1 | month, from 1 | empty |
 //! | `label` | billing label id, e.g. `wechat-verify` | same | the label; for `total`, every label joined with `+` |
 //! | `price_column` | `promo` or `list`: the column in force when the pack is bought | the column in force in the month | the scenario's column |
 //! | `pack_calls` | calls one pack holds | empty | empty |
@@ -42,14 +42,14 @@
 //!
 //! ```text
 //! kind,month,label,price_column,pack_calls,pack_count,verifications,calls,legacy_calls,legacy_expired,pack_calls_used,postpaid_calls,tier,unit_price,amount
-//! pack,1,wechat-verify,promo,100000,1,,,,,,,,68000,68000.00
-//! pack,1,wechat-verify,promo,10000,2,,,,,,,,7600,15200.00
-//! month,1,wechat-verify,promo,,,12000,12000,0,,12000,0,,,0.00
+//! month,1,wechat-verify,promo,,,12000,12000,0,,0,12000,10000<n<=100000,0.76,9120.00
 //! …
-//! month,10,wechat-verify,promo,,,14986,14986,0,,545,14441,10000<n<=100000,0.76,10975.16
-//! month,11,wechat-verify,promo,,,15361,15361,0,,0,15361,10000<n<=100000,0.76,11674.36
-//! month,12,wechat-verify,promo,,,15745,15745,0,,0,15745,10000<n<=100000,0.76,11966.20
-//! total,,wechat-verify,promo,,3,165547,165547,0,0,120000,45547,,,117815.72
+//! month,4,wechat-verify,promo,,,12923,12923,0,,0,12923,10000<n<=100000,0.76,9821.48
+//! pack,5,wechat-verify,promo,100000,1,,,,,,,,68000,68000.00
+//! month,5,wechat-verify,promo,,,13246,13246,0,,13246,0,,,0.00
+//! …
+//! month,12,wechat-verify,promo,,,15745,15745,0,,29,15716,10000<n<=100000,0.76,11944.16
+//! total,,wechat-verify,promo,,1,165547,165547,0,0,100000,65547,,,117815.72
 //! ```
 //!
 //! # JSON
@@ -62,7 +62,7 @@
 //!
 //! ```text
 //! {
-//!   "schema_version": 3,                 // EXPORT_SCHEMA_VERSION
+//!   "schema_version": 4,                 // EXPORT_SCHEMA_VERSION
 //!   "price_book_version": "2021-02-01",  // the announcement's date
 //!   "scenario": {
 //!     "label": "wechat-verify",          // billing label id
@@ -79,9 +79,12 @@
 //!     "query": "label=wechat-verify&volume=12000&months=12&price=promo&growth=2.5&retry=0&legacy=0&legacy_months=12&lang=zh"
 //!   },
 //!   "recommended": {                     // the cheapest plans, every label together
-//!     "purchase_model": "start-of-each-12-month-window",  // the cheapest among such plans
+//!     "purchase_model": "any-month",     // packs may be bought at the start of any month
 //!     "strategy": "packs-and-postpaid",  // or "postpaid-only", "packs-only"
 //!     "total": "117815.72",
+//!     "lower_bound": "117815.72",        // no plan costs less
+//!     "proven_cheapest": true,           // total == lower_bound: no cheaper plan exists
+//!     "saving_against_yearly": "0.00",   // against buying only at months 1, 13 and 25
 //!     "average_per_call": "0.7117",      // total / calls, 4 decimals; null without calls
 //!     "saving_against_postpaid": "8000.00",
 //!     "saving_against_list_price": "29453.93",
@@ -97,29 +100,32 @@
 //!     "total": "117815.72",
 //!     "unused_calls": 0,                 // pack calls that expire unused
 //!     "legacy_expired_calls": 0,         // legacy calls lost when the legacy packs expired
+//!     "lower_bound": "117815.72",
+//!     "proven_cheapest": true,
+//!     "yearly_total": "117815.72",       // the cheapest plan buying only at months 1, 13, 25
 //!     "postpaid_only": { "total": "125815.72", "first_month": "9120.00" },
-//!     "windows": [                       // one per 12-month pack validity window
+//!     "orders": [                        // packs bought together, by purchase month
 //!       {
-//!         "first_month": 1,              // from 1
-//!         "months": 12,
+//!         "month": 5,                    // bought at the start of this month, from 1
+//!         "last_valid_month": 16,        // the packs expire after this month (may pass the horizon)
 //!         "price": "promo",              // the column the packs are bought at
-//!         "purchases": [                 // bought at the window's start, largest first
-//!           { "pack_calls": 100000, "count": 1, "pack_price": "68000", "amount": "68000.00" },
-//!           { "pack_calls": 10000, "count": 2, "pack_price": "7600", "amount": "15200.00" }
+//!         "purchases": [                 // largest first
+//!           { "pack_calls": 100000, "count": 1, "pack_price": "68000", "amount": "68000.00" }
 //!         ],
-//!         "packs_cost": "83200.00",
-//!         "postpaid_cost": "34615.72",
-//!         "unused_calls": 0
+//!         "packs_cost": "68000.00",
+//!         "first_used_month": 5,         // months its calls are used in; null if never
+//!         "last_used_month": 12,
+//!         "unused_calls": 0              // left when it expired or the horizon ended
 //!       }
 //!     ],
 //!     "months": [                        // the label's recommended plan, month by month
 //!       { "month": 1, "price": "promo", "verifications": 12000, "calls": 12000,
-//!         "legacy_calls": 0, "pack_calls_used": 12000, "postpaid_calls": 0,
-//!         "tier": null, "bill": "0.00" },
+//!         "legacy_calls": 0, "pack_calls_used": 0, "postpaid_calls": 12000,
+//!         "tier": 2, "bill": "9120.00" },
 //!       …
 //!       { "month": 12, "price": "promo", "verifications": 15745, "calls": 15745,
-//!         "legacy_calls": 0, "pack_calls_used": 0, "postpaid_calls": 15745,
-//!         "tier": 2, "bill": "11966.20" }
+//!         "legacy_calls": 0, "pack_calls_used": 29, "postpaid_calls": 15716,
+//!         "tier": 2, "bill": "11944.16" }
 //!     ]
 //!   }]
 //! }
@@ -134,15 +140,19 @@
 //! `verifications` and `legacy_expired`). Version 3 added `profile`, `extra`,
 //! `saving_from_sharing` and `labels`, which took over the plan's windows
 //! and months, and its unused and expired calls, per label (and the CSV's
-//! `subtotal` rows). A reader
+//! `subtotal` rows). Version 4 (packs bought in any month) replaced each
+//! label's `windows` with `orders`, changed `purchase_model` to `any-month`
+//! and the CSV pack rows' `month` to the purchase month, and added
+//! `lower_bound`, `proven_cheapest`, `saving_against_yearly` and
+//! `yearly_total`. A reader
 //! should reject a `schema_version` it does not know; fields may be added
 //! without a new version, never removed or changed in meaning.
 
 use rust_decimal::Decimal;
 
 use pricing::{
-    Calls, Estimate, Label, LabelEstimate, LabelPrices, MonthLine, PriceBook, PriceColumn,
-    Purchase, Strategy, Tier, WindowPlan,
+    Calls, Estimate, Label, LabelEstimate, LabelPrices, MonthLine, Order, OrderUse, PriceBook,
+    Purchase, Strategy, Tier,
 };
 
 use crate::format;
@@ -150,7 +160,7 @@ use crate::json::Json;
 use crate::url_state::{self, PageState};
 
 /// Version of the CSV columns and the JSON schema documented above.
-pub const EXPORT_SCHEMA_VERSION: u32 = 3;
+pub const EXPORT_SCHEMA_VERSION: u32 = 4;
 
 /// The CSV's header row, in column order.
 const CSV_COLUMNS: [&str; 15] = [
@@ -171,9 +181,8 @@ const CSV_COLUMNS: [&str; 15] = [
     "amount",
 ];
 
-/// How the plan buys packs, as the JSON names it: at the start of each
-/// 12-month window, the model within which the plan is the cheapest.
-pub const PURCHASE_MODEL: &str = "start-of-each-12-month-window";
+/// How the plan buys packs, as the JSON names it: at the start of any month.
+pub const PURCHASE_MODEL: &str = "any-month";
 
 /// The estimate as CSV: a BOM, CRLF rows, pack, month, subtotal and total rows as the module documents.
 pub fn csv(state: &PageState, estimate: &Estimate, book: &PriceBook) -> String {
@@ -182,10 +191,10 @@ pub fn csv(state: &PageState, estimate: &Estimate, book: &PriceBook) -> String {
     for label in &estimate.labels {
         let context = CsvContext::new(state, book, label.label);
         for (index, line) in label.best_bill.months.iter().enumerate() {
-            // A window's packs are bought at its start: list them before its first month.
-            for window in label.best.windows.iter().filter(|w| w.first_month == index) {
-                for purchase in &window.purchases {
-                    push_csv_row(&mut out, &context.pack_row(window, purchase).cells());
+            // Packs are bought at the start of their month: list them before it.
+            for order in label.best.orders.iter().filter(|o| o.month == index) {
+                for purchase in &order.purchases {
+                    push_csv_row(&mut out, &context.pack_row(order.month, purchase).cells());
                 }
             }
             push_csv_row(&mut out, &context.month_row(index, line).cells());
@@ -287,10 +296,10 @@ impl<'a> CsvContext<'a> {
         }
     }
 
-    fn pack_row(&self, window: &WindowPlan, purchase: &Purchase) -> CsvRow {
-        let column = self.state.scenario.column_in(window.first_month);
+    fn pack_row(&self, month: usize, purchase: &Purchase) -> CsvRow {
+        let column = self.state.scenario.column_in(month);
         CsvRow {
-            month: (window.first_month + 1).to_string(),
+            month: (month + 1).to_string(),
             price_column: column.id(),
             pack_calls: purchase.pack.calls.to_string(),
             pack_count: purchase.count.to_string(),
@@ -446,6 +455,12 @@ fn recommended_json(estimate: &Estimate) -> Json {
         ("purchase_model", Json::str(PURCHASE_MODEL)),
         ("strategy", Json::str(strategy_id(estimate.strategy()))),
         ("total", money_json(estimate.best_total())),
+        ("lower_bound", money_json(estimate.lower_bound())),
+        ("proven_cheapest", Json::Bool(estimate.is_proven())),
+        (
+            "saving_against_yearly",
+            money_json(estimate.saving_against_yearly()),
+        ),
         ("average_per_call", average.map_or(Json::Null, Json::String)),
         (
             "saving_against_postpaid",
@@ -462,7 +477,11 @@ fn recommended_json(estimate: &Estimate) -> Json {
 fn label_json(label: &LabelEstimate) -> Json {
     let best = &label.best;
     let months = &label.best_bill.months;
-    let windows = best.windows.iter().map(|w| window_json(w, months));
+    let orders = best
+        .orders
+        .iter()
+        .zip(&label.best_bill.orders)
+        .map(order_json);
     let first_month = label
         .postpaid
         .months
@@ -473,6 +492,9 @@ fn label_json(label: &LabelEstimate) -> Json {
         ("strategy", Json::str(strategy_id(best.strategy))),
         ("total", money_json(best.total)),
         ("unused_calls", Json::int(best.unused)),
+        ("lower_bound", money_json(best.lower_bound)),
+        ("proven_cheapest", Json::Bool(best.is_proven())),
+        ("yearly_total", money_json(label.yearly.total())),
         (
             "legacy_expired_calls",
             Json::int(label.best_bill.legacy_expired),
@@ -481,7 +503,7 @@ fn label_json(label: &LabelEstimate) -> Json {
             "postpaid_only",
             postpaid_json(label.postpaid.total(), first_month),
         ),
-        ("windows", Json::Array(windows.collect())),
+        ("orders", Json::Array(orders.collect())),
         (
             "months",
             Json::Array(months.iter().enumerate().map(month_json).collect()),
@@ -489,12 +511,9 @@ fn label_json(label: &LabelEstimate) -> Json {
     ])
 }
 
-fn window_json(window: &WindowPlan, months: &[MonthLine]) -> Json {
-    // Packs are bought at the price in force in the window's first month.
-    let column = months
-        .get(window.first_month)
-        .map_or(PriceColumn::Promo, |month| month.column);
-    let purchases = window.purchases.iter().map(|purchase| {
+fn order_json((order, used): (&Order, &OrderUse)) -> Json {
+    let column = used.column;
+    let purchases = order.purchases.iter().map(|purchase| {
         Json::object([
             ("pack_calls", Json::int(purchase.pack.calls)),
             ("count", Json::int(purchase.count)),
@@ -505,14 +524,22 @@ fn window_json(window: &WindowPlan, months: &[MonthLine]) -> Json {
             ("amount", money_json(purchase.cost(column))),
         ])
     });
+    let month = |index: Option<usize>| index.map_or(Json::Null, |m| Json::int(index_int(m + 1)));
     Json::object([
-        ("first_month", Json::int(index_int(window.first_month + 1))),
-        ("months", Json::int(index_int(window.months))),
+        ("month", Json::int(index_int(order.month + 1))),
+        (
+            "last_valid_month",
+            Json::int(index_int(order.last_valid_month() + 1)),
+        ),
         ("price", Json::str(column.id())),
         ("purchases", Json::Array(purchases.collect())),
-        ("packs_cost", money_json(window.packs_cost)),
-        ("postpaid_cost", money_json(window.postpaid_cost)),
-        ("unused_calls", Json::int(window.unused)),
+        ("packs_cost", money_json(used.cost)),
+        (
+            "first_used_month",
+            month(used.drawn.map(|(first, _)| first)),
+        ),
+        ("last_used_month", month(used.drawn.map(|(_, last)| last))),
+        ("unused_calls", Json::int(used.unused)),
     ])
 }
 

@@ -31,8 +31,11 @@ const HEADER: [&str; 15] = [
 ];
 
 /// Keys whose values are money, written as strings.
-const MONEY_KEYS: [&str; 11] = [
+const MONEY_KEYS: [&str; 14] = [
     "total",
+    "lower_bound",
+    "saving_against_yearly",
+    "yearly_total",
     "saving_against_postpaid",
     "saving_against_list_price",
     "packs_cost",
@@ -46,7 +49,7 @@ const MONEY_KEYS: [&str; 11] = [
 ];
 
 /// Keys whose values are whole numbers: counts of calls, packs or months.
-const COUNT_KEYS: [&str; 17] = [
+const COUNT_KEYS: [&str; 20] = [
     "schema_version",
     "volume",
     "months",
@@ -64,6 +67,9 @@ const COUNT_KEYS: [&str; 17] = [
     "legacy_months",
     "promo_months",
     "legacy_expired_calls",
+    "last_valid_month",
+    "first_used_month",
+    "last_used_month",
 ];
 
 struct Case {
@@ -111,7 +117,7 @@ fn realism() -> Case {
     })
 }
 
-fn three_windows() -> Case {
+fn three_years() -> Case {
     case(Scenario {
         label: Label::WechatVerify,
         volume: 150_000,
@@ -131,7 +137,7 @@ fn no_calls() -> Case {
 fn all_cases() -> Vec<Case> {
     vec![
         growth_and_legacy(),
-        three_windows(),
+        three_years(),
         realism(),
         no_calls(),
         case(Scenario::default()),
@@ -223,9 +229,9 @@ fn csv_has_one_month_row_per_month_and_one_pack_row_per_purchase() {
             .estimate
             .main()
             .best
-            .windows
+            .orders
             .iter()
-            .map(|w| w.purchases.len())
+            .map(|order| order.purchases.len())
             .sum();
         let pack_rows = rows.iter().filter(|r| r["kind"] == "pack").count();
         assert_eq!(pack_rows, purchases);
@@ -244,7 +250,7 @@ fn csv_has_one_month_row_per_month_and_one_pack_row_per_purchase() {
 
 #[test]
 fn csv_pack_rows_price_packs_at_the_book_price() {
-    let case = three_windows();
+    let case = three_years();
     let rows = csv_rows(&case);
     let packs: Vec<_> = rows.iter().filter(|r| r["kind"] == "pack").collect();
     assert!(!packs.is_empty(), "this volume buys packs");
@@ -252,10 +258,9 @@ fn csv_pack_rows_price_packs_at_the_book_price() {
         .estimate
         .main()
         .best
-        .windows
+        .orders
         .iter()
-        .filter(|w| !w.purchases.is_empty())
-        .map(|w| (w.first_month + 1).to_string())
+        .map(|order| (order.month + 1).to_string())
         .collect();
     for row in &packs {
         assert!(firsts.contains(&row["month"]));
@@ -374,11 +379,7 @@ fn json_money_is_strings_and_counts_are_integers() {
         for (key, value) in found {
             match value {
                 Value::Number(n) => {
-                    // `first_month` is a month in windows, money in postpaid_only.
-                    assert!(
-                        COUNT_KEYS.contains(&key) || key == "first_month",
-                        "{key} is a number"
-                    );
+                    assert!(COUNT_KEYS.contains(&key), "{key} is a number");
                     assert!(n.is_u64(), "{key} = {n} is not a whole number");
                 }
                 Value::String(text) if MONEY_KEYS.contains(&key) => {
@@ -389,7 +390,9 @@ fn json_money_is_strings_and_counts_are_integers() {
                         "average_per_call",
                         "tier",
                         "promo_months",
-                        "saving_from_sharing"
+                        "saving_from_sharing",
+                        "first_used_month",
+                        "last_used_month"
                     ]
                     .contains(&key),
                     "{key}"
@@ -411,10 +414,10 @@ fn json_money_is_strings_and_counts_are_integers() {
         for month in doc["labels"][0]["months"].as_array().unwrap() {
             assert!(month["bill"].is_string());
         }
-        for window in doc["labels"][0]["windows"].as_array().unwrap() {
-            assert!(window["first_month"].is_u64());
-            assert!(window["packs_cost"].is_string() && window["postpaid_cost"].is_string());
-            for purchase in window["purchases"].as_array().unwrap() {
+        for order in doc["labels"][0]["orders"].as_array().unwrap() {
+            assert!(order["month"].is_u64() && order["last_valid_month"].is_u64());
+            assert!(order["packs_cost"].is_string());
+            for purchase in order["purchases"].as_array().unwrap() {
                 assert!(purchase["pack_price"].is_string() && purchase["amount"].is_string());
             }
         }
@@ -422,31 +425,49 @@ fn json_money_is_strings_and_counts_are_integers() {
 }
 
 #[test]
-fn json_windows_add_up_to_the_total() {
+fn json_orders_and_months_add_up_to_the_total() {
     for case in all_cases() {
         let doc = json_of(&case);
         assert_eq!(doc["schema_version"], EXPORT_SCHEMA_VERSION);
         assert_eq!(doc["price_book_version"], "2021-02-01");
         let recommended = &doc["recommended"];
-        let windows = doc["labels"][0]["windows"].as_array().unwrap();
-        assert_eq!(windows.len(), case.state.scenario.windows().len());
-        let sum: Decimal = windows
+        let label = &doc["labels"][0];
+        let orders = label["orders"].as_array().unwrap();
+        assert_eq!(orders.len(), case.estimate.main().best.orders.len());
+        let money = |value: &Value| d(value.as_str().unwrap());
+        let packs: Decimal = orders.iter().map(|o| money(&o["packs_cost"])).sum();
+        let bills: Decimal = label["months"]
+            .as_array()
+            .unwrap()
             .iter()
-            .map(|w| d(w["packs_cost"].as_str().unwrap()) + d(w["postpaid_cost"].as_str().unwrap()))
+            .map(|m| money(&m["bill"]))
             .sum();
-        assert_eq!(format::plain(sum), recommended["total"].as_str().unwrap());
+        assert_eq!(format::plain(packs + bills), recommended["total"].as_str().unwrap());
+        assert!(money(&recommended["lower_bound"]) <= money(&recommended["total"]));
+        assert_eq!(
+            recommended["proven_cheapest"],
+            money(&recommended["lower_bound"]) == money(&recommended["total"])
+        );
+        for order in orders {
+            let bought = order["month"].as_u64().unwrap();
+            assert_eq!(order["last_valid_month"].as_u64().unwrap(), bought + 11);
+            if let Some(first) = order["first_used_month"].as_u64() {
+                assert!(bought <= first);
+                assert!(order["last_used_month"].as_u64().unwrap() <= bought + 11);
+            }
+        }
         assert_eq!(
             recommended["total"].as_str().unwrap(),
             format::plain(case.estimate.best_total())
         );
-        for window in windows {
-            let packs: Decimal = window["purchases"]
+        for order in orders {
+            let packs: Decimal = order["purchases"]
                 .as_array()
                 .unwrap()
                 .iter()
                 .map(|p| d(p["amount"].as_str().unwrap()))
                 .sum();
-            assert_eq!(format::plain(packs), window["packs_cost"].as_str().unwrap());
+            assert_eq!(format::plain(packs), order["packs_cost"].as_str().unwrap());
         }
         let months = doc["labels"][0]["months"].as_array().unwrap();
         assert_eq!(months.len(), case.state.scenario.months as usize);
@@ -470,10 +491,7 @@ fn json_scenario_repeats_the_state() {
     assert_eq!(scenario["promo_months"], Value::Null);
     assert_eq!(scenario["retry"], "0");
     assert_eq!(scenario["legacy_months"], 12);
-    assert_eq!(
-        doc["recommended"]["purchase_model"],
-        "start-of-each-12-month-window"
-    );
+    assert_eq!(doc["recommended"]["purchase_model"], "any-month");
     let query = scenario["query"].as_str().unwrap();
     assert_eq!(calculator::decode(query), (case.state.clone(), vec![]));
     let strategy = doc["recommended"]["strategy"].as_str().unwrap();
@@ -516,7 +534,7 @@ fn json_of_the_default_scenario() {
 #[test]
 fn json_of_a_promotion_that_ends_names_each_months_price() {
     let doc = json_of(&realism());
-    assert_eq!(doc["schema_version"], 3);
+    assert_eq!(doc["schema_version"], 4);
     let scenario = &doc["scenario"];
     assert_eq!(
         (
@@ -531,9 +549,12 @@ fn json_of_a_promotion_that_ends_names_each_months_price() {
     assert_eq!(months[6]["price"], "list");
     assert_eq!(months[0]["verifications"], 9_000);
     assert_eq!(months[0]["calls"], 10_125);
-    let windows = doc["labels"][0]["windows"].as_array().unwrap();
-    assert_eq!(windows[0]["price"], "promo");
-    assert_eq!(windows[1]["price"], "list");
+    // Orders are priced at the column of their purchase month.
+    for order in doc["labels"][0]["orders"].as_array().unwrap() {
+        let month = order["month"].as_u64().unwrap();
+        let expected = if month <= 6 { "promo" } else { "list" };
+        assert_eq!(order["price"], expected);
+    }
     assert_eq!(doc["labels"][0]["legacy_expired_calls"], 9_625);
 }
 
@@ -566,14 +587,23 @@ fn json_matches_the_example_in_the_module_docs() {
     assert_eq!(recommended["average_per_call"], "0.7117");
     assert_eq!(recommended["saving_against_postpaid"], "8000.00");
     assert_eq!(recommended["saving_against_list_price"], "29453.93");
-    let window = &doc["labels"][0]["windows"][0];
-    assert_eq!(window["purchases"][0]["pack_price"], "68000");
-    assert_eq!(window["purchases"][1]["amount"], "15200.00");
-    assert_eq!(window["postpaid_cost"], "34615.72");
+    assert_eq!(recommended["lower_bound"], "117815.72");
+    assert_eq!(recommended["proven_cheapest"], true);
+    assert_eq!(recommended["saving_against_yearly"], "0.00");
+    let label = &doc["labels"][0];
+    assert_eq!(label["yearly_total"], "117815.72");
+    let order = &label["orders"][0];
+    assert_eq!(label["orders"].as_array().map(Vec::len), Some(1));
+    assert_eq!((&order["month"], &order["last_valid_month"]), (&Value::from(5), &Value::from(16)));
+    assert_eq!(order["purchases"][0]["pack_price"], "68000");
+    assert_eq!(order["purchases"][0]["count"], 1);
+    assert_eq!(order["packs_cost"], "68000.00");
+    assert_eq!((&order["first_used_month"], &order["last_used_month"]), (&Value::from(5), &Value::from(12)));
+    assert_eq!(order["unused_calls"], 0);
     assert_eq!(doc["postpaid_only"]["first_month"], "9120.00");
     assert_eq!(doc["postpaid_only"]["total"], "125815.72");
-    assert_eq!(doc["labels"][0]["months"][11]["tier"], 2);
-    assert_eq!(doc["labels"][0]["months"][11]["bill"], "11966.20");
+    assert_eq!(label["months"][11]["tier"], 2);
+    assert_eq!(label["months"][11]["bill"], "11944.16");
 }
 
 #[test]
@@ -589,18 +619,25 @@ fn csv_matches_the_example_in_the_module_docs() {
         lines[..4],
         [
             "kind,month,label,price_column,pack_calls,pack_count,verifications,calls,legacy_calls,legacy_expired,pack_calls_used,postpaid_calls,tier,unit_price,amount",
-            "pack,1,wechat-verify,promo,100000,1,,,,,,,,68000,68000.00",
-            "pack,1,wechat-verify,promo,10000,2,,,,,,,,7600,15200.00",
-            "month,1,wechat-verify,promo,,,12000,12000,0,,12000,0,,,0.00",
+            "month,1,wechat-verify,promo,,,12000,12000,0,,0,12000,10000<n<=100000,0.76,9120.00",
+            "month,2,wechat-verify,promo,,,12300,12300,0,,0,12300,10000<n<=100000,0.76,9348.00",
+            "month,3,wechat-verify,promo,,,12608,12608,0,,0,12608,10000<n<=100000,0.76,9582.08",
         ]
     );
     assert_eq!(
-        lines[12],
-        "month,10,wechat-verify,promo,,,14986,14986,0,,545,14441,10000<n<=100000,0.76,10975.16"
+        lines[5..7],
+        [
+            "pack,5,wechat-verify,promo,100000,1,,,,,,,,68000,68000.00",
+            "month,5,wechat-verify,promo,,,13246,13246,0,,13246,0,,,0.00",
+        ]
+    );
+    assert_eq!(
+        lines[13],
+        "month,12,wechat-verify,promo,,,15745,15745,0,,29,15716,10000<n<=100000,0.76,11944.16"
     );
     assert_eq!(
         lines.last().copied(),
-        Some("total,,wechat-verify,promo,,3,165547,165547,0,0,120000,45547,,,117815.72")
+        Some("total,,wechat-verify,promo,,1,165547,165547,0,0,100000,65547,,,117815.72")
     );
 }
 

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use crate::label::PriceColumn;
 use crate::money::{amount, round_bill};
 use crate::price_book::{LabelPrices, Pack};
-use crate::scenario::{MonthsOfCalls, Scenario};
+use crate::scenario::{MonthsOfCalls, Scenario, PACK_VALID_MONTHS};
 use crate::Calls;
 
 /// The postpaid bill of a month with `calls` billed calls, rounded to 分.
@@ -37,6 +37,51 @@ impl Purchase {
     }
 }
 
+/// Packs bought together at the start of one month: valid in that month and
+/// the [`PACK_VALID_MONTHS`] - 1 after it, priced in the column in force that month.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Order {
+    /// Month of purchase, counted from 0.
+    pub month: usize,
+    /// Packs bought, largest first.
+    pub purchases: Vec<Purchase>,
+}
+
+impl Order {
+    /// Calls these packs hold together.
+    pub fn calls(&self) -> Calls {
+        self.purchases.iter().map(Purchase::calls).sum()
+    }
+
+    /// Packs bought.
+    pub fn packs(&self) -> u64 {
+        self.purchases.iter().map(|p| p.count).sum()
+    }
+
+    /// The last month the packs may be used in, counted from 0.
+    pub fn last_valid_month(&self) -> usize {
+        self.month + PACK_VALID_MONTHS as usize - 1
+    }
+
+    /// What the packs cost in a price column.
+    pub fn cost(&self, column: PriceColumn) -> Decimal {
+        self.purchases.iter().map(|p| p.cost(column)).sum()
+    }
+}
+
+/// What became of one order's calls.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OrderUse {
+    /// The column the order was priced at.
+    pub column: PriceColumn,
+    /// What the order cost.
+    pub cost: Decimal,
+    /// The months its calls were used in, counted from 0; `None` if never.
+    pub drawn: Option<(usize, usize)>,
+    /// Calls left when it expired or the horizon ended.
+    pub unused: Calls,
+}
+
 /// How one month's calls are paid for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct MonthLine {
@@ -63,6 +108,8 @@ pub struct MonthLine {
 pub struct Bill {
     /// One line per month of the horizon.
     pub months: Vec<MonthLine>,
+    /// Per order of the plan, in purchase order: its price and what its calls did.
+    pub orders: Vec<OrderUse>,
     /// What the packs cost.
     pub packs_cost: Decimal,
     /// What postpaid costs over the horizon.
@@ -80,13 +127,23 @@ impl Bill {
     }
 }
 
-/// Prices a plan: `purchases[w]` are bought at the start of window `w` of
-/// [`Scenario::windows`], at the price column in force that month. Legacy
-/// calls go first while they last and may be used, then packs in purchase
-/// order (the earliest to expire first), then postpaid at the column in
-/// force in each month.
-pub fn price_plan(prices: &LabelPrices, scenario: &Scenario, purchases: &[Vec<Purchase>]) -> Bill {
-    price_months(prices, scenario, &scenario.months_of_calls(), purchases)
+/// Prices a plan by simulating the deduction month by month. Each order is
+/// bought at the start of its month at the column in force then. Each month,
+/// legacy calls go first while they last and may be used, then packs, the
+/// earliest to expire first (all packs last equally long, so the earliest
+/// bought), then postpaid at the tier of the calls it bills, in the column in
+/// force that month. Packs left at the end of their last valid month expire;
+/// packs left when the horizon ends count as unused too. Orders must be sorted
+/// by month; orders of a month after the horizon are never used.
+pub fn price_plan(prices: &LabelPrices, scenario: &Scenario, orders: &[Order]) -> Bill {
+    price_months(prices, scenario, &scenario.months_of_calls(), orders)
+}
+
+/// One order's packs while they last.
+struct Stock {
+    order: usize,
+    left: Calls,
+    last_month: usize,
 }
 
 /// [`price_plan`] with the scenario's calls already worked out.
@@ -94,43 +151,72 @@ pub(crate) fn price_months(
     prices: &LabelPrices,
     scenario: &Scenario,
     calls: &MonthsOfCalls,
-    purchases: &[Vec<Purchase>],
+    orders: &[Order],
 ) -> Bill {
     let (volumes, verifications) = (&calls.billed, &calls.verifications);
     let mut legacy = Legacy::new(scenario);
     let mut bill = Bill {
         months: Vec::with_capacity(volumes.len()),
+        orders: Vec::with_capacity(orders.len()),
         packs_cost: Decimal::ZERO,
         postpaid_cost: Decimal::ZERO,
         unused: 0,
         legacy_expired: 0,
     };
-    for (window, months) in scenario.windows().into_iter().enumerate() {
-        let bought = purchases.get(window).map_or(&[][..], Vec::as_slice);
-        let buy_column = scenario.column_in(months.start);
-        let mut capacity: Calls = bought.iter().map(Purchase::calls).sum();
-        bill.packs_cost += bought.iter().map(|p| p.cost(buy_column)).sum::<Decimal>();
-        for month in months {
-            let calls = volumes[month];
-            let from_legacy = legacy.take(month, calls);
-            let from_packs = (calls - from_legacy).min(capacity);
-            capacity -= from_packs;
-            let postpaid = calls - from_legacy - from_packs;
-            let column = scenario.column_in(month);
-            let line = MonthLine {
-                verifications: verifications[month],
-                calls,
+    let mut stock: std::collections::VecDeque<Stock> = Default::default();
+    let mut next_order = 0;
+    for (month, &calls) in volumes.iter().enumerate() {
+        while let Some(order) = orders.get(next_order).filter(|o| o.month <= month) {
+            let column = scenario.column_in(order.month);
+            let cost = order.cost(column);
+            bill.packs_cost += cost;
+            bill.orders.push(OrderUse {
                 column,
-                legacy: from_legacy,
-                packs: from_packs,
-                postpaid,
-                tier: prices.tier_index(postpaid),
-                bill: month_bill(prices, column, postpaid),
-            };
-            bill.postpaid_cost += line.bill;
-            bill.months.push(line);
+                cost,
+                drawn: None,
+                unused: 0,
+            });
+            stock.push_back(Stock {
+                order: next_order,
+                left: order.calls(),
+                last_month: order.last_valid_month(),
+            });
+            next_order += 1;
         }
-        bill.unused += capacity;
+        let from_legacy = legacy.take(month, calls);
+        let mut wanted = calls - from_legacy;
+        for packs in stock.iter_mut() {
+            let taken = wanted.min(packs.left);
+            if taken > 0 {
+                packs.left -= taken;
+                wanted -= taken;
+                let drawn = &mut bill.orders[packs.order].drawn;
+                *drawn = Some((drawn.map_or(month, |(first, _)| first), month));
+            }
+        }
+        let postpaid = wanted;
+        let column = scenario.column_in(month);
+        let line = MonthLine {
+            verifications: verifications[month],
+            calls,
+            column,
+            legacy: from_legacy,
+            packs: calls - from_legacy - postpaid,
+            postpaid,
+            tier: prices.tier_index(postpaid),
+            bill: month_bill(prices, column, postpaid),
+        };
+        bill.postpaid_cost += line.bill;
+        bill.months.push(line);
+        let last = month + 1 == volumes.len();
+        stock.retain(|packs| {
+            let gone = last || packs.last_month <= month || packs.left == 0;
+            if gone {
+                bill.orders[packs.order].unused = packs.left;
+                bill.unused += packs.left;
+            }
+            !gone
+        });
     }
     bill.legacy_expired = legacy.expired();
     bill

@@ -24,6 +24,8 @@ pub struct LabelEstimate {
     pub best_bill: Bill,
     /// The same purchases and months at the list price.
     pub best_at_list_price: Bill,
+    /// The cheapest plan that buys only at months 1, 13 and 25, re-priced.
+    pub yearly: Bill,
 }
 
 impl LabelEstimate {
@@ -35,8 +37,8 @@ impl LabelEstimate {
         let prices = optimizer.book().label(scenario.label);
         // The months' calls once: four pricings read them.
         let calls = scenario.months_of_calls();
-        let best = optimizer.recommend_for(scenario, calls.billed.clone())?;
-        let purchases = best.purchases();
+        let best = optimizer.recommend_for(scenario, &calls)?;
+        let yearly = optimizer.yearly_plan(scenario)?;
         let at_list = Scenario {
             column: PriceColumn::List,
             ..scenario.clone()
@@ -44,16 +46,53 @@ impl LabelEstimate {
         Ok(LabelEstimate {
             label: scenario.label,
             postpaid: price_months(prices, scenario, &calls, &[]),
-            best_bill: price_months(prices, scenario, &calls, &purchases),
-            best_at_list_price: price_months(prices, &at_list, &calls, &purchases),
+            best_bill: price_months(prices, scenario, &calls, &best.orders),
+            best_at_list_price: price_months(prices, &at_list, &calls, &best.orders),
+            yearly: price_months(prices, scenario, &calls, &yearly),
             best,
         })
+    }
+
+    /// What buying in any month saves against buying only at months 1, 13 and 25.
+    pub fn saving_against_yearly(&self) -> Decimal {
+        self.yearly.total() - self.best.total
+    }
+
+    /// The plan's orders bought at the promotional price ahead of their first
+    /// use at the list price, each with what buying it then saves.
+    pub fn bought_ahead(&self) -> Vec<Ahead> {
+        let months = &self.best_bill.months;
+        self.best
+            .orders
+            .iter()
+            .zip(&self.best_bill.orders)
+            .enumerate()
+            .filter(|(_, (_, used))| {
+                let first_use = used.drawn.map(|(first, _)| first);
+                let later = first_use.and_then(|month| months.get(month));
+                used.column == PriceColumn::Promo
+                    && later.is_some_and(|month| month.column == PriceColumn::List)
+            })
+            .map(|(index, (order, used))| Ahead {
+                order: index,
+                saving: order.cost(PriceColumn::List) - used.cost,
+            })
+            .collect()
     }
 
     /// Billed calls over the horizon.
     pub fn calls(&self) -> Calls {
         self.postpaid.months.iter().map(|month| month.calls).sum()
     }
+}
+
+/// An order bought while the promotional price lasts, first used after it ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ahead {
+    /// Index of the order in the plan.
+    pub order: usize,
+    /// What the same packs would cost more at the list price.
+    pub saving: Decimal,
 }
 
 /// The figures of a whole scenario: one [`LabelEstimate`] per label, the
@@ -137,6 +176,26 @@ impl Estimate {
         self.apart.map(|apart| apart - self.best_total())
     }
 
+    /// No plans can cost less than this, every label together.
+    pub fn lower_bound(&self) -> Decimal {
+        self.sum(|label| label.best.lower_bound)
+    }
+
+    /// Whether every label's plan is proven the cheapest possible.
+    pub fn is_proven(&self) -> bool {
+        self.labels.iter().all(|label| label.best.is_proven())
+    }
+
+    /// How much cheaper plans could be at most; zero when proven.
+    pub fn gap(&self) -> Decimal {
+        self.sum(|label| label.best.gap())
+    }
+
+    /// What buying in any month saves against buying only at months 1, 13 and 25, every label.
+    pub fn saving_against_yearly(&self) -> Decimal {
+        self.sum(LabelEstimate::saving_against_yearly)
+    }
+
     /// Pack calls that expire unused, every label.
     pub fn unused(&self) -> Calls {
         self.labels.iter().map(|label| label.best.unused).sum()
@@ -198,7 +257,7 @@ impl Totals {
         for label in scenario.labels() {
             let one = scenario.for_label(label);
             let months = one.months_of_calls();
-            let plan = optimizer.recommend_for(&one, months.billed.clone())?;
+            let plan = optimizer.recommend_for(&one, &months)?;
             let bill = price_months(optimizer.book().label(label), &one, &months, &[]);
             postpaid += bill.total();
             calls += months.billed.iter().sum::<Calls>();
@@ -275,11 +334,6 @@ mod tests {
         let estimate = Estimate::new(crate::Optimizer::embedded().unwrap(), &scenario).unwrap();
         assert_eq!(estimate.best_total(), Decimal::ZERO);
         assert_eq!(estimate.average_per_call(), None);
-        assert!(estimate
-            .main()
-            .best
-            .windows
-            .iter()
-            .all(|w| w.purchases.is_empty()));
+        assert!(estimate.main().best.orders.is_empty());
     }
 }

@@ -22,10 +22,12 @@ mod scenario;
 /// 10^9 calls, which passes `u64::MAX`.
 pub type Calls = u128;
 
-pub use billing::{month_bill, postpaid_only, price_plan, Bill, Legacy, MonthLine, Purchase};
-pub use estimate::{Estimate, LabelEstimate, Totals};
+pub use billing::{
+    month_bill, postpaid_only, price_plan, Bill, Legacy, MonthLine, Order, OrderUse, Purchase,
+};
+pub use estimate::{Ahead, Estimate, LabelEstimate, Totals};
 pub use label::{resolve_label, Channel, Comparison, Label, PriceColumn};
-pub use optimizer::{Optimizer, OptimizerError, Recommendation, Strategy, WindowPlan};
+pub use optimizer::{Optimizer, OptimizerError, Recommendation, Strategy};
 pub use price_book::{LabelPrices, Pack, Price, PriceBook, PriceBookError, Tier, PRICE_BOOK_TOML};
 pub use scenario::{ExtraChannel, Scenario};
 

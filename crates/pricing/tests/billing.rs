@@ -6,7 +6,7 @@ mod common;
 use common::{any_column, any_label, d};
 
 use pricing::{
-    month_bill, postpaid_only, price_plan, Label, PriceBook, PriceColumn, Purchase, Scenario,
+    month_bill, postpaid_only, price_plan, Label, Order, PriceBook, PriceColumn, Purchase, Scenario,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -89,15 +89,23 @@ fn pack_covered_calls_do_not_count_toward_the_tier() {
     let priced = price_plan(
         book.label(Label::GeneralVerify),
         &scenario,
-        &[vec![purchase]],
+        &at(0, purchase),
     );
     assert_eq!(priced.total(), d("12750"));
     assert_eq!(priced.months[0].postpaid, 5000);
     assert_eq!(priced.months[0].tier, Some(1));
 }
 
+/// One purchase made at the start of `month` (from 0).
+fn at(month: usize, purchase: Purchase) -> Vec<Order> {
+    vec![Order {
+        month,
+        purchases: vec![purchase],
+    }]
+}
+
 #[test]
-fn packs_expire_at_the_end_of_their_window() {
+fn packs_expire_twelve_months_after_purchase() {
     let book = PriceBook::embedded().unwrap();
     let scenario = Scenario {
         volume: 1000,
@@ -108,15 +116,44 @@ fn packs_expire_at_the_end_of_their_window() {
         pack: pack(Label::WechatVerify, 100_000),
         count: 1,
     };
-    let priced = price_plan(
-        book.label(Label::WechatVerify),
-        &scenario,
-        &[vec![purchase]],
-    );
+    let priced = price_plan(book.label(Label::WechatVerify), &scenario, &at(0, purchase));
     assert_eq!(priced.unused, 100_000 - 12 * 1000);
-    // Month 13 is in the second window, where nothing was bought.
+    // Month 13 is past the packs' twelve months.
     assert_eq!(priced.months[12].postpaid, 1000);
     assert_eq!(priced.total(), d("68000") + d("960"));
+    assert_eq!(priced.orders[0].drawn, Some((0, 11)));
+    assert_eq!(priced.orders[0].unused, 88_000);
+    // Bought in month 2 instead, they last through month 13.
+    let later = price_plan(book.label(Label::WechatVerify), &scenario, &at(1, purchase));
+    assert_eq!(later.months[0].postpaid, 1000);
+    assert_eq!(later.months[12].postpaid, 0);
+    assert_eq!(later.orders[0].drawn, Some((1, 12)));
+}
+
+#[test]
+fn the_earliest_bought_packs_are_used_first() {
+    // 1 000 calls a month; 1 x 5 000 in month 1 and 1 x 1 000 in month 3:
+    // months 1 to 5 draw on the first order, month 6 on the second.
+    let book = PriceBook::embedded().unwrap();
+    let scenario = Scenario {
+        volume: 1000,
+        months: 7,
+        ..Scenario::default()
+    };
+    let packs = |calls, month| Order {
+        month,
+        purchases: vec![Purchase {
+            pack: pack(Label::WechatVerify, calls),
+            count: 1,
+        }],
+    };
+    let orders = [packs(5000, 0), packs(1000, 2)];
+    let priced = price_plan(book.label(Label::WechatVerify), &scenario, &orders);
+    assert_eq!(priced.orders[0].drawn, Some((0, 4)));
+    assert_eq!(priced.orders[1].drawn, Some((5, 5)));
+    assert_eq!(priced.months[6].postpaid, 1000);
+    assert_eq!(priced.unused, 0);
+    assert_eq!(priced.total(), d("4400") + d("880") + d("960"));
 }
 
 #[test]
@@ -158,9 +195,10 @@ fn after_the_promotion_postpaid_and_new_packs_are_at_the_list_price() {
         pack: pack(Label::WechatVerify, 1000),
         count: 1,
     };
-    let priced = price_plan(prices, &scenario, &[vec![pack], vec![pack]]);
-    // Window 1 buys at 880 (promotional), window 2 starts in month 13, still
-    // promotional; month 14's postpaid bill is at the list price, 1.2 x 1000.
+    let twice = [at(0, pack), at(12, pack)].concat();
+    let priced = price_plan(prices, &scenario, &twice);
+    // Month 1 buys at 880 (promotional), month 13 still promotional; month
+    // 14's postpaid bill is at the list price, 1.2 x 1000.
     assert_eq!(priced.packs_cost, d("1760"));
     assert_eq!(priced.months[13].column, PriceColumn::List);
     assert_eq!(priced.months[13].bill, d("1200"));
@@ -168,7 +206,7 @@ fn after_the_promotion_postpaid_and_new_packs_are_at_the_list_price() {
         promo_months: Some(12),
         ..scenario
     };
-    let priced = price_plan(prices, &earlier, &[vec![pack], vec![pack]]);
+    let priced = price_plan(prices, &earlier, &twice);
     assert_eq!(priced.packs_cost, d("880") + d("1100"));
 }
 
@@ -199,7 +237,8 @@ proptest! {
         months in 1u32..=36,
         legacy in 0u64..5_000_000,
         growth in -500i64..=1000,
-        counts in proptest::collection::vec(0u64..4, 3),
+        counts in proptest::collection::vec(0u64..4, 4),
+        bought_in in proptest::collection::vec(0usize..14, 4),
         promo_months in proptest::option::of(0u32..=37),
         retry in 0i64..=30_000,
         legacy_months in 1u32..=12,
@@ -211,11 +250,13 @@ proptest! {
             promo_months, retry: Decimal::new(retry, 2), legacy_months,
             ..Scenario::default()
         };
-        let window_count = scenario.windows().len();
-        let purchases: Vec<Vec<Purchase>> = counts.iter().take(window_count)
-            .map(|&count| vec![Purchase { pack: prices.packs[prices.packs.len() / 2], count }])
+        // Orders in any months, some past the horizon (never used nor paid).
+        let orders: Vec<Order> = counts.iter().zip(&bought_in)
+            .scan(0, |month, (&count, &gap)| { *month += gap; Some((*month, count)) })
+            .filter(|&(_, count)| count > 0)
+            .map(|(month, count)| Order { month, purchases: vec![Purchase { pack: prices.packs[prices.packs.len() / 2], count }] })
             .collect();
-        let priced = price_plan(prices, &scenario, &purchases);
+        let priced = price_plan(prices, &scenario, &orders);
         let volumes = scenario.month_volumes();
         prop_assert_eq!(priced.months.len(), months as usize);
         let mut from_packs = 0;
@@ -227,8 +268,12 @@ proptest! {
             prop_assert!(line.verifications <= line.calls);
             from_packs += line.packs;
         }
-        let capacity: u128 = purchases.iter().flatten().map(Purchase::calls).sum();
+        let in_horizon = orders.iter().filter(|o| o.month < months as usize);
+        let capacity: u128 = in_horizon.clone().map(Order::calls).sum();
         prop_assert_eq!(from_packs + priced.unused, capacity);
+        prop_assert_eq!(priced.orders.len(), in_horizon.count());
+        let paid: Decimal = priced.orders.iter().map(|o| o.cost).sum();
+        prop_assert_eq!(priced.packs_cost, paid);
         let legacy_used: u128 = priced.months.iter().map(|m| m.legacy).sum();
         let usable: u128 = volumes.iter().take(legacy_months as usize).sum();
         prop_assert_eq!(legacy_used, u128::from(legacy).min(usable));

@@ -1,12 +1,14 @@
-//! The optimizer against exhaustive search, the plain pricing functions and
-//! hand-checked cases.
+//! The yearly plan (packs bought at months 1, 13 and 25 only) against
+//! exhaustive search and a search over every capacity; the any-month plan
+//! against the yearly one, its own re-pricing and hand-checked cases. The
+//! any-month plan's own references are in `any_month.rs`.
 
 mod common;
 
 use common::{any_column, any_label, d, scenario};
 
 use pricing::Optimizer;
-use pricing::{month_bill, price_plan, Purchase};
+use pricing::{month_bill, price_plan, Order, Purchase};
 use pricing::{Calls, ExtraChannel, Label, LabelPrices, PriceBook, PriceColumn, Scenario};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -17,6 +19,20 @@ fn book() -> &'static PriceBook {
 
 fn optimizer() -> &'static Optimizer<'static> {
     pricing::Optimizer::embedded().unwrap()
+}
+
+/// The yearly plan's total, re-priced.
+fn yearly_total(optimizer: &Optimizer<'_>, scenario: &Scenario) -> Decimal {
+    let orders = optimizer.yearly_plan(scenario).unwrap();
+    price_plan(optimizer.book().label(scenario.label), scenario, &orders).total()
+}
+
+/// Packs bought in the first month, as an order list.
+fn at_start(purchases: Vec<Purchase>) -> Vec<Order> {
+    vec![Order {
+        month: 0,
+        purchases,
+    }]
 }
 
 /// Every multiset of packs worth trying for `calls` calls, as counts per pack:
@@ -71,7 +87,7 @@ fn exhaustive_single_window(scenario: &Scenario) -> (Decimal, Calls, u64) {
     multisets(prices, calls as u64)
         .iter()
         .map(|counts| {
-            let bill = price_plan(prices, scenario, &[purchases(prices, counts)]);
+            let bill = price_plan(prices, scenario, &at_start(purchases(prices, counts)));
             (bill.total(), bill.unused, counts.iter().sum())
         })
         .min()
@@ -251,14 +267,19 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
     #[test]
-    fn matches_exhaustive_search_over_pack_multisets(
+    fn the_yearly_plan_matches_exhaustive_search_over_pack_multisets(
         label in any_label(), column in any_column(), volume in 0u64..=1_000, months in 1u32..=3,
         growth in -200i64..=300, legacy in 0u64..=1_500, realism in any_realism(3),
     ) {
         let scenario = realism.apply(scenario(label, column, volume, months, growth, legacy));
+        let orders = optimizer().yearly_plan(&scenario).unwrap();
+        let bill = price_plan(book().label(label), &scenario, &orders);
+        let packs = orders.iter().map(Order::packs).sum();
+        let best = exhaustive_single_window(&scenario);
+        prop_assert_eq!((bill.total(), bill.unused, packs), best);
+        // Buying in any month includes buying in the first.
         let found = optimizer().recommend(&scenario).unwrap();
-        let key = (found.total, found.unused, found.pack_count());
-        prop_assert_eq!(key, exhaustive_single_window(&scenario));
+        prop_assert!((found.total, found.unused, found.pack_count()) <= best);
     }
 
     #[test]
@@ -267,8 +288,11 @@ proptest! {
         growth in -100i64..=200, legacy in 0u64..=100_000, realism in any_realism(26),
     ) {
         let scenario = realism.apply(scenario(label, column, volume, months, growth, legacy));
+        let yearly = capacity_search(book().label(label), &scenario);
+        prop_assert_eq!(yearly_total(optimizer(), &scenario), yearly);
         let found = optimizer().recommend(&scenario).unwrap();
-        prop_assert_eq!(found.total, capacity_search(book().label(label), &scenario));
+        prop_assert!(found.total <= yearly);
+        prop_assert!(found.lower_bound <= found.total);
     }
 
     #[test]
@@ -278,8 +302,9 @@ proptest! {
     ) {
         // Window volumes past the pack table's end exercise the periodic part.
         let scenario = realism.apply(scenario(label, column, volume, months, growth, 0));
-        let found = optimizer().recommend(&scenario).unwrap();
-        prop_assert_eq!(found.total, capacity_search(book().label(label), &scenario));
+        let yearly = capacity_search(book().label(label), &scenario);
+        prop_assert_eq!(yearly_total(optimizer(), &scenario), yearly);
+        prop_assert!(optimizer().recommend(&scenario).unwrap().total <= yearly);
     }
 
     #[test]
@@ -290,11 +315,19 @@ proptest! {
         let scenario = realism.apply(scenario(label, column, volume, months, growth, legacy));
         let found = optimizer().recommend(&scenario).unwrap();
         let prices = book().label(label);
-        let repriced = price_plan(prices, &scenario, &found.purchases());
+        let repriced = price_plan(prices, &scenario, &found.orders);
         prop_assert_eq!(repriced.total(), found.total);
         prop_assert_eq!(repriced.unused, found.unused);
-        let by_window: Decimal = found.windows.iter().map(|w| w.total()).sum();
-        prop_assert_eq!(by_window, found.total);
+        prop_assert!(found.lower_bound <= found.total);
+        prop_assert!(found.total <= yearly_total(optimizer(), &scenario));
+        // Orders come in purchase order, one per month, each used before it expires.
+        prop_assert!(found.orders.windows(2).all(|pair| pair[0].month < pair[1].month));
+        for (order, used) in found.orders.iter().zip(&repriced.orders) {
+            prop_assert!(order.packs() > 0);
+            if let Some((first, last)) = used.drawn {
+                prop_assert!(order.month <= first && last <= order.last_valid_month());
+            }
+        }
     }
 
     #[test]
@@ -310,11 +343,12 @@ proptest! {
         let volumes = scenario.month_volumes();
         for pack in &prices.packs {
             // Per window: just enough packs of this size, one fewer, or a few more.
-            let plan: Vec<Vec<Purchase>> = scenario.windows().into_iter().map(|months| {
+            let plan: Vec<Order> = scenario.windows().into_iter().map(|months| {
+                let month = months.start;
                 let calls: Calls = volumes[months].iter().sum();
                 let count = (calls as u64).div_ceil(pack.calls);
-                vec![Purchase { pack: *pack, count: count.saturating_sub(1) + extra }]
-            }).collect();
+                Order { month, purchases: vec![Purchase { pack: *pack, count: count.saturating_sub(1) + extra }] }
+            }).filter(|order| order.packs() > 0).collect();
             prop_assert!(found.total <= price_plan(prices, &scenario, &plan).total());
         }
     }
@@ -340,8 +374,11 @@ proptest! {
         let scenario = realism.apply(scenario(Label::GeneralCompare, PriceColumn::Promo, volume, months, growth, legacy));
         let found = optimizer.recommend(&scenario).unwrap();
         let prices = book.label(Label::GeneralCompare);
-        prop_assert_eq!(found.total, capacity_search(prices, &scenario));
-        prop_assert_eq!(price_plan(prices, &scenario, &found.purchases()).total(), found.total);
+        let yearly = capacity_search(prices, &scenario);
+        prop_assert_eq!(yearly_total(&optimizer, &scenario), yearly);
+        prop_assert!(found.total <= yearly);
+        prop_assert!(found.lower_bound <= found.total);
+        prop_assert_eq!(price_plan(prices, &scenario, &found.orders).total(), found.total);
     }
 }
 
@@ -362,7 +399,7 @@ fn a_pack_that_covers_slightly_less_is_the_cheaper_choice() {
     let found = optimizer().recommend(&scenario).unwrap();
     assert_eq!(found.total, d("4089.00"));
     assert_eq!(found.strategy, pricing::Strategy::PacksAndPostpaid);
-    let bought: Vec<(u64, u64)> = found.windows[0]
+    let bought: Vec<(u64, u64)> = found.orders[0]
         .purchases
         .iter()
         .map(|p| (p.pack.calls, p.count))
@@ -428,7 +465,7 @@ fn the_top_of_the_range_neither_panics_nor_overflows() {
                     ],
                 };
                 let found = optimizer().recommend(&scenario).unwrap();
-                let repriced = price_plan(book().label(label), &scenario, &found.purchases());
+                let repriced = price_plan(book().label(label), &scenario, &found.orders);
                 assert_eq!(repriced.total(), found.total, "{label} {column:?} {growth}");
             }
         }
@@ -438,9 +475,15 @@ fn the_top_of_the_range_neither_panics_nor_overflows() {
 #[test]
 fn a_promotion_that_ends_after_a_year() {
     // 微信活体人脸核身, 10 000 calls a month for 36 months, promotional price
-    // for the first 12: a 100 000 + 2 x 10 000 pack set at the promotional
-    // price covers year 1 (68 000 + 15 200 = 83 200); years 2 and 3 buy the
-    // same at the list price (85 000 + 19 000 = 104 000 each): 291 200.
+    // for the first 12. Buying yearly: 100 000 + 2 x 10 000 at the
+    // promotional price covers year 1 (68 000 + 15 200 = 83 200); years 2
+    // and 3 buy the same at the list price (85 000 + 19 000 = 104 000 each):
+    // 291 200. Buying in any month: year 1 as before; in month 12, the last
+    // at the promotional price, 100 000 + 10 000 (75 600) bought ahead for
+    // months 13 to 23, which they reach; months 24 to 36 (130 000 calls) at
+    // the list price: 100 000 + 2 x 10 000 in month 24 for months 24 to 35,
+    // and 10 000 in month 25 for month 36, which month 24's packs do not
+    // reach (85 000 + 19 000 + 9 500 = 113 500): 272 300.
     // Postpaid: 12 x 8 800 + 24 x 11 000 = 369 600.
     let scenario = Scenario {
         months: 36,
@@ -448,7 +491,10 @@ fn a_promotion_that_ends_after_a_year() {
         ..Scenario::default()
     };
     let found = optimizer().recommend(&scenario).unwrap();
-    assert_eq!(found.total, d("291200.00"));
+    assert_eq!(found.total, d("272300.00"));
+    let months: Vec<usize> = found.orders.iter().map(|o| o.month + 1).collect();
+    assert_eq!(months, vec![1, 12, 24, 25]);
+    assert_eq!(yearly_total(optimizer(), &scenario), d("291200.00"));
     let postpaid = price_plan(book().label(Label::WechatVerify), &scenario, &[]);
     assert_eq!(postpaid.total(), d("369600.00"));
     // Without the end, every year is at the promotional price: 3 x 83 200.
@@ -475,11 +521,7 @@ fn legacy_calls_cover_the_first_year_then_expire() {
     };
     let found = optimizer().recommend(&scenario).unwrap();
     assert_eq!(found.total, d("166400.00"));
-    let bill = price_plan(
-        book().label(Label::WechatVerify),
-        &scenario,
-        &found.purchases(),
-    );
+    let bill = price_plan(book().label(Label::WechatVerify), &scenario, &found.orders);
     assert_eq!(bill.legacy_expired, 880_000);
     assert_eq!(bill.months[11].legacy, 10_000);
     assert_eq!(bill.months[12].legacy, 0);

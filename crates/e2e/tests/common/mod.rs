@@ -125,23 +125,28 @@ pub fn expect_best(browser: &Browser, query: &str) -> Estimate {
     estimate
 }
 
-/// Fails unless the panel's plan names every purchase of the engine's best plan,
-/// as "count × pack size".
+/// Fails unless the panel's plan names every order of the engine's best
+/// plan, in purchase order, as its month (from 1) and "count × pack size".
 pub fn assert_plan_in_words(browser: &Browser, estimate: &Estimate) {
     let plan = browser.testid("best-plan").text();
-    for purchase in estimate
-        .main()
-        .best
-        .windows
-        .iter()
-        .flat_map(|w| &w.purchases)
-    {
-        let words = format!(
-            "{} × {}",
-            format::grouped_calls(purchase.count.into()),
-            format::grouped_calls(purchase.pack.calls.into())
-        );
-        assert!(plan.contains(&words), "{plan} should say {words}");
+    let mut rest = plan.as_str();
+    for order in &estimate.main().best.orders {
+        let month = (order.month + 1).to_string();
+        let at = rest
+            .find(&month)
+            .unwrap_or_else(|| panic!("{plan} should name month {month}"));
+        rest = &rest[at + month.len()..];
+        for purchase in &order.purchases {
+            let words = format!(
+                "{} × {}",
+                format::grouped_calls(purchase.count.into()),
+                format::grouped_calls(purchase.pack.calls.into())
+            );
+            let at = rest
+                .find(&words)
+                .unwrap_or_else(|| panic!("{plan} should say {words} after month {month}"));
+            rest = &rest[at + words.len()..];
+        }
     }
 }
 

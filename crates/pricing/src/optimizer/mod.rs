@@ -1,68 +1,75 @@
-//! The exact cheapest plan: which packs to buy at the start of each 12-month
-//! window, if any, so that packs plus postpaid cost the least.
+//! The cheapest plan over any purchase months: which packs to buy, and in
+//! which months, so that packs plus postpaid cost the least; with a lower
+//! bound that no plan can beat, so that a plan is called the cheapest only
+//! when it is proven to be.
 //!
 //! # Model
 //!
 //! Month `m` bills `v x (1 + g/100)^(m-1) x (1 + r/100)` calls (growth `g`,
-//! retries `r`), rounded once, half away from zero. Legacy calls are used
-//! first, earliest month first, only in months 1 … `legacy_months`; what is
-//! left then expires. The horizon is cut into windows of 12 months (the last
-//! may be shorter). At the start of a window the plan buys a multiset of the
-//! label's packs, priced in the column in force that month (the promotional
-//! one until `promo_months`, the list price after), valid for that window
-//! only and used in time order before postpaid; calls they do not cover are
-//! billed postpaid month by month, each month at the tier of the calls it
-//! bills and in the column in force that month. Windows are therefore
-//! independent, and so is the optimum of each. This is the purchase model:
-//! the plan is the cheapest among plans that buy at the start of each
-//! window, which is exact within the model and not over every purchase day.
+//! retries `r`, month profile), rounded once, half away from zero. Legacy
+//! calls are used first, earliest month first, only in months 1 …
+//! `legacy_months`; what is left then expires. At the start of any month the
+//! plan may buy any multiset of the label's packs, priced in the column in
+//! force that month (the promotional one until `promo_months`, the list
+//! price after); a pack is valid in that month and the 11 after it. Each
+//! month, packs are used earliest to expire first, as far as the month's
+//! calls go; the rest is billed postpaid at the tier of the calls it bills,
+//! in the column in force that month ([`crate::price_plan`] is this model,
+//! literally). Ties: the lower total, then fewer unused calls, then fewer packs.
 //!
-//! # Algorithm
+//! # Runs
 //!
-//! In a window, everything depends on the packs' total capacity `C` only:
-//! the packs cover the first `C` calls, so the postpaid bill is `P(C)` and
-//! the plan costs `h(C) + P(C)`, with `h` the cheapest multiset of exact
-//! capacity `C` ([`pack_costs::PackCosts`], periodic beyond a small table).
-//! `C >= V` (all calls covered) costs `min h(C)` over `C >= V`, answered from
-//! range minima over one period. For `C < V`, exactly one month `j` is partly
-//! covered and its billed calls `b` lie in one tier `t`; for those `C`, `P(C)
-//! = rest_j + round((pre_j - C) x u_t)`, linear in `C` up to a rounding term
-//! that is constant because `u_t` times the capacity unit has at most two
-//! decimals (checked). So each (month, tier) piece asks for the minimum of
-//! `h(C) - C x u_t` over an interval: a range-minimum query over the table
-//! per tier price, where the periodic part needs only the first or the last
-//! period of the interval, by the sign of `price_B - calls_B x u_t`.
+//! Cut any plan's months where no pack is left at the end of a month (after
+//! expiry). Between two cuts lies a run: every month of it but the last is
+//! served wholly by packs (a month with postpaid calls ends with no pack
+//! left), and its packs are bought inside it and used or lost inside it. So
+//! a run of months `s..=t` costs at least the cheapest multiset whose
+//! capacity covers what its packs serve, `D(s..t) - x_t` with `x_t` the
+//! postpaid calls of month `t`, plus month `t`'s bill; packs bought in
+//! different months are still one multiset, at least as dear as the same
+//! packs at the cheapest column in force in the run (the promotional price
+//! never exceeds the list price, a tested property of the price book). The
+//! [`span::Span`] queries give that minimum over `x_t`, piece by piece.
 //!
-//! A window whose months straddle the promotion's end keeps one pack table
-//! (its buying column) and takes each month's tier price from that month's
-//! column: the pieces above are per (month, tier) anyway, so each piece asks
-//! the range minima of its own month's column.
+//! - **Lower bound:** the cheapest chain of runs and postpaid months with
+//!   run costs relaxed like this, by dynamic programming over the first
+//!   month: `LB(s) = min(bill(s) + LB(s+1), min_t run(s, t) + LB(t+1))`. It
+//!   ignores only that packs expire, so no plan costs less.
+//! - **Plan:** the same recursion over the same candidates, each turned into
+//!   orders that use every pack before it expires ([`chain::Run`]) and priced
+//!   at the columns of their purchase months. When a run's cheapest multiset
+//!   fits, the run costs exactly its bound.
+//!
+//! When the plan's total equals the bound, it is the cheapest possible; else
+//! it is the cheapest found, within the difference. The yearly plan (packs
+//! bought at months 1, 13, 25 only) is one of the candidates' plans, so the
+//! plan never costs more than it.
 //!
 //! # Complexity
 //!
-//! Per label and buying column, once: `O(L x p)` to build the table of `L =
-//! T + size_B` capacities (`p` pack sizes; `L` is at most 14 000 units of 100
-//! calls for the 2021-02-01 prices), and `O(L)` per tier price for the range
-//! minima of each postpaid column, built the first time a month is billed in
-//! that column. Per recommendation: `O(M x
-//! (tiers + p))` for `M` months, with constant-time range queries (a short
-//! range is scanned, at most 32 keys), independent of the volume, of the
-//! promotion's end, of retries and of the legacy balance. Ties: the lower
-//! total, then fewer unused calls, then fewer packs.
+//! Per label and buying column, once: the pack table (`O(L x p)`, `L` at most
+//! 14 000 units of 100 calls for the 2021-02-01 prices) and range minima per
+//! tier price. Per recommendation, `O(M^2 x tiers)` constant-time range
+//! queries for `M` months, independent of the volume, of the promotion's
+//! end, of retries and of the legacy balance; turning a candidate into orders
+//! is `O(M x p)`, and only candidates that can still win are turned.
 
+mod any_month;
+mod chain;
 mod pack_costs;
 mod range_min;
+mod span;
+mod yearly;
 
 use std::sync::OnceLock;
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use crate::billing::{month_bill, Legacy, Purchase};
+use crate::billing::{price_months, Legacy, Order};
 use crate::label::{Label, PriceColumn};
-use crate::money::calls_decimal;
 use crate::price_book::{LabelPrices, PriceBook};
-use crate::scenario::Scenario;
+use crate::scenario::{MonthsOfCalls, Scenario};
 use crate::Calls;
 use pack_costs::{PackCosts, TableError};
 use range_min::RangeMin;
@@ -118,59 +125,35 @@ impl Strategy {
     }
 }
 
-/// What to buy at the start of one window, and what the window costs.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct WindowPlan {
-    /// First month of the window, counted from 0.
-    pub first_month: usize,
-    /// Months in the window.
-    pub months: usize,
-    /// Packs bought, largest first; empty for postpaid only.
-    pub purchases: Vec<Purchase>,
-    /// What the packs cost.
-    pub packs_cost: Decimal,
-    /// What postpaid costs over the window.
-    pub postpaid_cost: Decimal,
-    /// Pack calls left when the window ends.
-    pub unused: Calls,
-}
-
-impl WindowPlan {
-    /// Packs plus postpaid over the window.
-    pub fn total(&self) -> Decimal {
-        self.packs_cost + self.postpaid_cost
-    }
-}
-
-/// The cheapest plan for a scenario.
+/// The cheapest plan for a scenario, with what it is proven to be.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Recommendation {
-    /// One plan per window of the horizon.
-    pub windows: Vec<WindowPlan>,
+    /// Packs to buy, by purchase month; empty for postpaid only.
+    pub orders: Vec<Order>,
     /// Packs plus postpaid over the horizon.
     pub total: Decimal,
     /// Pack calls that expire unused.
     pub unused: Calls,
     /// What the plan is.
     pub strategy: Strategy,
+    /// No plan over any purchase months costs less than this.
+    pub lower_bound: Decimal,
 }
 
 impl Recommendation {
-    /// The purchases per window, as [`crate::billing::price_plan`] takes them.
-    pub fn purchases(&self) -> Vec<Vec<Purchase>> {
-        self.windows
-            .iter()
-            .map(|window| window.purchases.clone())
-            .collect()
+    /// Whether no plan can cost less: the total meets the lower bound.
+    pub fn is_proven(&self) -> bool {
+        self.total <= self.lower_bound
+    }
+
+    /// How much a cheaper plan could save at most; zero when proven.
+    pub fn gap(&self) -> Decimal {
+        (self.total - self.lower_bound).max(Decimal::ZERO)
     }
 
     /// Packs bought over the horizon.
     pub fn pack_count(&self) -> u64 {
-        self.windows
-            .iter()
-            .flat_map(|w| &w.purchases)
-            .map(|p| p.count)
-            .sum()
+        self.orders.iter().map(Order::packs).sum()
     }
 }
 
@@ -196,44 +179,67 @@ impl<'b> Optimizer<'b> {
 
     /// The cheapest plan for a scenario.
     pub fn recommend(&self, scenario: &Scenario) -> Result<Recommendation, OptimizerError> {
-        self.recommend_for(scenario, scenario.month_volumes())
+        self.recommend_for(scenario, &scenario.months_of_calls())
     }
 
-    /// [`Optimizer::recommend`] with the scenario's billed calls already worked out.
+    /// [`Optimizer::recommend`] with the scenario's calls already worked out.
     pub(crate) fn recommend_for(
         &self,
         scenario: &Scenario,
-        billed: Vec<Calls>,
+        calls: &MonthsOfCalls,
     ) -> Result<Recommendation, OptimizerError> {
         let prices = self.book.label(scenario.label);
-        let all_volumes = after_legacy(scenario, billed);
-        let columns: Vec<PriceColumn> = (0..all_volumes.len())
+        let months = self.months(scenario, calls)?;
+        let found = months.search();
+        let bill = price_months(prices, scenario, calls, &found.orders);
+        debug_assert_eq!(bill.total(), found.total, "the plan re-prices as searched");
+        let strategy = if found.orders.is_empty() {
+            Strategy::PostpaidOnly
+        } else if bill.months.iter().all(|month| month.postpaid == 0) {
+            Strategy::PacksOnly
+        } else {
+            Strategy::PacksAndPostpaid
+        };
+        Ok(Recommendation {
+            orders: found.orders,
+            total: bill.total(),
+            unused: bill.unused,
+            strategy,
+            lower_bound: found.lower_bound,
+        })
+    }
+
+    /// The cheapest plan that buys only at the start of each 12-month window
+    /// (months 1, 13, 25), for comparison with [`Optimizer::recommend`].
+    pub fn yearly_plan(&self, scenario: &Scenario) -> Result<Vec<Order>, OptimizerError> {
+        let months = self.months(scenario, &scenario.months_of_calls())?;
+        Ok(months.yearly_orders(&scenario.windows()))
+    }
+
+    /// The scenario's months as the search reads them, with the tables of
+    /// every column packs may be bought at.
+    fn months<'s>(
+        &'s self,
+        scenario: &Scenario,
+        calls: &MonthsOfCalls,
+    ) -> Result<any_month::Months<'s>, OptimizerError> {
+        let volumes = after_legacy(scenario, calls.billed.clone());
+        let columns: Vec<PriceColumn> = (0..volumes.len())
             .map(|month| scenario.column_in(month))
             .collect();
-        let mut windows: Vec<WindowPlan> = Vec::new();
-        for months in scenario.windows() {
-            let window = Window {
-                prices,
-                tables: self.tables(scenario.label, columns[months.start])?,
-                volumes: &all_volumes[months.clone()],
-                columns: &columns[months.clone()],
-            };
-            // Flat volumes at one price repeat a window exactly; its plan repeats too.
-            let same = windows.last().filter(|last| {
-                let earlier = last.first_month..last.first_month + last.months;
-                window.volumes == &all_volumes[earlier.clone()]
-                    && window.columns == &columns[earlier]
-            });
-            let plan = match same {
-                Some(last) => WindowPlan {
-                    first_month: months.start,
-                    ..last.clone()
-                },
-                None => window.best(months.start),
-            };
-            windows.push(plan);
+        let mut tables = [None, None];
+        for &column in &columns {
+            let at = usize::from(column == PriceColumn::List);
+            if tables[at].is_none() {
+                tables[at] = Some(self.tables(scenario.label, column)?);
+            }
         }
-        Ok(summarize(windows))
+        Ok(any_month::Months {
+            prices: self.book.label(scenario.label),
+            volumes,
+            columns,
+            tables,
+        })
     }
 
     fn tables(&self, label: Label, column: PriceColumn) -> Result<&Tables, OptimizerError> {
@@ -251,24 +257,6 @@ impl Optimizer<'static> {
         static OPTIMIZER: OnceLock<Optimizer<'static>> = OnceLock::new();
         let book = PriceBook::embedded()?;
         Ok(OPTIMIZER.get_or_init(|| Optimizer::new(book)))
-    }
-}
-
-fn summarize(windows: Vec<WindowPlan>) -> Recommendation {
-    let total = windows.iter().map(WindowPlan::total).sum();
-    let unused = windows.iter().map(|w| w.unused).sum();
-    let strategy = if windows.iter().all(|w| w.purchases.is_empty()) {
-        Strategy::PostpaidOnly
-    } else if windows.iter().all(|w| w.postpaid_cost.is_zero()) {
-        Strategy::PacksOnly
-    } else {
-        Strategy::PacksAndPostpaid
-    };
-    Recommendation {
-        windows,
-        total,
-        unused,
-        strategy,
     }
 }
 
@@ -380,211 +368,5 @@ impl TierKeys {
             drift.push(costs.prices[costs.best] - best_calls * tier.unit.get(column));
         }
         TierKeys { mins, drift }
-    }
-}
-
-/// One window's months and what prices them.
-struct Window<'a> {
-    prices: &'a LabelPrices,
-    /// Built for the column packs are bought at: the one in force in the window's first month.
-    tables: &'a Tables,
-    volumes: &'a [Calls],
-    /// The column each month's postpaid bill is priced at.
-    columns: &'a [PriceColumn],
-}
-
-/// A capacity worth comparing, with what it leads to.
-#[derive(Clone, Copy, Debug)]
-struct Candidate {
-    units: u128,
-    packs_cost: Decimal,
-    postpaid_cost: Decimal,
-    unused: Calls,
-    packs: u64,
-}
-
-impl Candidate {
-    fn key(&self) -> (Decimal, Calls, u64) {
-        (
-            self.packs_cost + self.postpaid_cost,
-            self.unused,
-            self.packs,
-        )
-    }
-}
-
-impl Window<'_> {
-    fn best(&self, first_month: usize) -> WindowPlan {
-        let mut best = self.cover_all();
-        for candidate in self.partial_cover() {
-            if candidate.key() < best.key() {
-                best = candidate;
-            }
-        }
-        WindowPlan {
-            first_month,
-            months: self.volumes.len(),
-            purchases: self.purchases(best.units),
-            packs_cost: best.packs_cost,
-            postpaid_cost: best.postpaid_cost,
-            unused: best.unused,
-        }
-    }
-
-    fn unit(&self) -> u128 {
-        u128::from(self.tables.costs.unit)
-    }
-
-    fn purchases(&self, units: u128) -> Vec<Purchase> {
-        let counts = self.tables.costs.multiset(units);
-        let mut purchases: Vec<Purchase> = self
-            .prices
-            .packs
-            .iter()
-            .zip(counts)
-            .filter(|(_, count)| *count > 0)
-            .map(|(pack, count)| Purchase { pack: *pack, count })
-            .collect();
-        purchases.reverse();
-        purchases
-    }
-
-    /// The cheapest capacity of at least all the window's calls.
-    fn cover_all(&self) -> Candidate {
-        let calls: Calls = self.volumes.iter().sum();
-        let needed = calls.div_ceil(self.unit());
-        let costs = &self.tables.costs;
-        let (len, start, period) = (costs.table_len(), costs.threshold, costs.period() as u128);
-        let (first, periods) = costs.split(needed);
-        // From `first` to the table's end at `periods`, and the part of the
-        // period before `first` one period later; later periods cost more.
-        let mut options = vec![(self.tables.cover_mins.argmin(first, len - 1), periods)];
-        if first > start {
-            options.push((self.tables.cover_mins.argmin(start, first - 1), periods + 1));
-        }
-        options
-            .into_iter()
-            .filter_map(|(index, extra)| {
-                let cost = costs.in_table(index)?;
-                let units = index as u128 + extra * period;
-                let cost = costs.with_extra_best(cost, extra);
-                Some(Candidate {
-                    units,
-                    packs_cost: cost.price,
-                    postpaid_cost: Decimal::ZERO,
-                    unused: units * self.unit() - calls,
-                    packs: cost.packs,
-                })
-            })
-            .min_by_key(Candidate::key)
-            .unwrap_or(Candidate {
-                units: 0,
-                packs_cost: Decimal::MAX,
-                postpaid_cost: Decimal::ZERO,
-                unused: 0,
-                packs: 0,
-            })
-    }
-
-    /// The best capacity for each (month, tier) piece of the capacities that
-    /// leave some calls to postpaid.
-    fn partial_cover(&self) -> Vec<Candidate> {
-        let bills: Vec<Decimal> = self
-            .volumes
-            .iter()
-            .zip(self.columns)
-            .map(|(&v, &column)| month_bill(self.prices, column, v))
-            .collect();
-        let mut after = Decimal::ZERO;
-        let mut rest = vec![Decimal::ZERO; bills.len()];
-        for j in (0..bills.len()).rev() {
-            rest[j] = after;
-            after += bills[j];
-        }
-        let mut before: Calls = 0;
-        let mut candidates = Vec::new();
-        for (j, &calls) in self.volumes.iter().enumerate() {
-            let through = before + calls;
-            for (t, tier) in self.prices.tiers.iter().enumerate() {
-                // Billed calls b = through - C must satisfy above < b <= up_to and b <= calls.
-                let low = tier.up_to.map_or(before, |up| {
-                    through.saturating_sub(Calls::from(up)).max(before)
-                });
-                let Some(high) = through.checked_sub(Calls::from(tier.above) + 1) else {
-                    continue;
-                };
-                let (lo, hi) = (low.div_ceil(self.unit()), high / self.unit());
-                if lo > hi {
-                    continue;
-                }
-                let Some(units) = self.tier_best(self.columns[j], t, lo, hi) else {
-                    continue;
-                };
-                if let Some(cost) = self.tables.costs.cost(units) {
-                    let billed = through - units * self.unit();
-                    let postpaid_cost = month_bill(self.prices, self.columns[j], billed) + rest[j];
-                    candidates.push(Candidate {
-                        units,
-                        packs_cost: cost.price,
-                        postpaid_cost,
-                        unused: 0,
-                        packs: cost.packs,
-                    });
-                }
-            }
-            before = through;
-        }
-        candidates
-    }
-
-    /// The capacity (in units) in `lo..=hi` that minimises `h(k) - k x u_t`,
-    /// then the pack count: inside the table by a range query, beyond it in
-    /// the periods that can hold the minimum. Within one tier range the key
-    /// differs from the window's total by a constant, so it orders them alike.
-    fn tier_best(&self, column: PriceColumn, t: usize, lo: u128, hi: u128) -> Option<u128> {
-        let costs = &self.tables.costs;
-        let keys = self.tables.tier_keys(self.prices, column);
-        let mins = &keys.mins[t];
-        let (len, period) = (costs.table_len() as u128, costs.period() as u128);
-        let drift = keys.drift[t];
-        let mut best: Option<((Decimal, u64), u128)> = None;
-        let mut consider = |index: usize, periods: u128| {
-            let (value, packs, _) = mins.keys()[index];
-            if value == NO_KEY {
-                return;
-            }
-            let key = (
-                yuan(value) + drift * calls_decimal(periods),
-                packs.saturating_add(periods as u64),
-            );
-            if best.is_none_or(|(known, _)| key < known) {
-                best = Some((key, index as u128 + periods * period));
-            }
-        };
-        if lo < len {
-            consider(mins.argmin(lo as usize, hi.min(len - 1) as usize), 0);
-        }
-        if hi >= len {
-            let (first, first_periods) = costs.split(lo.max(len));
-            let (last, last_periods) = costs.split(hi);
-            if first_periods == last_periods {
-                consider(mins.argmin(first, last), first_periods);
-            } else {
-                let table_end = len as usize - 1;
-                consider(mins.argmin(first, table_end), first_periods);
-                consider(mins.argmin(costs.threshold, last), last_periods);
-                if last_periods - first_periods >= 2 {
-                    // A whole period: its best is earliest if keys grow per period.
-                    let rising = drift >= Decimal::ZERO;
-                    let periods = if rising {
-                        first_periods + 1
-                    } else {
-                        last_periods - 1
-                    };
-                    consider(mins.argmin(costs.threshold, table_end), periods);
-                }
-            }
-        }
-        best.map(|(_, units)| units)
     }
 }

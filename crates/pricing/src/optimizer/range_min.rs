@@ -93,6 +93,28 @@ impl<K: Ord + Copy> RangeMin<K> {
         self.better(best, self.prefix[hi] as usize)
     }
 
+    /// Indexes of the `k` smallest keys in `lo..=hi`, smallest first (lowest
+    /// index on ties): the minimum, then the minima of the ranges it splits.
+    pub fn smallest(&self, lo: usize, hi: usize, k: usize) -> Vec<usize> {
+        let mut ranges = vec![(lo, hi, self.argmin(lo, hi))];
+        let mut found = Vec::with_capacity(k);
+        while found.len() < k {
+            let Some(at) = (0..ranges.len()).min_by_key(|&i| (self.keys[ranges[i].2], ranges[i].2))
+            else {
+                break;
+            };
+            let (lo, hi, index) = ranges.swap_remove(at);
+            found.push(index);
+            if index > lo {
+                ranges.push((lo, index - 1, self.argmin(lo, index - 1)));
+            }
+            if index < hi {
+                ranges.push((index + 1, hi, self.argmin(index + 1, hi)));
+            }
+        }
+        found
+    }
+
     fn blocks_argmin(&self, first: usize, last: usize) -> usize {
         let level = (usize::BITS - 1 - (last - first + 1).leading_zeros()) as usize;
         let width = 1 << level;
@@ -122,6 +144,17 @@ mod tests {
             let index = RangeMin::new(keys.clone()).argmin(lo, hi);
             let expected = (lo..=hi).min_by_key(|&i| (keys[i], i)).unwrap();
             prop_assert_eq!(index, expected);
+        }
+
+        #[test]
+        fn the_smallest_are_a_sorted_scan(keys in proptest::collection::vec(0u8..20, 1..300), a in 0usize..300, b in 0usize..300, k in 1usize..6) {
+            let (lo, hi) = (a.min(b) % keys.len(), a.max(b) % keys.len());
+            let (lo, hi) = (lo.min(hi), lo.max(hi));
+            let found = RangeMin::new(keys.clone()).smallest(lo, hi, k);
+            let mut expected: Vec<usize> = (lo..=hi).collect();
+            expected.sort_by_key(|&i| (keys[i], i));
+            expected.truncate(k);
+            prop_assert_eq!(found, expected);
         }
     }
 }
