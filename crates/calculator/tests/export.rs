@@ -442,7 +442,10 @@ fn json_orders_and_months_add_up_to_the_total() {
             .iter()
             .map(|m| money(&m["bill"]))
             .sum();
-        assert_eq!(format::plain(packs + bills), recommended["total"].as_str().unwrap());
+        assert_eq!(
+            format::plain(packs + bills),
+            recommended["total"].as_str().unwrap()
+        );
         assert!(money(&recommended["lower_bound"]) <= money(&recommended["total"]));
         assert_eq!(
             recommended["proven_cheapest"],
@@ -594,11 +597,17 @@ fn json_matches_the_example_in_the_module_docs() {
     assert_eq!(label["yearly_total"], "117815.72");
     let order = &label["orders"][0];
     assert_eq!(label["orders"].as_array().map(Vec::len), Some(1));
-    assert_eq!((&order["month"], &order["last_valid_month"]), (&Value::from(5), &Value::from(16)));
+    assert_eq!(
+        (&order["month"], &order["last_valid_month"]),
+        (&Value::from(5), &Value::from(16))
+    );
     assert_eq!(order["purchases"][0]["pack_price"], "68000");
     assert_eq!(order["purchases"][0]["count"], 1);
     assert_eq!(order["packs_cost"], "68000.00");
-    assert_eq!((&order["first_used_month"], &order["last_used_month"]), (&Value::from(5), &Value::from(12)));
+    assert_eq!(
+        (&order["first_used_month"], &order["last_used_month"]),
+        (&Value::from(5), &Value::from(12))
+    );
     assert_eq!(order["unused_calls"], 0);
     assert_eq!(doc["postpaid_only"]["first_month"], "9120.00");
     assert_eq!(doc["postpaid_only"]["total"], "125815.72");

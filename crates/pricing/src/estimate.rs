@@ -257,12 +257,12 @@ impl Totals {
         for label in scenario.labels() {
             let one = scenario.for_label(label);
             let months = one.months_of_calls();
-            let plan = optimizer.recommend_for(&one, &months)?;
+            let (total, strategy) = optimizer.total_for(&one, &months)?;
             let bill = price_months(optimizer.book().label(label), &one, &months, &[]);
             postpaid += bill.total();
             calls += months.billed.iter().sum::<Calls>();
-            best += plan.total;
-            kinds.push(plan.strategy);
+            best += total;
+            kinds.push(strategy);
         }
         Ok(Totals {
             postpaid,
@@ -287,7 +287,7 @@ fn apart_total(
         let priced = labels.iter().find(|l| l.label == alone.label);
         total += match (channels, priced) {
             (1, Some(label)) => label.best.total,
-            _ => optimizer.recommend(&alone)?.total,
+            _ => optimizer.total_for(&alone, &alone.months_of_calls())?.0,
         };
     }
     Ok(total)

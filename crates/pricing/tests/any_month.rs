@@ -238,7 +238,12 @@ fn single_pack_vectors(prices: &LabelPrices, scenario: &Scenario) -> Rank {
 fn cumulative_search(prices: &LabelPrices, scenario: &Scenario) -> Rank {
     let volumes = after_legacy(scenario);
     let months = volumes.len();
-    let largest = prices.packs.iter().map(|p| Calls::from(p.calls)).max().unwrap();
+    let largest = prices
+        .packs
+        .iter()
+        .map(|p| Calls::from(p.calls))
+        .max()
+        .unwrap();
     let mut states: HashMap<Calls, Rank> = HashMap::from([(0, (Decimal::ZERO, 0, 0))]);
     for month in 0..months {
         let column = column_in(scenario, month);

@@ -1,6 +1,8 @@
 //! The search over runs of months (see the module above): the plan and its
 //! lower bound by one dynamic program, last month first.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 use std::ops::Range;
 
 use rust_decimal::Decimal;
@@ -8,11 +10,14 @@ use rust_decimal::Decimal;
 use crate::billing::{month_bill, Order};
 use crate::label::PriceColumn;
 use crate::price_book::LabelPrices;
+use crate::scenario::PACK_VALID_MONTHS;
 use crate::Calls;
 
 use super::chain::Run;
-use super::span::{Candidate, Span};
+use super::span::{Bounds, Candidate, Span};
 use super::{yearly, Tables};
+
+const VALID: usize = PACK_VALID_MONTHS as usize;
 
 /// Capacities tried per piece of a run: the best may not fit into orders
 /// that each run out in time, while one as cheap or nearly so does.
@@ -27,6 +32,10 @@ pub(super) struct Months<'a> {
     pub columns: Vec<PriceColumn>,
     /// Pack tables per column (promotional, list), for the columns in force.
     pub tables: [Option<&'a Tables>; 2],
+    /// The least ratio of a pack's list price to its promotional price,
+    /// rounded down: packs bought at the list price cost at least this much
+    /// more than the same packs at the promotional one.
+    pub list_over_promo: Decimal,
 }
 
 /// What the search found.
@@ -44,6 +53,77 @@ struct Key {
     unused: Calls,
     packs: u64,
     orders: usize,
+}
+
+/// Which pack table a candidate comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Source {
+    /// The table of the run's first month: the cheapest column in the run.
+    First,
+    /// The list price's, in a run the promotion's end cuts.
+    List,
+}
+
+/// A run's candidate waiting to be turned into orders.
+#[derive(Clone, Copy)]
+struct Entry {
+    last: usize,
+    source: Source,
+    candidate: Candidate,
+}
+
+/// The candidates of the runs from one month, by the least rank their plans can have.
+struct Pool {
+    entries: Vec<Entry>,
+    queue: BinaryHeap<Reverse<(Key, usize)>>,
+    /// Candidates must rank below this to be worth keeping.
+    bar: Key,
+}
+
+impl Pool {
+    fn new(bar: Key) -> Pool {
+        Pool {
+            entries: Vec::new(),
+            queue: BinaryHeap::new(),
+            bar,
+        }
+    }
+
+    fn clear(&mut self, bar: Key) {
+        self.entries.clear();
+        self.queue.clear();
+        self.bar = bar;
+    }
+
+    fn push(
+        &mut self,
+        last: usize,
+        source: Source,
+        candidate: Candidate,
+        floor: Decimal,
+        next: &Key,
+    ) {
+        let least = Key {
+            cost: floor + candidate.postpaid_cost + next.cost,
+            unused: candidate.unused + next.unused,
+            packs: candidate.packs + next.packs,
+            orders: usize::from(candidate.units > 0) + next.orders,
+        };
+        if least >= self.bar {
+            return;
+        }
+        self.queue.push(Reverse((least, self.entries.len())));
+        self.entries.push(Entry {
+            last,
+            source,
+            candidate,
+        });
+    }
+
+    fn pop(&mut self) -> Option<(Key, Entry)> {
+        let Reverse((least, index)) = self.queue.pop()?;
+        Some((least, self.entries[index]))
+    }
 }
 
 /// The best plan from a month on: its first step, and where it leads.
@@ -67,8 +147,8 @@ impl Months<'_> {
         }
     }
 
-    /// The plan and its lower bound.
-    pub fn search(&self) -> Found {
+    /// The plan, and its lower bound if `prove` (else zero).
+    pub fn search(&self, prove: bool) -> Found {
         let h = self.volumes.len();
         let bills: Vec<Decimal> = (0..h)
             .map(|m| month_bill(self.prices, self.columns[m], self.volumes[m]))
@@ -81,6 +161,7 @@ impl Months<'_> {
         };
         let mut best: Vec<(Key, Step)> = (0..=h).map(|_| (zero, Step::End)).collect();
         let mut bound = vec![Decimal::ZERO; h + 1];
+        let mut pool = Pool::new(zero);
         for s in (0..h).rev() {
             let after = best[s + 1].0;
             let mut here = (
@@ -91,9 +172,12 @@ impl Months<'_> {
                 Step::Postpaid,
             );
             let mut low = bills[s] + bound[s + 1];
+            pool.clear(here.0);
             for t in s..h {
-                self.runs(s, t, &best[t + 1].0, bound[t + 1], &mut here, &mut low);
+                let run_low = self.gather(s, t, &best[t + 1].0, bound[t + 1], prove, &mut pool);
+                low = low.min(run_low);
             }
+            self.realize(s, &best, &mut pool, &mut here);
             best[s] = here;
             bound[s] = low;
         }
@@ -116,55 +200,149 @@ impl Months<'_> {
         }
     }
 
-    /// Tries the runs of months `s..=t` followed by the best plan after them.
-    fn runs(
+    /// Adds the best capacities of the runs `s..=t` to the pool, ranked by
+    /// the least their plans can cost, if that can beat `here`; returns the
+    /// runs' lower bound.
+    fn gather(
         &self,
         s: usize,
         t: usize,
         next: &Key,
         next_bound: Decimal,
-        here: &mut (Key, Step),
-        low: &mut Decimal,
-    ) {
+        prove: bool,
+        pool: &mut Pool,
+    ) -> Decimal {
         let Some(cheapest) = self.tables(self.columns[s]) else {
-            return;
+            return Decimal::MAX;
         };
         let span = self.span(s..t + 1, cheapest);
-        let mut candidates: Vec<Candidate> = Vec::new();
-        for piece in span.pieces_at(t - s, Decimal::ZERO, ALTERNATIVES) {
+        let (late_partial, late_cover) = self.late_extra(s, t, &span);
+        let bounds = match prove {
+            true => Bounds::Above,
+            false => Bounds::Skip,
+        };
+        let mut low = Decimal::MAX;
+        // Bought at the run's first column, packs cost least: a candidate's
+        // own figures, plus what its late calls must cost more, are the best
+        // its orders can do.
+        span.for_each_piece(t - s, Decimal::ZERO, 1, bounds, |piece| {
             if let Some(above) = piece.above_bound {
-                *low = (*low).min(above + next_bound);
+                low = low.min(above + late_partial + next_bound);
             }
-            candidates.extend(piece.best);
-        }
-        candidates.extend(span.cover_all(ALTERNATIVES));
-        for candidate in &candidates {
-            let cost = candidate.packs_cost + candidate.postpaid_cost;
-            *low = (*low).min(cost + next_bound);
-            // Bought at the run's first column, packs cost least: no order can undercut it.
-            if cost + next.cost <= here.0.cost {
-                self.try_run(s, t, &span, candidate, next, here);
+            for candidate in piece.best {
+                let floor = candidate.packs_cost + late_partial;
+                low = low.min(floor + candidate.postpaid_cost + next_bound);
+                pool.push(t, Source::First, candidate, floor, next);
             }
+        });
+        for candidate in span.covers_all(1) {
+            let floor = candidate.packs_cost + late_cover;
+            low = low.min(floor + next_bound);
+            pool.push(t, Source::First, candidate, floor, next);
         }
-        // Where the list price starts inside the run, multisets chosen at it may fit better.
+        // Where the list price starts inside the run, multisets chosen at it
+        // may fit better; they cost no less than the cheapest multiset of
+        // their capacity at the promotional price, plus the late calls' extra.
         let list = PriceColumn::List;
         if self.columns[s] != list && self.columns[t] == list {
             if let Some(tables) = self.tables(list) {
                 let span = self.span(s..t + 1, tables);
-                let mut candidates: Vec<Candidate> = span
-                    .pieces_at(t - s, Decimal::ZERO, ALTERNATIVES)
-                    .into_iter()
-                    .flat_map(|piece| piece.best)
-                    .collect();
-                candidates.extend(span.cover_all(ALTERNATIVES));
-                for candidate in &candidates {
-                    self.try_run(s, t, &span, candidate, next, here);
+                let floor = |c: &Candidate, late: Decimal| {
+                    late + cheapest
+                        .costs
+                        .cost(c.units)
+                        .map_or(c.packs_cost, |cost| cost.price)
+                };
+                span.for_each_piece(t - s, Decimal::ZERO, 1, Bounds::Skip, |piece| {
+                    for candidate in piece.best {
+                        pool.push(
+                            t,
+                            Source::List,
+                            candidate,
+                            floor(&candidate, late_partial),
+                            next,
+                        );
+                    }
+                });
+                for candidate in span.covers_all(1) {
+                    pool.push(
+                        t,
+                        Source::List,
+                        candidate,
+                        floor(&candidate, late_cover),
+                        next,
+                    );
+                }
+            }
+        }
+        low
+    }
+
+    /// What a run's packs must cost beyond the promotional price, because
+    /// packs bought at it expire before the run's late months: those months'
+    /// calls are served by packs bought at the list price, which cost at
+    /// least `list_over_promo` times as much. For a run whose last month is
+    /// partly postpaid, and for one whose last month is covered.
+    fn late_extra(&self, s: usize, t: usize, span: &Span<'_>) -> (Decimal, Decimal) {
+        let none = (Decimal::ZERO, Decimal::ZERO);
+        if self.columns[s] != PriceColumn::Promo {
+            return none;
+        }
+        let Some(first_list) = self.columns.iter().position(|&c| c == PriceColumn::List) else {
+            return none;
+        };
+        let last_reached = first_list - 1 + VALID - 1;
+        if t <= last_reached {
+            return none;
+        }
+        let extra = self.list_over_promo - Decimal::ONE;
+        let cost = |calls: Calls| {
+            span.cover(calls, calls)
+                .map_or(Decimal::ZERO, |c| c.packs_cost)
+        };
+        let before_last: Calls = self.volumes[last_reached + 1..t].iter().sum();
+        let through_last = before_last + self.volumes[t];
+        (extra * cost(before_last), extra * cost(through_last))
+    }
+
+    /// Turns the pool's candidates into orders, least rank first, until none
+    /// left can beat the best found. A run whose best capacity does not fit
+    /// into orders adds its next best ones.
+    fn realize(&self, s: usize, best: &[(Key, Step)], pool: &mut Pool, here: &mut (Key, Step)) {
+        let mut widened = vec![false; self.volumes.len()];
+        while let Some((least, entry)) = pool.pop() {
+            if least >= here.0 {
+                break;
+            }
+            let t = entry.last;
+            let column = match entry.source {
+                Source::List => PriceColumn::List,
+                Source::First => self.columns[s],
+            };
+            let Some(tables) = self.tables(column) else {
+                continue;
+            };
+            let span = self.span(s..t + 1, tables);
+            let next = &best[t + 1].0;
+            if self.try_run(s, t, &span, &entry.candidate, next, here) {
+                continue;
+            }
+            if entry.source == Source::First && !widened[t] {
+                widened[t] = true;
+                span.for_each_piece(t - s, Decimal::ZERO, ALTERNATIVES, Bounds::Skip, |piece| {
+                    for candidate in piece.best.into_iter().skip(1) {
+                        pool.push(t, Source::First, candidate, candidate.packs_cost, next);
+                    }
+                });
+                for candidate in span.covers_all(ALTERNATIVES).into_iter().skip(1) {
+                    pool.push(t, Source::First, candidate, candidate.packs_cost, next);
                 }
             }
         }
     }
 
-    /// Turns a candidate into orders and keeps it if it ranks better.
+    /// Turns a candidate into orders and keeps it if it ranks better; false
+    /// if it does not fit into orders.
     fn try_run(
         &self,
         s: usize,
@@ -173,7 +351,7 @@ impl Months<'_> {
         candidate: &Candidate,
         next: &Key,
         here: &mut (Key, Step),
-    ) {
+    ) -> bool {
         let run = Run {
             start: s,
             volumes: span.volumes,
@@ -182,7 +360,7 @@ impl Months<'_> {
         };
         let counts = span.tables.costs.multiset(candidate.units);
         let Some(found) = run.orders(&self.prices.packs, &counts, candidate.served) else {
-            return;
+            return false;
         };
         let key = Key {
             cost: found.cost + candidate.postpaid_cost + next.cost,
@@ -199,6 +377,7 @@ impl Months<'_> {
                 },
             );
         }
+        true
     }
 
     /// The yearly plan's orders: each window's cheapest, on its own.

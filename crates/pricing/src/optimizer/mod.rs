@@ -188,18 +188,9 @@ impl<'b> Optimizer<'b> {
         scenario: &Scenario,
         calls: &MonthsOfCalls,
     ) -> Result<Recommendation, OptimizerError> {
-        let prices = self.book.label(scenario.label);
-        let months = self.months(scenario, calls)?;
-        let found = months.search();
-        let bill = price_months(prices, scenario, calls, &found.orders);
+        let found = self.months(scenario, calls)?.search(true);
+        let (bill, strategy) = self.priced(scenario, calls, &found.orders);
         debug_assert_eq!(bill.total(), found.total, "the plan re-prices as searched");
-        let strategy = if found.orders.is_empty() {
-            Strategy::PostpaidOnly
-        } else if bill.months.iter().all(|month| month.postpaid == 0) {
-            Strategy::PacksOnly
-        } else {
-            Strategy::PacksAndPostpaid
-        };
         Ok(Recommendation {
             orders: found.orders,
             total: bill.total(),
@@ -207,6 +198,36 @@ impl<'b> Optimizer<'b> {
             strategy,
             lower_bound: found.lower_bound,
         })
+    }
+
+    /// The cheapest plan's total and strategy only, without the lower bound
+    /// (a third of the search): what the cost curve draws at each volume.
+    pub(crate) fn total_for(
+        &self,
+        scenario: &Scenario,
+        calls: &MonthsOfCalls,
+    ) -> Result<(Decimal, Strategy), OptimizerError> {
+        let found = self.months(scenario, calls)?.search(false);
+        let (bill, strategy) = self.priced(scenario, calls, &found.orders);
+        Ok((bill.total(), strategy))
+    }
+
+    /// A plan re-priced month by month, and what it is.
+    fn priced(
+        &self,
+        scenario: &Scenario,
+        calls: &MonthsOfCalls,
+        orders: &[Order],
+    ) -> (crate::Bill, Strategy) {
+        let bill = price_months(self.book.label(scenario.label), scenario, calls, orders);
+        let strategy = if orders.is_empty() {
+            Strategy::PostpaidOnly
+        } else if bill.months.iter().all(|month| month.postpaid == 0) {
+            Strategy::PacksOnly
+        } else {
+            Strategy::PacksAndPostpaid
+        };
+        (bill, strategy)
     }
 
     /// The cheapest plan that buys only at the start of each 12-month window
@@ -234,11 +255,13 @@ impl<'b> Optimizer<'b> {
                 tables[at] = Some(self.tables(scenario.label, column)?);
             }
         }
+        let prices = self.book.label(scenario.label);
         Ok(any_month::Months {
-            prices: self.book.label(scenario.label),
+            prices,
             volumes,
             columns,
             tables,
+            list_over_promo: list_over_promo(prices),
         })
     }
 
@@ -258,6 +281,26 @@ impl Optimizer<'static> {
         let book = PriceBook::embedded()?;
         Ok(OPTIMIZER.get_or_init(|| Optimizer::new(book)))
     }
+}
+
+/// The least ratio of a pack's list price to its promotional price, rounded
+/// down to six decimals so that it never exceeds the exact one; 1 if a
+/// promotional price is zero or above the list price.
+fn list_over_promo(prices: &LabelPrices) -> Decimal {
+    prices
+        .packs
+        .iter()
+        .map(|pack| {
+            let (list, promo) = (pack.price.list, pack.price.promo);
+            match promo > Decimal::ZERO {
+                true => {
+                    (list / promo).round_dp_with_strategy(6, rust_decimal::RoundingStrategy::ToZero)
+                }
+                false => Decimal::ONE,
+            }
+        })
+        .fold(Decimal::MAX, Decimal::min)
+        .max(Decimal::ONE)
 }
 
 /// Month volumes with legacy calls taken out, earliest month first, while they may be used.

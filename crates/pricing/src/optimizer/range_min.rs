@@ -93,26 +93,35 @@ impl<K: Ord + Copy> RangeMin<K> {
         self.better(best, self.prefix[hi] as usize)
     }
 
-    /// Indexes of the `k` smallest keys in `lo..=hi`, smallest first (lowest
-    /// index on ties): the minimum, then the minima of the ranges it splits.
-    pub fn smallest(&self, lo: usize, hi: usize, k: usize) -> Vec<usize> {
-        let mut ranges = vec![(lo, hi, self.argmin(lo, hi))];
-        let mut found = Vec::with_capacity(k);
-        while found.len() < k {
-            let Some(at) = (0..ranges.len()).min_by_key(|&i| (self.keys[ranges[i].2], ranges[i].2))
-            else {
-                break;
-            };
-            let (lo, hi, index) = ranges.swap_remove(at);
-            found.push(index);
+    /// Shows `each` the indexes of the `k` smallest keys in `lo..=hi`,
+    /// smallest first (lowest index on ties): the minimum, then the minima of
+    /// the ranges it splits. One query and no allocation when `k` is 1.
+    pub fn smallest(&self, lo: usize, hi: usize, k: usize, mut each: impl FnMut(usize)) {
+        let first = self.argmin(lo, hi);
+        each(first);
+        if k <= 1 {
+            return;
+        }
+        let mut ranges = Vec::with_capacity(2 * k);
+        let split = |ranges: &mut Vec<(usize, usize, usize)>,
+                     (lo, hi, index): (usize, usize, usize)| {
             if index > lo {
                 ranges.push((lo, index - 1, self.argmin(lo, index - 1)));
             }
             if index < hi {
                 ranges.push((index + 1, hi, self.argmin(index + 1, hi)));
             }
+        };
+        split(&mut ranges, (lo, hi, first));
+        for _ in 1..k {
+            let Some(at) = (0..ranges.len()).min_by_key(|&i| (self.keys[ranges[i].2], ranges[i].2))
+            else {
+                break;
+            };
+            let range = ranges.swap_remove(at);
+            each(range.2);
+            split(&mut ranges, range);
         }
-        found
     }
 
     fn blocks_argmin(&self, first: usize, last: usize) -> usize {
@@ -150,7 +159,8 @@ mod tests {
         fn the_smallest_are_a_sorted_scan(keys in proptest::collection::vec(0u8..20, 1..300), a in 0usize..300, b in 0usize..300, k in 1usize..6) {
             let (lo, hi) = (a.min(b) % keys.len(), a.max(b) % keys.len());
             let (lo, hi) = (lo.min(hi), lo.max(hi));
-            let found = RangeMin::new(keys.clone()).smallest(lo, hi, k);
+            let mut found = Vec::new();
+            RangeMin::new(keys.clone()).smallest(lo, hi, k, |index| found.push(index));
             let mut expected: Vec<usize> = (lo..=hi).collect();
             expected.sort_by_key(|&i| (keys[i], i));
             expected.truncate(k);

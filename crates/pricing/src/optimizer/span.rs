@@ -58,6 +58,13 @@ impl Candidate {
     }
 }
 
+/// Whether pieces also bound the capacities above them (for the lower bound).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Bounds {
+    Above,
+    Skip,
+}
+
 /// One (month, tier) piece: the best capacities inside it, and a bound on
 /// what a capacity above the piece costs when it still serves only the
 /// piece's calls (packs that expire unused elsewhere in the span).
@@ -101,41 +108,33 @@ impl Span<'_> {
         let mins = &self.tables.cover_mins;
         // From `first` to the table's end at `periods`, and the part of the
         // period before `first` one period later; later periods cost more.
-        let mut options: Vec<(usize, u128)> = mins
-            .smallest(first, len - 1, k)
-            .into_iter()
-            .map(|index| (index, periods))
-            .collect();
+        let mut found: Vec<Candidate> = Vec::with_capacity(2 * k);
+        let mut offer = |index: usize, extra: u128| {
+            let Some(cost) = costs.in_table(index) else {
+                return;
+            };
+            let units = index as u128 + extra * period;
+            let cost = costs.with_extra_best(cost, extra);
+            found.push(Candidate {
+                units,
+                packs_cost: cost.price,
+                postpaid_cost: Decimal::ZERO,
+                served,
+                unused: units * self.unit() - served,
+                packs: cost.packs,
+            });
+        };
+        mins.smallest(first, len - 1, k, |index| offer(index, periods));
         if first > start {
-            options.extend(
-                mins.smallest(start, first - 1, k)
-                    .into_iter()
-                    .map(|index| (index, periods + 1)),
-            );
+            mins.smallest(start, first - 1, k, |index| offer(index, periods + 1));
         }
-        let mut found: Vec<Candidate> = options
-            .into_iter()
-            .filter_map(|(index, extra)| {
-                let cost = costs.in_table(index)?;
-                let units = index as u128 + extra * period;
-                let cost = costs.with_extra_best(cost, extra);
-                Some(Candidate {
-                    units,
-                    packs_cost: cost.price,
-                    postpaid_cost: Decimal::ZERO,
-                    served,
-                    unused: units * self.unit() - served,
-                    packs: cost.packs,
-                })
-            })
-            .collect();
         found.sort_by_key(Candidate::key);
         found.truncate(k);
         found
     }
 
     /// The `k` cheapest capacities covering every call of the span, best first.
-    pub fn cover_all(&self, k: usize) -> Vec<Candidate> {
+    pub fn covers_all(&self, k: usize) -> Vec<Candidate> {
         let calls: Calls = self.volumes.iter().sum();
         self.covers(calls, calls, k)
     }
@@ -151,12 +150,18 @@ impl Span<'_> {
 
     /// The pieces of month `j` partly covered, months before it covered and
     /// months after it postpaid at `rest` in all; up to `k` capacities each.
-    pub fn pieces_at(&self, j: usize, rest: Decimal, k: usize) -> Vec<Piece> {
+    pub fn for_each_piece(
+        &self,
+        j: usize,
+        rest: Decimal,
+        k: usize,
+        bounds: Bounds,
+        mut each: impl FnMut(Piece),
+    ) {
         let before: Calls = self.volumes[..j].iter().sum();
         let calls = self.volumes[j];
         let through = before + calls;
         let column = self.columns[j];
-        let mut pieces = Vec::new();
         for (t, tier) in self.prices.tiers.iter().enumerate() {
             // Billed calls b = through - C must satisfy above < b <= up_to and b <= calls.
             let low = tier.up_to.map_or(before, |up| {
@@ -168,9 +173,12 @@ impl Span<'_> {
             if low > high {
                 continue;
             }
-            let above_bound = self
-                .cover(high + 1, high)
-                .map(|c| c.packs_cost + month_bill(self.prices, column, through - high) + rest);
+            let above_bound = match bounds {
+                Bounds::Above => self
+                    .cover(high + 1, high)
+                    .map(|c| c.packs_cost + month_bill(self.prices, column, through - high) + rest),
+                Bounds::Skip => None,
+            };
             let (lo, hi) = (low.div_ceil(self.unit()), high / self.unit());
             let units = match lo <= hi {
                 true => self.tier_bests(column, t, lo, hi, k),
@@ -191,9 +199,8 @@ impl Span<'_> {
                     })
                 })
                 .collect();
-            pieces.push(Piece { best, above_bound });
+            each(Piece { best, above_bound });
         }
-        pieces
     }
 
     /// The `k` capacities (in units) in `lo..=hi` that minimise `h(k) - k x
@@ -207,19 +214,19 @@ impl Span<'_> {
         let mins = &keys.mins[t];
         let (len, period) = (costs.table_len() as u128, costs.period() as u128);
         let drift = keys.drift[t];
-        let mut found: Vec<((Decimal, u64), u128)> = Vec::new();
+        let mut found: Vec<((Decimal, u64), u128)> = Vec::with_capacity(3 * k);
         let mut consider = |from: usize, to: usize, periods: u128| {
-            for index in mins.smallest(from, to, k) {
+            mins.smallest(from, to, k, |index| {
                 let (value, packs, _) = mins.keys()[index];
                 if value == NO_KEY {
-                    continue;
+                    return;
                 }
                 let key = (
                     yuan(value) + drift * calls_decimal(periods),
                     packs.saturating_add(periods as u64),
                 );
                 found.push((key, index as u128 + periods * period));
-            }
+            });
         };
         if lo < len {
             consider(lo as usize, hi.min(len - 1) as usize, 0);

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::billing::Order;
 
-use super::span::{Candidate, Span};
+use super::span::{Bounds, Candidate, Span};
 
 /// The cheapest order at the start of a window whose packs serve only it.
 pub(super) fn window_order(span: &Span<'_>, first_month: usize) -> Option<Order> {
@@ -20,12 +20,12 @@ pub(super) fn window_order(span: &Span<'_>, first_month: usize) -> Option<Order>
         }
     };
     for j in (0..span.volumes.len()).rev() {
-        for piece in span.pieces_at(j, rest, 1) {
-            piece.best.into_iter().for_each(&mut consider);
-        }
+        span.for_each_piece(j, rest, 1, Bounds::Skip, |piece| {
+            piece.best.into_iter().for_each(&mut consider)
+        });
         rest += bills[j];
     }
-    span.cover_all(1).into_iter().for_each(&mut consider);
+    span.covers_all(1).into_iter().for_each(&mut consider);
     // Buying nothing is the piece of month 0 with no capacity, when it wins.
     let best = best.filter(|candidate| candidate.units > 0)?;
     Some(Order {
