@@ -72,20 +72,101 @@ pub fn cost_curve(
     optimizer: &Optimizer<'_>,
     scenario: &Scenario,
 ) -> Result<CostCurve, OptimizerError> {
-    let points = sample_volumes(optimizer, scenario)
-        .into_iter()
-        .map(|volume| point(optimizer, scenario, volume))
-        .collect::<Result<Vec<_>, _>>()?;
-    let mut break_evens = Vec::new();
-    for pair in points.windows(2) {
-        if buys_packs(pair[0].strategy) != buys_packs(pair[1].strategy) {
-            break_evens.push(break_even(optimizer, scenario, &pair[0], pair[1].volume)?);
+    let mut work = CurveWork::new(optimizer, scenario);
+    loop {
+        if let Some(curve) = work.advance(optimizer, usize::MAX)? {
+            return Ok(curve);
         }
     }
-    Ok(CostCurve {
-        points,
-        break_evens,
-    })
+}
+
+/// The cost curve computed a few volumes at a time, so that a page can spread
+/// it over several tasks: [`CurveWork::advance`] until it returns the curve.
+pub struct CurveWork {
+    scenario: Scenario,
+    volumes: Vec<u64>,
+    points: Vec<CurvePoint>,
+    break_evens: Vec<BreakEven>,
+    /// The pair of samples whose break-even is being looked for, and the
+    /// bisection's bounds: the kind at `low` is the lower sample's.
+    bisecting: Option<(usize, u64, u64)>,
+    /// The next pair of samples to check for a change of kind.
+    next_pair: usize,
+}
+
+impl CurveWork {
+    /// The work for a scenario's curve, nothing computed yet.
+    pub fn new(optimizer: &Optimizer<'_>, scenario: &Scenario) -> CurveWork {
+        CurveWork {
+            volumes: sample_volumes(optimizer, scenario),
+            scenario: scenario.clone(),
+            points: Vec::new(),
+            break_evens: Vec::new(),
+            bisecting: None,
+            next_pair: 0,
+        }
+    }
+
+    /// Computes at most `volumes` more volumes' costs; the curve once done.
+    pub fn advance(
+        &mut self,
+        optimizer: &Optimizer<'_>,
+        volumes: usize,
+    ) -> Result<Option<CostCurve>, OptimizerError> {
+        for _ in 0..volumes {
+            if self.points.len() < self.volumes.len() {
+                let volume = self.volumes[self.points.len()];
+                self.points.push(point(optimizer, &self.scenario, volume)?);
+            } else if let Some((pair, low, high)) = self.bisecting {
+                self.bisect(optimizer, pair, low, high)?;
+            } else if self.next_pair + 1 < self.points.len() {
+                let pair = self.next_pair;
+                self.next_pair += 1;
+                let (below, above) = (&self.points[pair], &self.points[pair + 1]);
+                if buys_packs(below.strategy) != buys_packs(above.strategy) {
+                    self.bisecting = Some((pair, below.volume, above.volume));
+                }
+            } else {
+                return Ok(Some(CostCurve {
+                    points: std::mem::take(&mut self.points),
+                    break_evens: std::mem::take(&mut self.break_evens),
+                }));
+            }
+        }
+        Ok(None)
+    }
+
+    /// One step of the bisection for the smallest volume in `(low, high]`
+    /// whose plan differs from the lower sample's in buying packs.
+    fn bisect(
+        &mut self,
+        optimizer: &Optimizer<'_>,
+        pair: usize,
+        low: u64,
+        high: u64,
+    ) -> Result<(), OptimizerError> {
+        let from = self.points[pair].strategy;
+        let kind = |volume: u64| point(optimizer, &self.scenario, volume).map(|p| p.strategy);
+        if high - low > 1 {
+            let middle = low + (high - low) / 2;
+            self.bisecting = match buys_packs(kind(middle)?) == buys_packs(from) {
+                true => Some((pair, middle, high)),
+                false => Some((pair, low, middle)),
+            };
+            return Ok(());
+        }
+        let to = match high == self.points[pair + 1].volume {
+            true => self.points[pair + 1].strategy,
+            false => kind(high)?,
+        };
+        self.break_evens.push(BreakEven {
+            volume: high,
+            from,
+            to,
+        });
+        self.bisecting = None;
+        Ok(())
+    }
 }
 
 impl CurvePoint {
@@ -182,30 +263,6 @@ fn buys_packs(strategy: Strategy) -> bool {
     strategy != Strategy::PostpaidOnly
 }
 
-/// The smallest volume in `(below.volume, above]` whose plan differs from `below`'s in buying packs.
-fn break_even(
-    optimizer: &Optimizer<'_>,
-    scenario: &Scenario,
-    below: &CurvePoint,
-    above: u64,
-) -> Result<BreakEven, OptimizerError> {
-    let kind = |volume: u64| point(optimizer, scenario, volume).map(|p| p.strategy);
-    let (mut low, mut high) = (below.volume, above);
-    while high - low > 1 {
-        let middle = low + (high - low) / 2;
-        if buys_packs(kind(middle)?) == buys_packs(below.strategy) {
-            low = middle;
-        } else {
-            high = middle;
-        }
-    }
-    Ok(BreakEven {
-        volume: high,
-        from: below.strategy,
-        to: kind(high)?,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,6 +302,30 @@ mod tests {
             }
         }
         assert!(found > 0, "some label changes between postpaid and packs");
+    }
+
+    #[test]
+    fn a_curve_advanced_a_few_volumes_at_a_time_is_the_same_curve() {
+        let optimizer = Optimizer::embedded().unwrap();
+        let scenario = Scenario {
+            label: pricing::Label::GeneralVerify,
+            months: 6,
+            ..Scenario::default()
+        };
+        let whole = cost_curve(optimizer, &scenario).unwrap();
+        for step in [1, 3, 7] {
+            let mut work = CurveWork::new(optimizer, &scenario);
+            let mut advances = 0;
+            let curve = loop {
+                advances += 1;
+                if let Some(curve) = work.advance(optimizer, step).unwrap() {
+                    break curve;
+                }
+            };
+            assert_eq!(curve, whole);
+            // Each advance computes at most `step` volumes.
+            assert!(advances * step > whole.points.len());
+        }
     }
 
     #[test]

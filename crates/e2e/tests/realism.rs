@@ -36,7 +36,7 @@ fn the_promotions_end_is_set_from_its_control() {
     browser.find("input[name=promo-end][value=limited]").click();
     // Limiting starts at 12 months.
     expect_best(&browser, "?months=36&promo_months=12");
-    assert_eq!(common::amount(&browser, "best-total"), "291200.00");
+    assert_eq!(common::amount(&browser, "best-total"), "272300.00");
     type_into(&browser.find("#promo_months"), "6");
     expect_best(&browser, "?months=36&promo_months=6");
     e2e::wait_until("promo_months=6 in the URL", SETTLE, || {

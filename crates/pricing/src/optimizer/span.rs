@@ -128,7 +128,8 @@ impl Span<'_> {
         if first > start {
             mins.smallest(start, first - 1, k, |index| offer(index, periods + 1));
         }
-        found.sort_by_key(Candidate::key);
+        // A handful of items: a sort routine would weigh more in the page than this.
+        smallest_first(&mut found, |a, b| a.key() < b.key());
         found.truncate(k);
         found
     }
@@ -252,8 +253,19 @@ impl Span<'_> {
                 }
             }
         }
-        found.sort();
+        smallest_first(&mut found, |a, b| a < b);
         found.truncate(k);
         found.into_iter().map(|(_, units)| units).collect()
+    }
+}
+
+/// Orders a few items smallest first, earlier items first among equals.
+fn smallest_first<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && less(&items[j], &items[j - 1]) {
+            items.swap(j, j - 1);
+            j -= 1;
+        }
     }
 }
