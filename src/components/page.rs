@@ -16,7 +16,7 @@ use super::recommendation_panel::RecommendationPanel;
 use super::scenario_inputs::ScenarioInputs;
 use super::share_bar::ShareBar;
 use crate::book::{Book, Engine};
-use crate::hooks::{use_cost_curve, use_embed_resize, use_page_state, use_pins};
+use crate::hooks::{use_cost_curve, use_embed_resize, use_estimate, use_page_state, use_pins};
 use crate::i18n::text;
 use crate::state::Change;
 
@@ -37,9 +37,7 @@ pub fn Page(props: &PageProps) -> Html {
     let scenario = &page.scenario;
     let lang = page.lang;
     let t = text(lang);
-    let estimate = use_memo(scenario.clone(), move |scenario| {
-        Estimate::new(engine.0, scenario).map(Rc::new)
-    });
+    let estimate = use_estimate(engine, scenario);
     let curve = use_cost_curve(engine, scenario);
     use_effect_with(lang, |lang| set_document_lang(*lang));
     use_embed_resize(page.embed);

@@ -86,11 +86,15 @@ pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
                     { fill(t.sharing, &[("amount", &yuan(saving, lang))]) }
                 </p>
             }
-            <p class="proof" data-testid="best-proof" data-proven={estimate.is_proven().to_string()}>
-                <Amount class="hook-only" testid="best-gap" value={estimate.gap()} />
-                { proof_sentence(estimate, lang) }
+            <p class="proof" data-testid="best-proof" data-proven={estimate.is_proven().to_string()} data-refined={estimate.refined.to_string()}>
+                if estimate.refined {
+                    <Amount class="hook-only" testid="best-gap" value={estimate.gap()} />
+                    { proof_sentence(estimate, lang) }
+                } else {
+                    { t.plan_refining }
+                }
             </p>
-            if estimate.saving_against_yearly() > Decimal::ZERO {
+            if estimate.refined && estimate.saving_against_yearly() > Decimal::ZERO {
                 <p class="yearly" data-testid="yearly">
                     <Amount class="hook-only" testid="yearly-saving" value={estimate.saving_against_yearly()} />
                     { fill(t.saving_yearly, &[("amount", &yuan(estimate.saving_against_yearly(), lang))]) }

@@ -1,7 +1,9 @@
 //! Hooks that connect the page to the browser.
 
+mod slices;
 mod use_cost_curve;
 mod use_embed_resize;
+mod use_estimate;
 mod use_lang;
 mod use_narrow;
 mod use_page_state;
@@ -9,6 +11,7 @@ mod use_pins;
 
 pub use use_cost_curve::use_cost_curve;
 pub use use_embed_resize::use_embed_resize;
+pub use use_estimate::use_estimate;
 pub use use_lang::use_lang;
 pub use use_narrow::use_narrow;
 pub use use_page_state::use_page_state;

@@ -97,6 +97,7 @@ pub const EN: Text = Text {
     purchase_model: "Packs can be bought at the start of any month and stay valid for that month and the 11 after it; they are used earliest-expiring first. The plan buys each order when it pays.",
     one_month: "month {month}",
     order_words: "month {month}: {packs}",
+    plan_refining: "Looking for a cheaper plan over every purchase month…",
     plan_proven: "No plan costs less: this total meets a lower bound that holds for every way of buying packs.",
     plan_within: "The cheapest plan found. No plan can cost less than {bound}, so a better one could save at most {gap}.",
     saving_yearly: "Buying packs when they pay, not only at months 1, 13 and 25, saves {amount}.",

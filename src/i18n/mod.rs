@@ -121,6 +121,8 @@ pub struct Text {
     pub one_month: &'static str,
     /// One order of a plan: `{month}` bought in, `{packs}` in words.
     pub order_words: &'static str,
+    /// While the search for the cheapest plan runs, the yearly plan shown.
+    pub plan_refining: &'static str,
     /// The plan meets the lower bound.
     pub plan_proven: &'static str,
     /// The plan is above the lower bound: `{bound}`, `{gap}` amounts.

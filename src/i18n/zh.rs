@@ -97,6 +97,7 @@ pub const ZH: Text = Text {
     purchase_model: "资源包可在任一个月初购买，当月及其后 11 个月内有效，先到期的先抵扣。本方案在划算的月份购买每一批。",
     one_month: "第 {month} 个月",
     order_words: "第 {month} 个月：{packs}",
+    plan_refining: "正在按任意购买月份寻找更省的方案…",
     plan_proven: "没有更省的方案：此总价等于对任何购买方式都成立的下界。",
     plan_within: "已找到的最省方案。任何方案都不低于 {bound}，更好的方案最多再省 {gap}。",
     saving_yearly: "在划算的月份购买资源包，而不只在第 1、13、25 个月购买，节省 {amount}。",

@@ -6,8 +6,12 @@
 //!   and the chart's marker both show the new volume, over moves spread over
 //!   the whole volume range;
 //!
+//! - long tasks: every main-thread task over 50 ms (the Long Tasks API)
+//!   during the loads (until the cost chart is drawn) and during the moves;
+//!
 //! each without throttling and at 4x CPU throttling (DevTools
-//! `Emulation.setCPUThrottlingRate`). Prints a report and writes it to
+//! `Emulation.setCPUThrottlingRate`); and the loads of a heavy scenario
+//! (four labels, a season, the promotion ending). Prints a report and writes it to
 //! `target/bench/browser.txt`. Run by `make bench`; it measures and fails
 //! only if the page shows a wrong figure.
 
@@ -24,9 +28,16 @@ const QUERY: &str = "months=36&growth=2";
 const MOVES: usize = 600;
 /// Page loads measured per throttling rate.
 const LOADS: usize = 15;
+/// Four channels on four labels over 36 months, a season, growth and the
+/// promotion's end: the most the page computes at once.
+const HEAVY: &str = "months=36&growth=2&promo_months=6&profile=1,1,1,1,1,1,1,1,1,1,3,1&extra=general-verify:5000,wechat-compare:3000,general-compare:2000";
 
-/// Records, on every page load, when the figures and the chart first stand in the DOM.
+/// Records, on every page load, when the figures and the chart first stand
+/// in the DOM, and the duration of every task over 50 ms.
 const FIRST_RENDER_PROBE: &str = "
+window.__longTasks = [];
+new PerformanceObserver(list => list.getEntries().forEach(e => window.__longTasks.push(e.duration)))
+  .observe({ type: 'longtask', buffered: true });
 new MutationObserver((_, observer) => {
   const ready = ['postpaid-month', 'best-total', 'chart-current']
     .every(id => document.querySelector(`[data-testid=\"${id}\"]`));
@@ -74,12 +85,30 @@ fn main() {
     );
     for rate in [1, 4] {
         browser.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": rate }));
-        let loads = first_renders(&browser);
-        let slider = slider_times(&browser, &moves);
+        let (loads, load_tasks) = first_renders(&browser, QUERY, LOADS);
+        let (slider, slider_tasks) = slider_times(&browser, &moves);
+        let (heavy, heavy_tasks) = first_renders(&browser, HEAVY, 5);
         let _ = writeln!(report, "CPU throttling {rate}x:");
         let _ = writeln!(report, "  first render   {}", summary(&loads));
         let _ = writeln!(report, "  slider move    {}", summary(&slider));
+        let _ = writeln!(
+            report,
+            "  long tasks     loads: {}",
+            long_tasks(&load_tasks)
+        );
+        let _ = writeln!(
+            report,
+            "                 slider moves: {}",
+            long_tasks(&slider_tasks)
+        );
+        let _ = writeln!(report, "  heavy scenario first render {}", summary(&heavy));
+        let _ = writeln!(
+            report,
+            "                 long tasks: {}",
+            long_tasks(&heavy_tasks)
+        );
     }
+    let _ = writeln!(report, "(heavy scenario: ?{HEAVY})");
     browser.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 1 }));
     print!("{report}");
     let folder = e2e::workspace_root().join("target/bench");
@@ -115,22 +144,46 @@ fn postpaid_first_month(volume: u64) -> String {
     format::plain(estimate.postpaid_first_month())
 }
 
-/// Milliseconds from navigation start to the first complete render, per load.
-fn first_renders(browser: &Browser) -> Vec<f64> {
-    (0..LOADS)
+/// Milliseconds from navigation start to the first complete render, per
+/// load of `query`; and the long tasks seen until the chart was drawn.
+fn first_renders(browser: &Browser, query: &str, loads: usize) -> (Vec<f64>, Vec<f64>) {
+    let mut tasks = Vec::new();
+    let renders = (0..loads)
         .map(|i| {
-            browser.goto(&format!("/?{QUERY}&volume={}", 1000 + i));
+            browser.goto(&format!("/?{query}&volume={}", 1000 + i));
             browser.testid("chart-current");
+            tasks.extend(long_tasks_so_far(browser));
             let at = browser.execute("return window.__firstRender;", &[]);
             at.as_f64().expect("the probe saw the first render")
         })
-        .collect()
+        .collect();
+    (renders, tasks)
 }
 
-/// Milliseconds per slider move.
-fn slider_times(browser: &Browser, moves: &[Value]) -> Vec<f64> {
+/// The durations of the long tasks the probe has seen on this page, which it then forgets.
+fn long_tasks_so_far(browser: &Browser) -> Vec<f64> {
+    let seen = browser.execute(
+        "const seen = window.__longTasks || []; window.__longTasks = []; return seen;",
+        &[],
+    );
+    seen.as_array()
+        .map(|all| all.iter().filter_map(Value::as_f64).collect())
+        .unwrap_or_default()
+}
+
+/// "none over 50 ms" or "3, longest 72.0 ms".
+fn long_tasks(durations: &[f64]) -> String {
+    match durations.iter().copied().reduce(f64::max) {
+        None => "none over 50 ms".to_owned(),
+        Some(longest) => format!("{} over 50 ms, longest {longest:.1} ms", durations.len()),
+    }
+}
+
+/// Milliseconds per slider move, and the long tasks during the moves.
+fn slider_times(browser: &Browser, moves: &[Value]) -> (Vec<f64>, Vec<f64>) {
     browser.goto(&format!("/?{QUERY}"));
     browser.testid("chart-current");
+    long_tasks_so_far(browser);
     let result = browser.execute_async(SLIDER_MOVES, &[Value::Array(moves.to_vec())]);
     let wrong = &result["wrong"];
     assert_eq!(
@@ -139,7 +192,8 @@ fn slider_times(browser: &Browser, moves: &[Value]) -> Vec<f64> {
         "these volumes never showed their figures"
     );
     let times = result["times"].as_array().expect("a list of times");
-    times.iter().filter_map(Value::as_f64).collect()
+    let times = times.iter().filter_map(Value::as_f64).collect();
+    (times, long_tasks_so_far(browser))
 }
 
 /// "median 1.2 ms, p95 2.3 ms, max 4.5 ms (n = 600)".

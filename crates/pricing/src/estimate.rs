@@ -7,8 +7,8 @@ use rust_decimal::Decimal;
 use crate::billing::{price_months, Bill};
 use crate::label::{Label, PriceColumn};
 use crate::money::per_call;
-use crate::optimizer::{Optimizer, OptimizerError, Recommendation, Strategy};
-use crate::scenario::Scenario;
+use crate::optimizer::{Optimizer, OptimizerError, PlanWork, Recommendation, Strategy};
+use crate::scenario::{MonthsOfCalls, Scenario};
 use crate::Calls;
 
 /// The figures of one label: every channel billed under it, priced together.
@@ -34,10 +34,19 @@ impl LabelEstimate {
         optimizer: &Optimizer<'_>,
         scenario: &Scenario,
     ) -> Result<LabelEstimate, OptimizerError> {
-        let prices = optimizer.book().label(scenario.label);
-        // The months' calls once: four pricings read them.
         let calls = scenario.months_of_calls();
         let best = optimizer.recommend_for(scenario, &calls)?;
+        LabelEstimate::with_plan(optimizer, scenario, &calls, best)
+    }
+
+    /// Prices one label's question around a plan already found.
+    fn with_plan(
+        optimizer: &Optimizer<'_>,
+        scenario: &Scenario,
+        calls: &MonthsOfCalls,
+        best: Recommendation,
+    ) -> Result<LabelEstimate, OptimizerError> {
+        let prices = optimizer.book().label(scenario.label);
         let yearly = optimizer.yearly_plan(scenario)?;
         let at_list = Scenario {
             column: PriceColumn::List,
@@ -45,12 +54,31 @@ impl LabelEstimate {
         };
         Ok(LabelEstimate {
             label: scenario.label,
-            postpaid: price_months(prices, scenario, &calls, &[]),
-            best_bill: price_months(prices, scenario, &calls, &best.orders),
-            best_at_list_price: price_months(prices, &at_list, &calls, &best.orders),
-            yearly: price_months(prices, scenario, &calls, &yearly),
+            postpaid: price_months(prices, scenario, calls, &[]),
+            best_bill: price_months(prices, scenario, calls, &best.orders),
+            best_at_list_price: price_months(prices, &at_list, calls, &best.orders),
+            yearly: price_months(prices, scenario, calls, &yearly),
             best,
         })
+    }
+
+    /// The yearly plan standing in for the cheapest while the search runs:
+    /// no lower bound is claimed for it.
+    fn yearly_only(
+        optimizer: &Optimizer<'_>,
+        scenario: &Scenario,
+    ) -> Result<LabelEstimate, OptimizerError> {
+        let calls = scenario.months_of_calls();
+        let orders = optimizer.yearly_plan(scenario)?;
+        let (bill, strategy) = optimizer.priced_plan(scenario, &calls, &orders);
+        let plan = Recommendation {
+            orders,
+            total: bill.total(),
+            unused: bill.unused,
+            strategy,
+            lower_bound: Decimal::ZERO,
+        };
+        LabelEstimate::with_plan(optimizer, scenario, &calls, plan)
     }
 
     /// What buying in any month saves against buying only at months 1, 13 and 25.
@@ -104,21 +132,49 @@ pub struct Estimate {
     /// When two channels share a label: the cheapest plans' total with each
     /// channel priced on its own, for what pricing them together saves.
     pub apart: Option<Decimal>,
+    /// Whether the plans are the any-month search's; false while the yearly
+    /// plans stand in for them ([`Estimate::yearly`]), which claim nothing.
+    pub refined: bool,
 }
 
 impl Estimate {
     /// Prices every label of a scenario and finds each one's cheapest plan.
     pub fn new(optimizer: &Optimizer<'_>, scenario: &Scenario) -> Result<Estimate, OptimizerError> {
+        let mut work = EstimateWork::new(optimizer, scenario);
+        loop {
+            if let Some(estimate) = work.advance(usize::MAX)? {
+                return Ok(estimate);
+            }
+        }
+    }
+
+    /// The estimate with each label's yearly plan (packs bought at months 1,
+    /// 13 and 25 only) in place of the cheapest: quick to compute, to show
+    /// while the search runs. `refined` is false and no bound is claimed.
+    pub fn yearly(
+        optimizer: &Optimizer<'_>,
+        scenario: &Scenario,
+    ) -> Result<Estimate, OptimizerError> {
         let labels = scenario
             .labels()
             .into_iter()
-            .map(|label| LabelEstimate::new(optimizer, &scenario.for_label(label)))
+            .map(|label| LabelEstimate::yearly_only(optimizer, &scenario.for_label(label)))
             .collect::<Result<Vec<_>, _>>()?;
         let apart = match scenario.shares_a_label() {
-            true => Some(apart_total(optimizer, scenario, &labels)?),
+            true => {
+                let mut total = Decimal::ZERO;
+                for alone in scenario.channels_apart() {
+                    total += LabelEstimate::yearly_only(optimizer, &alone)?.best.total;
+                }
+                Some(total)
+            }
             false => None,
         };
-        Ok(Estimate { labels, apart })
+        Ok(Estimate {
+            labels,
+            apart,
+            refined: false,
+        })
     }
 
     /// The main label's figures.
@@ -181,9 +237,10 @@ impl Estimate {
         self.sum(|label| label.best.lower_bound)
     }
 
-    /// Whether every label's plan is proven the cheapest possible.
+    /// Whether every label's plan is proven the cheapest possible (never
+    /// while the yearly plans stand in).
     pub fn is_proven(&self) -> bool {
-        self.labels.iter().all(|label| label.best.is_proven())
+        self.refined && self.labels.iter().all(|label| label.best.is_proven())
     }
 
     /// How much cheaper plans could be at most; zero when proven.
@@ -273,24 +330,99 @@ impl Totals {
     }
 }
 
-/// The cheapest plans' total with each channel priced on its own: a label
-/// with one channel is already priced alone in `labels`; only the channels of
-/// shared labels need plans of their own.
-fn apart_total(
-    optimizer: &Optimizer<'_>,
-    scenario: &Scenario,
-    labels: &[LabelEstimate],
-) -> Result<Decimal, OptimizerError> {
-    let mut total = Decimal::ZERO;
-    for alone in scenario.channels_apart() {
-        let channels = scenario.channels_of(alone.label);
-        let priced = labels.iter().find(|l| l.label == alone.label);
-        total += match (channels, priced) {
-            (1, Some(label)) => label.best.total,
-            _ => optimizer.total_for(&alone, &alone.months_of_calls())?.0,
-        };
+/// An [`Estimate`] computed a few months of search at a time, so that a page
+/// can spread it over several tasks: [`EstimateWork::advance`] until it
+/// returns the estimate. Each label is searched, then each channel of a
+/// shared label on its own (for what pricing them together saves).
+pub struct EstimateWork<'o> {
+    optimizer: &'o Optimizer<'o>,
+    scenario: Scenario,
+    /// What each search is for: the labels' questions, then the channels of
+    /// shared labels alone.
+    jobs: Vec<Scenario>,
+    plans: Vec<Recommendation>,
+    current: Option<PlanWork<'o>>,
+}
+
+impl<'o> EstimateWork<'o> {
+    /// The work for a scenario's estimate, nothing searched yet.
+    pub fn new(optimizer: &'o Optimizer<'o>, scenario: &Scenario) -> EstimateWork<'o> {
+        let mut jobs: Vec<Scenario> = scenario
+            .labels()
+            .into_iter()
+            .map(|label| scenario.for_label(label))
+            .collect();
+        if scenario.shares_a_label() {
+            // A label with one channel is already priced alone among the labels.
+            jobs.extend(
+                scenario
+                    .channels_apart()
+                    .into_iter()
+                    .filter(|alone| scenario.channels_of(alone.label) > 1),
+            );
+        }
+        EstimateWork {
+            optimizer,
+            scenario: scenario.clone(),
+            jobs,
+            plans: Vec::new(),
+            current: None,
+        }
     }
-    Ok(total)
+
+    /// Searches up to `months` more months; the estimate once every search is done.
+    pub fn advance(&mut self, months: usize) -> Result<Option<Estimate>, OptimizerError> {
+        for _ in 0..months {
+            let Some(job) = self.jobs.get(self.plans.len()) else {
+                return self.assemble().map(Some);
+            };
+            let work = match &mut self.current {
+                Some(work) => work,
+                None => self
+                    .current
+                    .insert(self.optimizer.plan_work(job, &job.months_of_calls())?),
+            };
+            if let Some(plan) = work.advance(1) {
+                self.plans.push(plan);
+                self.current = None;
+            }
+        }
+        match self.plans.len() == self.jobs.len() {
+            true => self.assemble().map(Some),
+            false => Ok(None),
+        }
+    }
+
+    fn assemble(&mut self) -> Result<Estimate, OptimizerError> {
+        let label_count = self.scenario.labels().len();
+        let mut plans = std::mem::take(&mut self.plans).into_iter();
+        let labels = self.jobs[..label_count]
+            .iter()
+            .zip(plans.by_ref())
+            .map(|(job, plan)| {
+                LabelEstimate::with_plan(self.optimizer, job, &job.months_of_calls(), plan)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let apart = self.scenario.shares_a_label().then(|| {
+            let mut alone_plans = plans;
+            self.scenario
+                .channels_apart()
+                .into_iter()
+                .map(|alone| match self.scenario.channels_of(alone.label) {
+                    1 => labels
+                        .iter()
+                        .find(|l| l.label == alone.label)
+                        .map_or(Decimal::ZERO, |l| l.best.total),
+                    _ => alone_plans.next().map_or(Decimal::ZERO, |plan| plan.total),
+                })
+                .sum()
+        });
+        Ok(Estimate {
+            labels,
+            apart,
+            refined: true,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -323,6 +455,47 @@ mod tests {
             estimate.average_per_call().map(|p| p.round_dp(4)),
             Some(Decimal::new(6759, 4))
         );
+    }
+
+    #[test]
+    fn an_estimate_searched_a_few_months_at_a_time_is_the_same() {
+        let optimizer = crate::Optimizer::embedded().unwrap();
+        let channel = |label, volume| crate::ExtraChannel { label, volume };
+        let scenario = Scenario {
+            volume: 3_000,
+            months: 20,
+            growth: Decimal::from(4),
+            promo_months: Some(7),
+            extra: vec![
+                channel(Label::WechatVerify, 2_000),
+                channel(Label::GeneralCompare, 9_000),
+            ],
+            ..Scenario::default()
+        };
+        let whole = Estimate::new(optimizer, &scenario).unwrap();
+        assert!(whole.refined);
+        assert!(whole.apart.is_some(), "two channels share a label");
+        for months in [1, 5] {
+            let mut work = EstimateWork::new(optimizer, &scenario);
+            let mut advances = 0;
+            let sliced = loop {
+                advances += 1;
+                if let Some(estimate) = work.advance(months).unwrap() {
+                    break estimate;
+                }
+            };
+            assert_eq!(sliced, whole);
+            // Three searches of 20 months (two labels, two channels alone, one
+            // of which is the label itself): at least 60 months of work.
+            assert!(advances * months >= 60);
+        }
+        // The stand-in: the yearly plans, claiming nothing, never cheaper.
+        let quick = Estimate::yearly(optimizer, &scenario).unwrap();
+        assert!(!quick.refined && !quick.is_proven());
+        assert!(quick.best_total() >= whole.best_total());
+        for (stand_in, found) in quick.labels.iter().zip(&whole.labels) {
+            assert_eq!(stand_in.best.total, found.yearly.total());
+        }
     }
 
     #[test]

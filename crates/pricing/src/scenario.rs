@@ -48,6 +48,7 @@ pub struct ExtraChannel {
 }
 
 /// A scenario's calls month by month, every channel of its label added up.
+#[derive(Clone)]
 pub(crate) struct MonthsOfCalls {
     /// Billed calls (attempts).
     pub billed: Vec<Calls>,

@@ -126,6 +126,42 @@ impl Pool {
     }
 }
 
+/// A search under way: the best plans from the months done so far (the
+/// last months first) and their lower bounds.
+pub(super) struct Search {
+    prove: bool,
+    bills: Vec<Decimal>,
+    best: Vec<(Key, Step)>,
+    bound: Vec<Decimal>,
+    pool: Pool,
+    /// Months not done yet: `0..left`.
+    left: usize,
+}
+
+impl Search {
+    /// The plan from month 0, once every month is done.
+    pub fn found(mut self) -> Found {
+        let h = self.best.len() - 1;
+        let mut orders = Vec::new();
+        let mut s = 0;
+        while s < h {
+            match std::mem::replace(&mut self.best[s].1, Step::End) {
+                Step::End => break,
+                Step::Postpaid => s += 1,
+                Step::Run { last, orders: run } => {
+                    orders.extend(run);
+                    s = last + 1;
+                }
+            }
+        }
+        Found {
+            orders,
+            total: self.best[0].0.cost,
+            lower_bound: self.bound[0],
+        }
+    }
+}
+
 /// The best plan from a month on: its first step, and where it leads.
 enum Step {
     End,
@@ -149,55 +185,59 @@ impl Months<'_> {
 
     /// The plan, and its lower bound if `prove` (else zero).
     pub fn search(&self, prove: bool) -> Found {
+        let mut search = self.start(prove);
+        while !self.step(&mut search) {}
+        search.found()
+    }
+
+    /// A search with no month done yet.
+    pub fn start(&self, prove: bool) -> Search {
         let h = self.volumes.len();
-        let bills: Vec<Decimal> = (0..h)
-            .map(|m| month_bill(self.prices, self.columns[m], self.volumes[m]))
-            .collect();
         let zero = Key {
             cost: Decimal::ZERO,
             unused: 0,
             packs: 0,
             orders: 0,
         };
-        let mut best: Vec<(Key, Step)> = (0..=h).map(|_| (zero, Step::End)).collect();
-        let mut bound = vec![Decimal::ZERO; h + 1];
-        let mut pool = Pool::new(zero);
-        for s in (0..h).rev() {
-            let after = best[s + 1].0;
-            let mut here = (
-                Key {
-                    cost: bills[s] + after.cost,
-                    ..after
-                },
-                Step::Postpaid,
-            );
-            let mut low = bills[s] + bound[s + 1];
-            pool.clear(here.0);
-            for t in s..h {
-                let run_low = self.gather(s, t, &best[t + 1].0, bound[t + 1], prove, &mut pool);
-                low = low.min(run_low);
-            }
-            self.realize(s, &best, &mut pool, &mut here);
-            best[s] = here;
-            bound[s] = low;
+        Search {
+            prove,
+            bills: (0..h)
+                .map(|m| month_bill(self.prices, self.columns[m], self.volumes[m]))
+                .collect(),
+            best: (0..=h).map(|_| (zero, Step::End)).collect(),
+            bound: vec![Decimal::ZERO; h + 1],
+            pool: Pool::new(zero),
+            left: h,
         }
-        let mut orders = Vec::new();
-        let mut s = 0;
-        while s < h {
-            match std::mem::replace(&mut best[s].1, Step::End) {
-                Step::End => break,
-                Step::Postpaid => s += 1,
-                Step::Run { last, orders: run } => {
-                    orders.extend(run);
-                    s = last + 1;
-                }
-            }
+    }
+
+    /// Finds the best plan from one more month on (the last not yet done);
+    /// true once every month is done.
+    pub fn step(&self, search: &mut Search) -> bool {
+        let Some(s) = search.left.checked_sub(1) else {
+            return true;
+        };
+        let h = self.volumes.len();
+        let after = search.best[s + 1].0;
+        let mut here = (
+            Key {
+                cost: search.bills[s] + after.cost,
+                ..after
+            },
+            Step::Postpaid,
+        );
+        let mut low = search.bills[s] + search.bound[s + 1];
+        search.pool.clear(here.0);
+        for t in s..h {
+            let (next, next_bound) = (search.best[t + 1].0, search.bound[t + 1]);
+            let run_low = self.gather(s, t, &next, next_bound, search.prove, &mut search.pool);
+            low = low.min(run_low);
         }
-        Found {
-            orders,
-            total: best[0].0.cost,
-            lower_bound: bound[0],
-        }
+        self.realize(s, &search.best, &mut search.pool, &mut here);
+        search.best[s] = here;
+        search.bound[s] = low;
+        search.left = s;
+        s == 0
     }
 
     /// Adds the best capacities of the runs `s..=t` to the pool, ranked by

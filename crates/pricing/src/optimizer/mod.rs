@@ -188,15 +188,27 @@ impl<'b> Optimizer<'b> {
         scenario: &Scenario,
         calls: &MonthsOfCalls,
     ) -> Result<Recommendation, OptimizerError> {
-        let found = self.months(scenario, calls)?.search(true);
-        let (bill, strategy) = self.priced(scenario, calls, &found.orders);
-        debug_assert_eq!(bill.total(), found.total, "the plan re-prices as searched");
-        Ok(Recommendation {
-            orders: found.orders,
-            total: bill.total(),
-            unused: bill.unused,
-            strategy,
-            lower_bound: found.lower_bound,
+        let mut work = self.plan_work(scenario, calls)?;
+        loop {
+            if let Some(plan) = work.advance(usize::MAX) {
+                return Ok(plan);
+            }
+        }
+    }
+
+    /// The search for a scenario's cheapest plan, to be advanced a few months at a time.
+    pub(crate) fn plan_work<'o>(
+        &'o self,
+        scenario: &Scenario,
+        calls: &MonthsOfCalls,
+    ) -> Result<PlanWork<'o>, OptimizerError> {
+        let months = self.months(scenario, calls)?;
+        Ok(PlanWork {
+            search: Some(months.start(true)),
+            months,
+            prices: self.book.label(scenario.label),
+            scenario: scenario.clone(),
+            calls: calls.clone(),
         })
     }
 
@@ -208,26 +220,18 @@ impl<'b> Optimizer<'b> {
         calls: &MonthsOfCalls,
     ) -> Result<(Decimal, Strategy), OptimizerError> {
         let found = self.months(scenario, calls)?.search(false);
-        let (bill, strategy) = self.priced(scenario, calls, &found.orders);
+        let (bill, strategy) = self.priced_plan(scenario, calls, &found.orders);
         Ok((bill.total(), strategy))
     }
 
     /// A plan re-priced month by month, and what it is.
-    fn priced(
+    pub(crate) fn priced_plan(
         &self,
         scenario: &Scenario,
         calls: &MonthsOfCalls,
         orders: &[Order],
     ) -> (crate::Bill, Strategy) {
-        let bill = price_months(self.book.label(scenario.label), scenario, calls, orders);
-        let strategy = if orders.is_empty() {
-            Strategy::PostpaidOnly
-        } else if bill.months.iter().all(|month| month.postpaid == 0) {
-            Strategy::PacksOnly
-        } else {
-            Strategy::PacksAndPostpaid
-        };
-        (bill, strategy)
+        priced(self.book.label(scenario.label), scenario, calls, orders)
     }
 
     /// The cheapest plan that buys only at the start of each 12-month window
@@ -280,6 +284,60 @@ impl Optimizer<'static> {
         static OPTIMIZER: OnceLock<Optimizer<'static>> = OnceLock::new();
         let book = PriceBook::embedded()?;
         Ok(OPTIMIZER.get_or_init(|| Optimizer::new(book)))
+    }
+}
+
+/// A plan re-priced month by month, and what it is.
+fn priced(
+    prices: &LabelPrices,
+    scenario: &Scenario,
+    calls: &MonthsOfCalls,
+    orders: &[Order],
+) -> (crate::Bill, Strategy) {
+    let bill = price_months(prices, scenario, calls, orders);
+    let strategy = if orders.is_empty() {
+        Strategy::PostpaidOnly
+    } else if bill.months.iter().all(|month| month.postpaid == 0) {
+        Strategy::PacksOnly
+    } else {
+        Strategy::PacksAndPostpaid
+    };
+    (bill, strategy)
+}
+
+/// The search for one scenario's cheapest plan, under way.
+pub(crate) struct PlanWork<'o> {
+    months: any_month::Months<'o>,
+    search: Option<any_month::Search>,
+    prices: &'o LabelPrices,
+    scenario: Scenario,
+    calls: MonthsOfCalls,
+}
+
+impl PlanWork<'_> {
+    /// Does up to `months` more months of the search; the plan once done.
+    pub(crate) fn advance(&mut self, months: usize) -> Option<Recommendation> {
+        let search = self.search.as_mut()?;
+        let mut done = false;
+        for _ in 0..months {
+            done = self.months.step(search);
+            if done {
+                break;
+            }
+        }
+        if !done {
+            return None;
+        }
+        let found = self.search.take()?.found();
+        let (bill, strategy) = priced(self.prices, &self.scenario, &self.calls, &found.orders);
+        debug_assert_eq!(bill.total(), found.total, "the plan re-prices as searched");
+        Some(Recommendation {
+            orders: found.orders,
+            total: bill.total(),
+            unused: bill.unused,
+            strategy,
+            lower_bound: found.lower_bound,
+        })
     }
 }
 

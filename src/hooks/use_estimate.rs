@@ -1,0 +1,49 @@
+use std::rc::Rc;
+
+use pricing::{Estimate, EstimateWork, OptimizerError, Scenario};
+use yew::prelude::*;
+
+use super::slices::Slices;
+use crate::book::Engine;
+
+/// How long the inputs must rest before the search for the cheapest plan
+/// starts, in milliseconds: a slider drag pays only for the quick estimate.
+const REST_MS: u32 = 150;
+
+/// What the page shows for a scenario.
+pub type Shown = Rc<Result<Rc<Estimate>, OptimizerError>>;
+
+/// The scenario's estimate. At once: [`Estimate::yearly`], with the yearly
+/// plans standing in (quick, and marked as not yet refined). Once the inputs
+/// rest, the search over every purchase month runs a few months per task
+/// ([`Slices`]) and its estimate replaces the stand-in.
+#[hook]
+pub fn use_estimate(engine: Engine, scenario: &Scenario) -> Shown {
+    let quick = use_memo(scenario.clone(), move |scenario| {
+        Estimate::yearly(engine.0, scenario).map(Rc::new)
+    });
+    let refined = use_state(|| None::<(Scenario, Shown)>);
+    // Bumped on every change: slices for older inputs stop.
+    let generation = use_mut_ref(|| 0u64);
+    {
+        let refined = refined.clone();
+        use_effect_with(scenario.clone(), move |scenario| {
+            *generation.borrow_mut() += 1;
+            let mine = *generation.borrow();
+            let mut work = EstimateWork::new(engine.0, scenario);
+            let scenario = scenario.clone();
+            Slices {
+                step: Box::new(move || work.advance(1).transpose()),
+                live: Box::new(move || *generation.borrow() == mine),
+                done: Box::new(move |result| {
+                    refined.set(Some((scenario, Rc::new(result.map(Rc::new)))))
+                }),
+            }
+            .start(REST_MS);
+        });
+    }
+    match &*refined {
+        Some((searched, estimate)) if searched == scenario => estimate.clone(),
+        _ => Rc::new((*quick).clone()),
+    }
+}
