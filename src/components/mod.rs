@@ -8,6 +8,7 @@ pub mod extra_channels;
 pub mod label_comparison;
 pub mod label_guide;
 pub mod label_picker;
+pub mod label_table;
 pub mod language_switch;
 pub mod month_breakdown;
 pub mod month_profile;

@@ -7,8 +7,9 @@ use yew::prelude::*;
 
 use crate::hooks::use_lang;
 
+use super::label_table::label_table;
 use crate::book::Book;
-use crate::i18n::{column_name, label_name, purchase_words, text, tier_range};
+use crate::i18n::{column_name, purchase_words, text, tier_range};
 
 /// Properties of a [`MonthBreakdown`].
 #[derive(Properties, PartialEq)]
@@ -60,48 +61,47 @@ fn month_table(
         .iter()
         .map(|order| (order.month, purchase_words(&order.purchases)))
         .collect();
-    html! {
-        <div class="table-scroll" tabindex="0" key={estimate.label.id()}>
-            <table class="prices" data-label={estimate.label.id()}>
-                if captioned {
-                    <caption>{ label_name(estimate.label, lang) }</caption>
-                }
-                <thead>
-                    <tr>
-                        <th scope="col">{ t.month }</th>
-                        <th scope="col">{ t.bought }</th>
-                        <th scope="col" class="number">{ t.verifications }</th>
-                        <th scope="col" class="number">{ t.attempts }</th>
-                        <th scope="col">{ t.price_column }</th>
-                        <th scope="col" class="number">{ t.from_legacy }</th>
-                        <th scope="col" class="number">{ t.from_packs }</th>
-                        <th scope="col" class="number">{ t.billed_postpaid }</th>
-                        <th scope="col">{ t.tier }</th>
-                        <th scope="col" class="number">{ format!("{} ({})", t.month_bill, t.yuan) }</th>
+    let rows = html! {
+        <>
+            <thead>
+                <tr>
+                    <th scope="col">{ t.month }</th>
+                    <th scope="col">{ t.bought }</th>
+                    <th scope="col" class="number">{ t.verifications }</th>
+                    <th scope="col" class="number">{ t.attempts }</th>
+                    <th scope="col">{ t.price_column }</th>
+                    <th scope="col" class="number">{ t.from_legacy }</th>
+                    <th scope="col" class="number">{ t.from_packs }</th>
+                    <th scope="col" class="number">{ t.billed_postpaid }</th>
+                    <th scope="col">{ t.tier }</th>
+                    <th scope="col" class="number">{ format!("{} ({})", t.month_bill, t.yuan) }</th>
+                </tr>
+            </thead>
+            <tbody>
+                for (index, line) in estimate.best_bill.months.iter().enumerate() {
+                    <tr key={index}>
+                        <th scope="row">{ index + 1 }</th>
+                        <td>{ starts.iter().find(|(first, _)| *first == index).map(|(_, words)| words.clone()).unwrap_or_default() }</td>
+                        <td class="number">{ format::grouped_calls(line.verifications) }</td>
+                        <td class="number">{ format::grouped_calls(line.calls) }</td>
+                        <td>{ column_name(line.column, lang) }</td>
+                        <td class="number">{ format::grouped_calls(line.legacy) }</td>
+                        <td class="number">{ format::grouped_calls(line.packs) }</td>
+                        <td class="number">{ format::grouped_calls(line.postpaid) }</td>
+                        <td>{ line.tier.and_then(|tier| prices.tiers.get(tier)).map(|tier| tier_range(tier, lang)).unwrap_or_default() }</td>
+                        <td class="number">{ format::grouped(line.bill) }</td>
                     </tr>
-                </thead>
-                <tbody>
-                    for (index, line) in estimate.best_bill.months.iter().enumerate() {
-                        <tr key={index}>
-                            <th scope="row">{ index + 1 }</th>
-                            <td>{ starts.iter().find(|(first, _)| *first == index).map(|(_, words)| words.clone()).unwrap_or_default() }</td>
-                            <td class="number">{ format::grouped_calls(line.verifications) }</td>
-                            <td class="number">{ format::grouped_calls(line.calls) }</td>
-                            <td>{ column_name(line.column, lang) }</td>
-                            <td class="number">{ format::grouped_calls(line.legacy) }</td>
-                            <td class="number">{ format::grouped_calls(line.packs) }</td>
-                            <td class="number">{ format::grouped_calls(line.postpaid) }</td>
-                            <td>{ line.tier.and_then(|tier| prices.tiers.get(tier)).map(|tier| tier_range(tier, lang)).unwrap_or_default() }</td>
-                            <td class="number">{ format::grouped(line.bill) }</td>
-                        </tr>
-                    }
-                </tbody>
-            </table>
-            if estimate.best_bill.legacy_expired > 0 {
-                <p class="field-help" data-testid="legacy-expired">
-                    { format!("{}: {} {}", t.legacy_expired, format::grouped_calls(estimate.best_bill.legacy_expired), t.calls) }
-                </p>
-            }
-        </div>
-    }
+                }
+            </tbody>
+        </>
+    };
+    let expired = estimate.best_bill.legacy_expired;
+    let after = html! {
+        if expired > 0 {
+            <p class="field-help" data-testid="legacy-expired">
+                { format!("{}: {} {}", t.legacy_expired, format::grouped_calls(expired), t.calls) }
+            </p>
+        }
+    };
+    label_table(estimate.label, captioned, lang, rows, after)
 }

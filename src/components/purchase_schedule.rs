@@ -4,8 +4,9 @@ use calculator::{format, Lang};
 use pricing::{Estimate, LabelEstimate};
 use yew::prelude::*;
 
+use super::label_table::label_table;
 use crate::hooks::use_lang;
-use crate::i18n::{ahead_sentence, column_name, fill, label_name, purchase_words, text};
+use crate::i18n::{ahead_sentence, column_name, fill, purchase_words, text};
 
 use super::amount::Amount;
 
@@ -40,47 +41,45 @@ pub fn PurchaseSchedule(props: &PurchaseScheduleProps) -> Html {
 fn order_table(estimate: &LabelEstimate, captioned: bool, lang: Lang) -> Html {
     let t = text(lang);
     let orders = estimate.best.orders.iter().zip(&estimate.best_bill.orders);
-    html! {
-        <div class="table-scroll" tabindex="0" key={estimate.label.id()}>
-            <table class="prices" data-label={estimate.label.id()}>
-                if captioned {
-                    <caption>{ label_name(estimate.label, lang) }</caption>
-                }
-                <thead>
-                    <tr>
-                        <th scope="col" class="number">{ t.schedule_month }</th>
-                        <th scope="col">{ t.schedule_packs }</th>
-                        <th scope="col">{ t.price_column }</th>
-                        <th scope="col" class="number">{ t.schedule_cost }</th>
-                        <th scope="col">{ t.schedule_used }</th>
-                        <th scope="col" class="number">{ t.schedule_valid }</th>
-                        <th scope="col" class="number">{ t.schedule_unused }</th>
+    let rows = html! {
+        <>
+            <thead>
+                <tr>
+                    <th scope="col" class="number">{ t.schedule_month }</th>
+                    <th scope="col">{ t.schedule_packs }</th>
+                    <th scope="col">{ t.price_column }</th>
+                    <th scope="col" class="number">{ t.schedule_cost }</th>
+                    <th scope="col">{ t.schedule_used }</th>
+                    <th scope="col" class="number">{ t.schedule_valid }</th>
+                    <th scope="col" class="number">{ t.schedule_unused }</th>
+                </tr>
+            </thead>
+            <tbody>
+                for (order, used) in orders {
+                    <tr key={order.month} data-testid="order" data-month={(order.month + 1).to_string()}>
+                        <th scope="row" class="number">{ order.month + 1 }</th>
+                        <td>{ purchase_words(&order.purchases) }</td>
+                        <td>{ column_name(used.column, lang) }</td>
+                        <td class="number"><Amount testid="order-cost" value={used.cost} /></td>
+                        <td data-testid="order-used">{ used.drawn.map(|(first, last)| months_used(first, last, lang)).unwrap_or_else(|| "—".into()) }</td>
+                        <td class="number">{ order.last_valid_month() + 1 }</td>
+                        <td class="number">{ format::grouped_calls(used.unused) }</td>
                     </tr>
-                </thead>
-                <tbody>
-                    for (order, used) in orders {
-                        <tr key={order.month} data-testid="order" data-month={(order.month + 1).to_string()}>
-                            <th scope="row" class="number">{ order.month + 1 }</th>
-                            <td>{ purchase_words(&order.purchases) }</td>
-                            <td>{ column_name(used.column, lang) }</td>
-                            <td class="number"><Amount testid="order-cost" value={used.cost} /></td>
-                            <td data-testid="order-used">{ used.drawn.map(|(first, last)| months_used(first, last, lang)).unwrap_or_else(|| "—".into()) }</td>
-                            <td class="number">{ order.last_valid_month() + 1 }</td>
-                            <td class="number">{ format::grouped_calls(used.unused) }</td>
-                        </tr>
-                    }
-                </tbody>
-            </table>
-            for ahead in estimate.bought_ahead() {
-                if let Some(order) = estimate.best.orders.get(ahead.order) {
-                    <p class="ahead" data-testid="bought-ahead">
-                        <Amount class="hook-only" testid="ahead-saving" value={ahead.saving} />
-                        { ahead_sentence(order, &ahead, lang) }
-                    </p>
                 }
+            </tbody>
+        </>
+    };
+    let after = html! {
+        for ahead in estimate.bought_ahead() {
+            if let Some(order) = estimate.best.orders.get(ahead.order) {
+                <p class="ahead" data-testid="bought-ahead">
+                    <Amount class="hook-only" testid="ahead-saving" value={ahead.saving} />
+                    { ahead_sentence(order, &ahead, lang) }
+                </p>
             }
-        </div>
-    }
+        }
+    };
+    label_table(estimate.label, captioned, lang, rows, after)
 }
 
 /// The months an order's calls are used in, counted from 1.

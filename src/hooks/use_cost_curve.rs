@@ -1,6 +1,6 @@
 use std::rc::Rc;
 
-use calculator::{CostCurve, CurveWork};
+use calculator::{CostCurve, CurveWork, Plans};
 use pricing::{OptimizerError, Scenario};
 use yew::prelude::*;
 
@@ -8,9 +8,10 @@ use super::slices::Slices;
 use crate::book::Engine;
 
 /// The cost curve for a scenario, whatever its volume. It is computed after
-/// the other inputs change, a few volumes per task ([`Slices`]), so typing
-/// and the slider are answered first and no task is long; until it is done
-/// the previous curve is shown.
+/// the other inputs change, in short tasks ([`Slices`]), so typing and the
+/// slider are answered first and no task is long: first with the yearly
+/// plans (quick), then with the cheapest plans, which replace it once
+/// done. Until the first is done the previous curve is shown.
 #[hook]
 pub fn use_cost_curve(
     engine: Engine,
@@ -28,11 +29,22 @@ pub fn use_cost_curve(
         use_effect_with(without_volume, move |scenario| {
             *generation.borrow_mut() += 1;
             let mine = *generation.borrow();
-            let mut work = CurveWork::new(engine.0, scenario);
+            let live = move || *generation.borrow() == mine;
+            let mut quick = CurveWork::new(engine.0, scenario, Plans::Yearly);
+            let mut cheapest = CurveWork::new(engine.0, scenario, Plans::Cheapest);
+            let (first_live, first_curve) = (live.clone(), curve.clone());
             Slices {
-                step: Box::new(move || work.advance(engine.0, 1).transpose()),
-                live: Box::new(move || *generation.borrow() == mine),
-                done: Box::new(move |result| curve.set(Some(Rc::new(result)))),
+                step: Box::new(move || quick.advance(1).transpose()),
+                live: Box::new(live.clone()),
+                done: Box::new(move |result| {
+                    first_curve.set(Some(Rc::new(result)));
+                    Slices {
+                        step: Box::new(move || cheapest.advance(1).transpose()),
+                        live: Box::new(first_live),
+                        done: Box::new(move |result| curve.set(Some(Rc::new(result)))),
+                    }
+                    .start(0);
+                }),
             }
             .start(0);
         });

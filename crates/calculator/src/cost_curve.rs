@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use pricing::limits::VOLUME_MAX;
 use pricing::money::per_call;
-use pricing::{Estimate, Optimizer, OptimizerError, Scenario, Strategy, Totals};
+use pricing::{Estimate, Optimizer, OptimizerError, Scenario, Strategy, Totals, TotalsWork};
 
 use crate::volume_scale::SNAP_POINTS;
 
@@ -72,17 +72,31 @@ pub fn cost_curve(
     optimizer: &Optimizer<'_>,
     scenario: &Scenario,
 ) -> Result<CostCurve, OptimizerError> {
-    let mut work = CurveWork::new(optimizer, scenario);
+    let mut work = CurveWork::new(optimizer, scenario, Plans::Cheapest);
     loop {
-        if let Some(curve) = work.advance(optimizer, usize::MAX)? {
+        if let Some(curve) = work.advance(usize::MAX)? {
             return Ok(curve);
         }
     }
 }
 
-/// The cost curve computed a few volumes at a time, so that a page can spread
-/// it over several tasks: [`CurveWork::advance`] until it returns the curve.
-pub struct CurveWork {
+/// Which plan a curve's "best" line draws.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Plans {
+    /// The yearly plan (packs bought at months 1, 13 and 25 only): quick,
+    /// to show while the cheapest is computed.
+    Yearly,
+    /// The cheapest plan over every purchase month.
+    Cheapest,
+}
+
+/// The cost curve computed a step at a time, so that a page can spread it
+/// over several tasks: [`CurveWork::advance`] until it returns the curve. A
+/// step is one volume's costs with [`Plans::Yearly`], one month of one
+/// label's search with [`Plans::Cheapest`].
+pub struct CurveWork<'o> {
+    optimizer: &'o Optimizer<'o>,
+    plans: Plans,
     scenario: Scenario,
     volumes: Vec<u64>,
     points: Vec<CurvePoint>,
@@ -92,33 +106,36 @@ pub struct CurveWork {
     bisecting: Option<(usize, u64, u64)>,
     /// The next pair of samples to check for a change of kind.
     next_pair: usize,
+    /// The volume being searched, and its search.
+    pending: Option<(u64, TotalsWork<'o>)>,
 }
 
-impl CurveWork {
+impl<'o> CurveWork<'o> {
     /// The work for a scenario's curve, nothing computed yet.
-    pub fn new(optimizer: &Optimizer<'_>, scenario: &Scenario) -> CurveWork {
+    pub fn new(optimizer: &'o Optimizer<'o>, scenario: &Scenario, plans: Plans) -> CurveWork<'o> {
         CurveWork {
+            optimizer,
+            plans,
             volumes: sample_volumes(optimizer, scenario),
             scenario: scenario.clone(),
             points: Vec::new(),
             break_evens: Vec::new(),
             bisecting: None,
             next_pair: 0,
+            pending: None,
         }
     }
 
-    /// Computes at most `volumes` more volumes' costs; the curve once done.
-    pub fn advance(
-        &mut self,
-        optimizer: &Optimizer<'_>,
-        volumes: usize,
-    ) -> Result<Option<CostCurve>, OptimizerError> {
-        for _ in 0..volumes {
+    /// Takes at most `steps` more steps; the curve once done.
+    pub fn advance(&mut self, steps: usize) -> Result<Option<CostCurve>, OptimizerError> {
+        for _ in 0..steps {
             if self.points.len() < self.volumes.len() {
                 let volume = self.volumes[self.points.len()];
-                self.points.push(point(optimizer, &self.scenario, volume)?);
+                if let Some(point) = self.evaluate(volume)? {
+                    self.points.push(point);
+                }
             } else if let Some((pair, low, high)) = self.bisecting {
-                self.bisect(optimizer, pair, low, high)?;
+                self.bisect(pair, low, high)?;
             } else if self.next_pair + 1 < self.points.len() {
                 let pair = self.next_pair;
                 self.next_pair += 1;
@@ -136,35 +153,53 @@ impl CurveWork {
         Ok(None)
     }
 
+    /// One step towards the costs at `volume`; the point once known.
+    fn evaluate(&mut self, volume: u64) -> Result<Option<CurvePoint>, OptimizerError> {
+        let scenario = at_volume(&self.scenario, volume);
+        if self.plans == Plans::Yearly {
+            let totals = Totals::yearly(self.optimizer, &scenario)?;
+            return Ok(Some(CurvePoint::new(volume, totals)));
+        }
+        let work = match &mut self.pending {
+            Some((searched, work)) if *searched == volume => work,
+            _ => {
+                let work = TotalsWork::new(self.optimizer, &scenario);
+                &mut self.pending.insert((volume, work)).1
+            }
+        };
+        let totals = work.advance(1)?;
+        if totals.is_some() {
+            self.pending = None;
+        }
+        Ok(totals.map(|totals| CurvePoint::new(volume, totals)))
+    }
+
     /// One step of the bisection for the smallest volume in `(low, high]`
     /// whose plan differs from the lower sample's in buying packs.
-    fn bisect(
-        &mut self,
-        optimizer: &Optimizer<'_>,
-        pair: usize,
-        low: u64,
-        high: u64,
-    ) -> Result<(), OptimizerError> {
+    fn bisect(&mut self, pair: usize, low: u64, high: u64) -> Result<(), OptimizerError> {
         let from = self.points[pair].strategy;
-        let kind = |volume: u64| point(optimizer, &self.scenario, volume).map(|p| p.strategy);
         if high - low > 1 {
             let middle = low + (high - low) / 2;
-            self.bisecting = match buys_packs(kind(middle)?) == buys_packs(from) {
-                true => Some((pair, middle, high)),
-                false => Some((pair, low, middle)),
-            };
+            if let Some(point) = self.evaluate(middle)? {
+                self.bisecting = match buys_packs(point.strategy) == buys_packs(from) {
+                    true => Some((pair, middle, high)),
+                    false => Some((pair, low, middle)),
+                };
+            }
             return Ok(());
         }
         let to = match high == self.points[pair + 1].volume {
-            true => self.points[pair + 1].strategy,
-            false => kind(high)?,
+            true => Some(self.points[pair + 1].strategy),
+            false => self.evaluate(high)?.map(|point| point.strategy),
         };
-        self.break_evens.push(BreakEven {
-            volume: high,
-            from,
-            to,
-        });
-        self.bisecting = None;
+        if let Some(to) = to {
+            self.break_evens.push(BreakEven {
+                volume: high,
+                from,
+                to,
+            });
+            self.bisecting = None;
+        }
         Ok(())
     }
 }
@@ -314,17 +349,29 @@ mod tests {
         };
         let whole = cost_curve(optimizer, &scenario).unwrap();
         for step in [1, 3, 7] {
-            let mut work = CurveWork::new(optimizer, &scenario);
+            let mut work = CurveWork::new(optimizer, &scenario, Plans::Cheapest);
             let mut advances = 0;
             let curve = loop {
                 advances += 1;
-                if let Some(curve) = work.advance(optimizer, step).unwrap() {
+                if let Some(curve) = work.advance(step).unwrap() {
                     break curve;
                 }
             };
             assert_eq!(curve, whole);
-            // Each advance computes at most `step` volumes.
-            assert!(advances * step > whole.points.len());
+            // A step is one month of one search: six per volume at least.
+            assert!(advances * step >= 6 * whole.points.len());
+        }
+        // The quick curve draws the yearly plans: never below the cheapest.
+        let mut work = CurveWork::new(optimizer, &scenario, Plans::Yearly);
+        let yearly = loop {
+            if let Some(curve) = work.advance(1).unwrap() {
+                break curve;
+            }
+        };
+        assert_eq!(yearly.points.len(), whole.points.len());
+        for (quick, cheapest) in yearly.points.iter().zip(&whole.points) {
+            assert_eq!(quick.postpaid, cheapest.postpaid);
+            assert!(quick.best >= cheapest.best);
         }
     }
 

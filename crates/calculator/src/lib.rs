@@ -20,7 +20,9 @@ mod stops;
 mod url_state;
 mod volume_scale;
 
-pub use cost_curve::{cost_curve, point, BreakEven, CostCurve, CurvePoint, CurveWork, CURVE_FROM};
+pub use cost_curve::{
+    cost_curve, point, BreakEven, CostCurve, CurvePoint, CurveWork, Plans, CURVE_FROM,
+};
 pub use input::InputError;
 pub use lang::Lang;
 pub use url_state::{decode, encode, Notice, PageState, Problem, GIVEN_MAX_CHARS};

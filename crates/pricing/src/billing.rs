@@ -26,6 +26,22 @@ pub struct Purchase {
 }
 
 impl Purchase {
+    /// Purchases from counts per pack (in `packs`' order), largest pack first,
+    /// leaving out packs not bought.
+    pub(crate) fn from_counts(
+        packs: &[Pack],
+        counts: impl IntoIterator<Item = u64>,
+    ) -> Vec<Purchase> {
+        let mut purchases: Vec<Purchase> = packs
+            .iter()
+            .zip(counts)
+            .filter(|(_, count)| *count > 0)
+            .map(|(pack, count)| Purchase { pack: *pack, count })
+            .collect();
+        purchases.reverse();
+        purchases
+    }
+
     /// Calls these packs hold together.
     pub fn calls(&self) -> Calls {
         Calls::from(self.pack.calls) * Calls::from(self.count)

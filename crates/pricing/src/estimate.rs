@@ -309,24 +309,119 @@ pub struct Totals {
 impl Totals {
     /// Prices postpaid only and the cheapest plan of every label of a scenario.
     pub fn new(optimizer: &Optimizer<'_>, scenario: &Scenario) -> Result<Totals, OptimizerError> {
-        let (mut postpaid, mut best, mut calls, mut kinds) =
-            (Decimal::ZERO, Decimal::ZERO, 0, Vec::new());
-        for label in scenario.labels() {
-            let one = scenario.for_label(label);
-            let months = one.months_of_calls();
-            let (total, strategy) = optimizer.total_for(&one, &months)?;
-            let bill = price_months(optimizer.book().label(label), &one, &months, &[]);
-            postpaid += bill.total();
-            calls += months.billed.iter().sum::<Calls>();
-            best += total;
-            kinds.push(strategy);
+        let mut work = TotalsWork::new(optimizer, scenario);
+        loop {
+            if let Some(totals) = work.advance(usize::MAX)? {
+                return Ok(totals);
+            }
         }
-        Ok(Totals {
-            postpaid,
-            best,
-            strategy: Strategy::together(kinds),
-            calls,
-        })
+    }
+
+    /// [`Totals::new`] with each label's yearly plan (packs bought at months
+    /// 1, 13 and 25 only) in place of the cheapest: quick, to show first.
+    pub fn yearly(
+        optimizer: &Optimizer<'_>,
+        scenario: &Scenario,
+    ) -> Result<Totals, OptimizerError> {
+        let mut totals = Totals::zero();
+        for (index, label) in scenario.labels().into_iter().enumerate() {
+            let one = scenario.for_label(label);
+            let calls = one.months_of_calls();
+            let orders = optimizer.yearly_plan(&one)?;
+            let (bill, strategy) = optimizer.priced_plan(&one, &calls, &orders);
+            totals.add(
+                optimizer,
+                (&one, &calls),
+                (bill.total(), strategy),
+                index == 0,
+            );
+        }
+        Ok(totals)
+    }
+
+    fn zero() -> Totals {
+        Totals {
+            postpaid: Decimal::ZERO,
+            best: Decimal::ZERO,
+            strategy: Strategy::PostpaidOnly,
+            calls: 0,
+        }
+    }
+
+    /// Adds one label's figures: its postpaid bill and calls, and its plan's
+    /// total and kind (alone if it is the `first` label, else together with
+    /// the kinds before it).
+    fn add(
+        &mut self,
+        optimizer: &Optimizer<'_>,
+        (one, calls): (&Scenario, &MonthsOfCalls),
+        (best, strategy): (Decimal, Strategy),
+        first: bool,
+    ) {
+        let bill = price_months(optimizer.book().label(one.label), one, calls, &[]);
+        self.postpaid += bill.total();
+        self.calls += calls.billed.iter().sum::<Calls>();
+        self.best += best;
+        self.strategy = match first {
+            true => strategy,
+            false => Strategy::together([self.strategy, strategy]),
+        };
+    }
+}
+
+/// [`Totals`] computed a few months of search at a time, label by label.
+pub struct TotalsWork<'o> {
+    optimizer: &'o Optimizer<'o>,
+    /// Each label's question, with its calls.
+    jobs: Vec<(Scenario, MonthsOfCalls)>,
+    totals: Totals,
+    done: usize,
+    current: Option<PlanWork<'o>>,
+}
+
+impl<'o> TotalsWork<'o> {
+    /// The work for a scenario's totals, nothing searched yet.
+    pub fn new(optimizer: &'o Optimizer<'o>, scenario: &Scenario) -> TotalsWork<'o> {
+        let jobs = scenario
+            .labels()
+            .into_iter()
+            .map(|label| {
+                let one = scenario.for_label(label);
+                let calls = one.months_of_calls();
+                (one, calls)
+            })
+            .collect();
+        TotalsWork {
+            optimizer,
+            jobs,
+            totals: Totals::zero(),
+            done: 0,
+            current: None,
+        }
+    }
+
+    /// Searches up to `months` more months; the totals once every label is done.
+    pub fn advance(&mut self, months: usize) -> Result<Option<Totals>, OptimizerError> {
+        for _ in 0..months {
+            let Some((one, calls)) = self.jobs.get(self.done) else {
+                break;
+            };
+            let work = match &mut self.current {
+                Some(work) => work,
+                None => self
+                    .current
+                    .insert(self.optimizer.plan_work(one, calls, false)?),
+            };
+            if let Some(plan) = work.advance(1) {
+                let first = self.done == 0;
+                let figures = (plan.total, plan.strategy);
+                self.totals
+                    .add(self.optimizer, (one, calls), figures, first);
+                self.done += 1;
+                self.current = None;
+            }
+        }
+        Ok((self.done == self.jobs.len()).then_some(self.totals))
     }
 }
 
@@ -378,9 +473,11 @@ impl<'o> EstimateWork<'o> {
             };
             let work = match &mut self.current {
                 Some(work) => work,
-                None => self
-                    .current
-                    .insert(self.optimizer.plan_work(job, &job.months_of_calls())?),
+                None => self.current.insert(self.optimizer.plan_work(
+                    job,
+                    &job.months_of_calls(),
+                    true,
+                )?),
             };
             if let Some(plan) = work.advance(1) {
                 self.plans.push(plan);

@@ -25,7 +25,7 @@ pub type Calls = u128;
 pub use billing::{
     month_bill, postpaid_only, price_plan, Bill, Legacy, MonthLine, Order, OrderUse, Purchase,
 };
-pub use estimate::{Ahead, Estimate, EstimateWork, LabelEstimate, Totals};
+pub use estimate::{Ahead, Estimate, EstimateWork, LabelEstimate, Totals, TotalsWork};
 pub use label::{resolve_label, Channel, Comparison, Label, PriceColumn};
 pub use optimizer::{Optimizer, OptimizerError, Recommendation, Strategy};
 pub use price_book::{LabelPrices, Pack, Price, PriceBook, PriceBookError, Tier, PRICE_BOOK_TOML};

@@ -147,6 +147,12 @@ fn after_legacy(scenario: &Scenario) -> Vec<Calls> {
         .collect()
 }
 
+/// Calls the largest pack holds.
+fn largest_pack(prices: &LabelPrices) -> Calls {
+    let sizes = prices.packs.iter().map(|p| Calls::from(p.calls));
+    sizes.max().unwrap_or(0)
+}
+
 /// (total, unused, packs): how plans are ranked.
 type Rank = (Decimal, Calls, u64);
 
@@ -155,12 +161,7 @@ type Rank = (Decimal, Calls, u64);
 /// pack unused, and drops it for less), each re-priced by [`price_plan`].
 fn exhaustive(prices: &LabelPrices, scenario: &Scenario) -> Rank {
     let calls: Calls = after_legacy(scenario).iter().sum();
-    let largest = prices
-        .packs
-        .iter()
-        .map(|p| Calls::from(p.calls))
-        .max()
-        .unwrap();
+    let largest = largest_pack(prices);
     let mut best = None;
     let mut orders = Vec::new();
     try_every(prices, scenario, 0, calls + largest, &mut orders, &mut best);
@@ -238,12 +239,7 @@ fn single_pack_vectors(prices: &LabelPrices, scenario: &Scenario) -> Rank {
 fn cumulative_search(prices: &LabelPrices, scenario: &Scenario) -> Rank {
     let volumes = after_legacy(scenario);
     let months = volumes.len();
-    let largest = prices
-        .packs
-        .iter()
-        .map(|p| Calls::from(p.calls))
-        .max()
-        .unwrap();
+    let largest = largest_pack(prices);
     let mut states: HashMap<Calls, Rank> = HashMap::from([(0, (Decimal::ZERO, 0, 0))]);
     for month in 0..months {
         let column = column_in(scenario, month);
@@ -301,6 +297,24 @@ fn multisets(prices: &LabelPrices, most: Calls) -> Vec<Vec<u64>> {
     all
 }
 
+/// The optimizer's plan for a case and the best of a reference, with the
+/// lower bound checked against it.
+fn against(
+    case: &Case,
+    reference: fn(&LabelPrices, &Scenario) -> Rank,
+) -> (pricing::Recommendation, Rank) {
+    let book = tiny_book(&case.packs, &case.tiers);
+    let found = recommend(&book, &case.scenario);
+    let best = reference(book.label(case.scenario.label), &case.scenario);
+    assert!(
+        found.lower_bound <= best.0,
+        "bound {} above the optimum {}",
+        found.lower_bound,
+        best.0
+    );
+    (found, best)
+}
+
 /// The optimizer's plan for a case, checked against its own re-pricing.
 fn recommend(book: &PriceBook, scenario: &Scenario) -> pricing::Recommendation {
     let found = Optimizer::new(book).recommend(scenario).unwrap();
@@ -315,11 +329,7 @@ proptest! {
 
     #[test]
     fn within_three_months_every_purchase_vector_is_tried(case in any_case(3, 4, 400)) {
-        let book = tiny_book(&case.packs, &case.tiers);
-        let prices = book.label(case.scenario.label);
-        let found = recommend(&book, &case.scenario);
-        let best = exhaustive(prices, &case.scenario);
-        prop_assert!(found.lower_bound <= best.0, "bound {} above the optimum {}", found.lower_bound, best.0);
+        let (found, best) = against(&case, exhaustive);
         prop_assert_eq!((found.total, found.unused, found.pack_count()), best);
     }
 
@@ -328,22 +338,16 @@ proptest! {
         // With one price column throughout, the plan is the optimum.
         let mut case = case;
         case.scenario.promo_months = None;
-        let book = tiny_book(&case.packs, &case.tiers);
-        let prices = book.label(case.scenario.label);
-        let found = recommend(&book, &case.scenario);
-        let best = cumulative_search(prices, &case.scenario);
-        prop_assert!(found.lower_bound <= best.0, "bound {} above the optimum {}", found.lower_bound, best.0);
+        let (found, best) = against(&case, cumulative_search);
         prop_assert_eq!((found.total, found.unused, found.pack_count()), best);
     }
 
     #[test]
     fn across_a_promotions_end_the_bound_holds_and_proofs_are_true(case in any_case(24, 8, 50)) {
+        let (found, best) = against(&case, cumulative_search);
+        prop_assert!(found.total >= best.0);
         let book = tiny_book(&case.packs, &case.tiers);
         let prices = book.label(case.scenario.label);
-        let found = recommend(&book, &case.scenario);
-        let best = cumulative_search(prices, &case.scenario);
-        prop_assert!(found.lower_bound <= best.0, "bound {} above the optimum {}", found.lower_bound, best.0);
-        prop_assert!(found.total >= best.0);
         if found.is_proven() {
             prop_assert_eq!(found.total, best.0);
         }

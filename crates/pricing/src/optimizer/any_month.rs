@@ -183,13 +183,6 @@ impl Months<'_> {
         }
     }
 
-    /// The plan, and its lower bound if `prove` (else zero).
-    pub fn search(&self, prove: bool) -> Found {
-        let mut search = self.start(prove);
-        while !self.step(&mut search) {}
-        search.found()
-    }
-
     /// A search with no month done yet.
     pub fn start(&self, prove: bool) -> Search {
         let h = self.volumes.len();

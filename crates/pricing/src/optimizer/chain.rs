@@ -174,13 +174,7 @@ impl Run<'_> {
             .into_iter()
             .map(|(at, counts)| {
                 let month = self.start + at;
-                let mut purchases: Vec<Purchase> = packs
-                    .iter()
-                    .zip(counts)
-                    .filter(|(_, n)| *n > 0)
-                    .map(|(pack, count)| Purchase { pack: *pack, count })
-                    .collect();
-                purchases.reverse();
+                let purchases = Purchase::from_counts(packs, counts);
                 let order = Order { month, purchases };
                 cost += order.cost(self.columns[month]);
                 order

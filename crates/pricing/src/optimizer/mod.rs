@@ -188,7 +188,7 @@ impl<'b> Optimizer<'b> {
         scenario: &Scenario,
         calls: &MonthsOfCalls,
     ) -> Result<Recommendation, OptimizerError> {
-        let mut work = self.plan_work(scenario, calls)?;
+        let mut work = self.plan_work(scenario, calls, true)?;
         loop {
             if let Some(plan) = work.advance(usize::MAX) {
                 return Ok(plan);
@@ -196,32 +196,22 @@ impl<'b> Optimizer<'b> {
         }
     }
 
-    /// The search for a scenario's cheapest plan, to be advanced a few months at a time.
+    /// The search for a scenario's cheapest plan, to be advanced a few
+    /// months at a time; with its lower bound if `prove` (else zero).
     pub(crate) fn plan_work<'o>(
         &'o self,
         scenario: &Scenario,
         calls: &MonthsOfCalls,
+        prove: bool,
     ) -> Result<PlanWork<'o>, OptimizerError> {
         let months = self.months(scenario, calls)?;
         Ok(PlanWork {
-            search: Some(months.start(true)),
+            search: Some(months.start(prove)),
             months,
             prices: self.book.label(scenario.label),
             scenario: scenario.clone(),
             calls: calls.clone(),
         })
-    }
-
-    /// The cheapest plan's total and strategy only, without the lower bound
-    /// (a third of the search): what the cost curve draws at each volume.
-    pub(crate) fn total_for(
-        &self,
-        scenario: &Scenario,
-        calls: &MonthsOfCalls,
-    ) -> Result<(Decimal, Strategy), OptimizerError> {
-        let found = self.months(scenario, calls)?.search(false);
-        let (bill, strategy) = self.priced_plan(scenario, calls, &found.orders);
-        Ok((bill.total(), strategy))
     }
 
     /// A plan re-priced month by month, and what it is.

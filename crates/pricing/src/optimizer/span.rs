@@ -81,17 +81,7 @@ impl Span<'_> {
 
     /// The packs of a capacity, largest first.
     pub fn purchases(&self, units: u128) -> Vec<Purchase> {
-        let counts = self.tables.costs.multiset(units);
-        let mut purchases: Vec<Purchase> = self
-            .prices
-            .packs
-            .iter()
-            .zip(counts)
-            .filter(|(_, count)| *count > 0)
-            .map(|(pack, count)| Purchase { pack: *pack, count })
-            .collect();
-        purchases.reverse();
-        purchases
+        Purchase::from_counts(&self.prices.packs, self.tables.costs.multiset(units))
     }
 
     /// The cheapest capacity of at least `calls` calls, serving `served`.
