@@ -6,6 +6,8 @@
 //!   and the chart's marker both show the new volume, over moves spread over
 //!   the whole volume range;
 //!
+//! - searched plan: from navigation start until the plan searched over every
+//!   purchase month replaces the quick yearly one;
 //! - long tasks: every main-thread task over 50 ms (the Long Tasks API)
 //!   during the loads (until the cost chart is drawn) and during the moves;
 //!
@@ -33,11 +35,17 @@ const LOADS: usize = 15;
 const HEAVY: &str = "months=36&growth=2&promo_months=6&profile=1,1,1,1,1,1,1,1,1,1,3,1&extra=general-verify:5000,wechat-compare:3000,general-compare:2000";
 
 /// Records, on every page load, when the figures and the chart first stand
-/// in the DOM, and the duration of every task over 50 ms.
+/// in the DOM, when the searched plan replaces the quick one, and the
+/// duration of every task over 50 ms.
 const FIRST_RENDER_PROBE: &str = "
 window.__longTasks = [];
 new PerformanceObserver(list => list.getEntries().forEach(e => window.__longTasks.push(e.duration)))
   .observe({ type: 'longtask', buffered: true });
+new MutationObserver((_, observer) => {
+  if (document.querySelector('[data-testid=best-proof][data-refined=true]')) {
+    window.__refined = performance.now(); observer.disconnect();
+  }
+}).observe(document, { childList: true, subtree: true, attributes: true });
 new MutationObserver((_, observer) => {
   const ready = ['postpaid-month', 'best-total', 'chart-current']
     .every(id => document.querySelector(`[data-testid=\"${id}\"]`));
@@ -88,6 +96,8 @@ fn main() {
         let (loads, load_tasks) = first_renders(&browser, QUERY, LOADS);
         let (slider, slider_tasks) = slider_times(&browser, &moves);
         let (heavy, heavy_tasks) = first_renders(&browser, HEAVY, 5);
+        let refined = refined_plans(&browser, QUERY);
+        let heavy_refined = refined_plans(&browser, HEAVY);
         let _ = writeln!(report, "CPU throttling {rate}x:");
         let _ = writeln!(report, "  first render   {}", summary(&loads));
         let _ = writeln!(report, "  slider move    {}", summary(&slider));
@@ -106,6 +116,12 @@ fn main() {
             report,
             "                 long tasks: {}",
             long_tasks(&heavy_tasks)
+        );
+        let _ = writeln!(report, "  searched plan shown {}", summary(&refined));
+        let _ = writeln!(
+            report,
+            "  heavy scenario searched plan shown {}",
+            summary(&heavy_refined)
         );
     }
     let _ = writeln!(report, "(heavy scenario: ?{HEAVY})");
@@ -158,6 +174,28 @@ fn first_renders(browser: &Browser, query: &str, loads: usize) -> (Vec<f64>, Vec
         })
         .collect();
     (renders, tasks)
+}
+
+/// Milliseconds from navigation start until the searched plan replaced the
+/// quick one (the search starts once the inputs have rested 150 ms), per load.
+fn refined_plans(browser: &Browser, query: &str) -> Vec<f64> {
+    (0..5)
+        .map(|i| {
+            browser.goto(&format!("/?{query}&volume={}", 2000 + i));
+            e2e::wait_until(
+                "the searched plan",
+                std::time::Duration::from_secs(60),
+                || {
+                    browser
+                        .execute("return window.__refined || 0;", &[])
+                        .as_f64()
+                        > Some(0.0)
+                },
+            );
+            let at = browser.execute("return window.__refined;", &[]);
+            at.as_f64().expect("the probe saw the searched plan")
+        })
+        .collect()
 }
 
 /// The durations of the long tasks the probe has seen on this page, which it then forgets.
