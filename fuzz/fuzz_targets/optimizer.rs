@@ -1,6 +1,7 @@
 //! Every valid scenario, channels and profile included: the optimizer
-//! answers without panicking, and each label's plan re-prices exactly and
-//! never costs more than postpaid alone.
+//! answers without panicking, and each label's plan re-prices exactly, never
+//! costs more than postpaid alone or the yearly plan, and never less than
+//! its lower bound.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -23,8 +24,10 @@ fuzz_target!(|raw: RawPage| {
         let repriced = price_plan(
             prices,
             &scenario.for_label(label.label),
-            &label.best.purchases(),
+            &label.best.orders,
         );
         assert_eq!(repriced.total(), label.best.total);
+        assert!(label.best.total <= label.yearly.total());
+        assert!(label.best.lower_bound <= label.best.total);
     }
 });

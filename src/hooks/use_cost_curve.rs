@@ -7,6 +7,10 @@ use yew::prelude::*;
 use super::slices::Slices;
 use crate::book::Engine;
 
+/// How long the inputs must rest before the cheapest plans' curve is
+/// computed, in milliseconds: the estimate's search goes first.
+const REST_MS: u32 = 300;
+
 /// The cost curve for a scenario, whatever its volume. It is computed after
 /// the other inputs change, in short tasks ([`Slices`]), so typing and the
 /// slider are answered first and no task is long: first with the yearly
@@ -43,7 +47,7 @@ pub fn use_cost_curve(
                         live: Box::new(first_live),
                         done: Box::new(move |result| curve.set(Some(Rc::new(result)))),
                     }
-                    .start(0);
+                    .start(REST_MS);
                 }),
             }
             .start(0);

@@ -17,7 +17,7 @@ use calculator::pinned::PINS_KEY;
 use calculator::slider;
 use common::{
     amount, assert_healthy, assert_plan_in_words, downloaded_blob, expect_best, expect_postpaid,
-    open_in, open_sized, type_into, wait_for_url, SETTLE,
+    open_in, open_sized, settled, type_into, wait_for_url, SETTLE,
 };
 use e2e::{keys, Browser, BrowserKind, Element, StaticServer};
 use serde_json::{json, Value};
@@ -293,6 +293,7 @@ fn pins_survive_a_reload(kind: BrowserKind) {
     let pins = || browser.find_all("[data-testid=open-pin]").len();
     browser.execute(&format!("localStorage.removeItem('{PINS_KEY}')"), &[]);
     browser.goto("/?volume=5000&lang=en");
+    settled(&browser);
     browser.testid("pin").click();
     e2e::wait_until("one pin", SETTLE, || pins() == 1);
     browser.testid("volume-slider").send_keys(keys::END);
@@ -301,6 +302,7 @@ fn pins_survive_a_reload(kind: BrowserKind) {
     e2e::wait_until("two pins", SETTLE, || pins() == 2);
     browser.goto("/?volume=777&lang=en");
     e2e::wait_until("two pins after a reload", SETTLE, || pins() == 2);
+    settled(&browser);
     let listed = browser.testid("pins").text();
     assert!(
         listed.contains("5,000") && listed.contains("1,000,000,000"),

@@ -40,12 +40,25 @@ pub fn open(query: &str) -> Browser {
 }
 
 /// Opens the calculator at a query string in `kind` at 1280×900, waiting for the
-/// figures to render.
+/// figures to render and the searched plan to replace the quick one.
 pub fn open_in(kind: BrowserKind, query: &str) -> Browser {
     let browser = open_sized(kind, 1280, 900);
     browser.goto(&format!("/{query}"));
     browser.testid("postpaid-month");
+    settled(&browser);
     browser
+}
+
+/// Waits until the searched plan has replaced the quick yearly one: the
+/// panel then stops growing, so a click lands where it was aimed (WebKit's
+/// driver aims before it clicks).
+pub fn settled(browser: &Browser) {
+    e2e::wait_until("the refined plan", SETTLE, || {
+        browser
+            .find_all("[data-testid=best-proof][data-refined=true]")
+            .len()
+            == 1
+    });
 }
 
 /// A `kind` session with a `width`×`height` viewport on the release bundle, before it
@@ -123,12 +136,7 @@ pub fn expect_best(browser: &Browser, query: &str) -> Estimate {
     wait_for_amount(browser, "best-total", estimate.best_total());
     // The yearly plans stand in until the search over every month is done;
     // their total may already be the cheapest's.
-    e2e::wait_until("the refined plan", SETTLE, || {
-        browser
-            .find_all("[data-testid=best-proof][data-refined=true]")
-            .len()
-            == 1
-    });
+    settled(browser);
     wait_for_amount(browser, "best-total", estimate.best_total());
     wait_for_amount(browser, "best-saving", estimate.saving_against_postpaid());
     estimate
