@@ -21,11 +21,7 @@ fuzz_target!(|raw: RawPage| {
     for label in &estimate.labels {
         assert!(label.best.total <= label.postpaid.total());
         let prices = optimizer.book().label(label.label);
-        let repriced = price_plan(
-            prices,
-            &scenario.for_label(label.label),
-            &label.best.orders,
-        );
+        let repriced = price_plan(prices, &scenario.for_label(label.label), &label.best.orders);
         assert_eq!(repriced.total(), label.best.total);
         assert!(label.best.total <= label.yearly.total());
         assert!(label.best.lower_bound <= label.best.total);
