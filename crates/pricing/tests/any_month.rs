@@ -330,16 +330,23 @@ proptest! {
     #[test]
     fn within_three_months_every_purchase_vector_is_tried(case in any_case(3, 4, 400)) {
         let (found, best) = against(&case, exhaustive);
-        prop_assert_eq!((found.total, found.unused, found.pack_count()), best);
+        prop_assert!(found.total >= best.0);
+        if found.is_proven() {
+            prop_assert_eq!(found.total, best.0);
+        }
     }
 
     #[test]
     fn over_two_years_the_cumulative_search_agrees(case in any_case(24, 8, 50)) {
-        // With one price column throughout, the plan is the optimum.
+        // One price column throughout: the plan is almost always the optimum,
+        // not always (see `an_order_may_pay_to_expire_with_calls_left`).
         let mut case = case;
         case.scenario.promo_months = None;
         let (found, best) = against(&case, cumulative_search);
-        prop_assert_eq!((found.total, found.unused, found.pack_count()), best);
+        prop_assert!(found.total >= best.0);
+        if found.is_proven() {
+            prop_assert_eq!(found.total, best.0);
+        }
     }
 
     #[test]
@@ -440,4 +447,32 @@ fn buying_ahead_of_the_promotions_end_pays() {
     assert_eq!(label.best.orders[ahead[0].order].month + 1, 6);
     assert_eq!(ahead[0].saving, d("1900"));
     assert!(label.best.lower_bound <= label.best.total);
+}
+
+#[test]
+fn an_order_may_pay_to_expire_with_calls_left() {
+    // Found by the cumulative search: packs of 4 calls at 1.88 and 3 calls at
+    // 1.89; postpaid 0.95 a call up to 3 calls a month, 0.63 up to 6, 0.40
+    // above; 5 calls a month growing 2.1 % for 14 months, 2 legacy calls in
+    // month 1. The optimum, 36.64, lets one call of an order expire; the plan
+    // buys each order when the one before runs out and costs 36.65. The
+    // lower bound stays below the optimum, and the plan is not called proven.
+    let case = Case {
+        packs: vec![(4, 188), (3, 189)],
+        tiers: vec![(Some(3), 95), (Some(6), 63), (None, 40)],
+        scenario: Scenario {
+            label: Label::GeneralVerify,
+            volume: 5,
+            months: 14,
+            growth: d("2.1"),
+            legacy: 2,
+            legacy_months: 1,
+            ..Scenario::default()
+        },
+    };
+    let (found, best) = against(&case, cumulative_search);
+    assert_eq!(best, (d("36.64"), 1, 18));
+    assert_eq!(found.total, d("36.65"));
+    assert!(!found.is_proven());
+    assert!(found.lower_bound <= best.0);
 }

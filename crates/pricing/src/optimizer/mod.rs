@@ -42,7 +42,7 @@
 //!
 //! When the plan's total equals the bound, it is the cheapest possible; else
 //! it is the cheapest found, within the difference. The yearly plan (packs
-//! bought at months 1, 13, 25 only) is one of the candidates' plans, so the
+//! bought at months 1, 13, 25 only) is compared with the search's, so the
 //! plan never costs more than it.
 //!
 //! # Complexity
@@ -321,12 +321,32 @@ impl PlanWork<'_> {
         let found = self.search.take()?.found();
         let (bill, strategy) = priced(self.prices, &self.scenario, &self.calls, &found.orders);
         debug_assert_eq!(bill.total(), found.total, "the plan re-prices as searched");
-        Some(Recommendation {
+        let searched = Recommendation {
             orders: found.orders,
             total: bill.total(),
             unused: bill.unused,
             strategy,
             lower_bound: found.lower_bound,
+        };
+        // The search's candidates include every yearly plan's runs, but a
+        // run's best capacities may not fit into orders where the yearly
+        // plan's does: comparing guarantees the plan is never dearer.
+        let yearly = self.months.yearly_orders(&self.scenario.windows());
+        let (bill, strategy) = priced(self.prices, &self.scenario, &self.calls, &yearly);
+        let rank = |plan: &Recommendation| {
+            let orders = plan.orders.len();
+            (plan.total, plan.unused, plan.pack_count(), orders)
+        };
+        let yearly = Recommendation {
+            orders: yearly,
+            total: bill.total(),
+            unused: bill.unused,
+            strategy,
+            lower_bound: searched.lower_bound,
+        };
+        Some(match rank(&yearly) < rank(&searched) {
+            true => yearly,
+            false => searched,
         })
     }
 }
