@@ -5,16 +5,17 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::ops::Range;
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::billing::{month_bill, Order};
 use crate::label::PriceColumn;
+use crate::money::calls_decimal;
 use crate::price_book::LabelPrices;
 use crate::scenario::PACK_VALID_MONTHS;
 use crate::Calls;
 
 use super::chain::Run;
-use super::span::{Bounds, Candidate, Span};
+use super::span::{Bounds, Candidate, Piece, Span};
 use super::{yearly, Tables};
 
 const VALID: usize = PACK_VALID_MONTHS as usize;
@@ -124,6 +125,30 @@ impl Pool {
         let Reverse((least, index)) = self.queue.pop()?;
         Some((least, self.entries[index]))
     }
+}
+
+/// `calls` at `rate` a call, rounded up to 分: every plan's cost is whole
+/// fen, so this stays a lower bound.
+fn at_rate(rate: Decimal, calls: Calls) -> Decimal {
+    let exact = rate * calls_decimal(calls);
+    exact.round_dp_with_strategy(2, RoundingStrategy::ToPositiveInfinity)
+}
+
+/// The least a piece's plans can cost when every call the packs serve costs
+/// at least `rate`: the served calls at the rate plus the month's bill, which
+/// is within half a fen of linear in the billed calls, so least at an end.
+fn rate_bound(rate: Decimal, piece: &Piece) -> Decimal {
+    let (least, most) = piece.billed;
+    let half_fen = Decimal::new(5, 3);
+    [least, most]
+        .into_iter()
+        .map(|billed| {
+            let served = at_rate(rate, piece.through - billed) - Decimal::new(1, 2);
+            served + calls_decimal(billed) * piece.unit - half_fen
+        })
+        .min()
+        .unwrap_or(Decimal::ZERO)
+        .round_dp_with_strategy(2, RoundingStrategy::ToPositiveInfinity)
 }
 
 /// A search under way: the best plans from the months done so far (the
@@ -258,19 +283,27 @@ impl Months<'_> {
         // Bought at the run's first column, packs cost least: a candidate's
         // own figures, plus what its late calls must cost more, are the best
         // its orders can do.
+        let rate = match prove {
+            true => span.order_rate(self.most_in_a_year(s, t)),
+            false => None,
+        };
         span.for_each_piece(t - s, Decimal::ZERO, 1, bounds, |piece| {
-            if let Some(above) = piece.above_bound {
-                low = low.min(above + late_partial + next_bound);
+            let mut least = piece.above_bound.unwrap_or(Decimal::MAX);
+            for candidate in &piece.best {
+                least = least.min(candidate.packs_cost + candidate.postpaid_cost);
             }
+            let by_rate = rate.map_or(Decimal::ZERO, |rate| rate_bound(rate, &piece));
+            low = low.min(least.max(by_rate) + late_partial + next_bound);
             for candidate in piece.best {
                 let floor = candidate.packs_cost + late_partial;
-                low = low.min(floor + candidate.postpaid_cost + next_bound);
                 pool.push(t, Source::First, candidate, floor, next);
             }
         });
+        let covered: Calls = self.volumes[s..=t].iter().sum();
+        let by_rate = rate.map_or(Decimal::ZERO, |rate| at_rate(rate, covered));
         for candidate in span.covers_all(1) {
             let floor = candidate.packs_cost + late_cover;
-            low = low.min(floor + next_bound);
+            low = low.min(candidate.packs_cost.max(by_rate) + late_cover + next_bound);
             pool.push(t, Source::First, candidate, floor, next);
         }
         // Where the list price starts inside the run, multisets chosen at it
@@ -309,6 +342,15 @@ impl Months<'_> {
             }
         }
         low
+    }
+
+    /// The most calls any 12 consecutive months of `s..=t` have: no order
+    /// bought in the run serves more.
+    fn most_in_a_year(&self, s: usize, t: usize) -> Calls {
+        (s..=t)
+            .map(|a| self.volumes[a..=t.min(a + VALID - 1)].iter().sum::<Calls>())
+            .max()
+            .unwrap_or(0)
     }
 
     /// What a run's packs must cost beyond the promotional price, because

@@ -30,6 +30,11 @@
 //! packs at the cheapest column in force in the run (the promotional price
 //! never exceeds the list price, a tested property of the price book). The
 //! [`span::Span`] queries give that minimum over `x_t`, piece by piece.
+//! Two more bounds hold for every plan of a run: across the promotion's end,
+//! the calls after the last month promotional packs reach cost at least the
+//! list/promotional ratio more; and an order serves at most the calls of 12
+//! consecutive months, so each served call costs at least the lowest price
+//! per call an order of that size reaches. A run costs at least the largest.
 //!
 //! - **Lower bound:** the cheapest chain of runs and postpaid months with
 //!   run costs relaxed like this, by dynamic programming over the first
@@ -398,6 +403,24 @@ fn fen(amount: Decimal) -> Fen {
     }
 }
 
+/// Prefix minima of the price per unit over the table, compared exactly by
+/// cross-multiplying whole fen and units.
+fn ratio_minima(costs: &PackCosts) -> Vec<usize> {
+    let mut minima = vec![0; costs.table_len()];
+    let mut best: Option<(i128, i128, usize)> = None;
+    for (k, slot) in minima.iter_mut().enumerate().skip(1) {
+        if let Some(cost) = costs.in_table(k) {
+            let price = i128::from(fen(cost.price));
+            let lower = best.is_none_or(|(p, c, _)| price * c < p * k as i128);
+            if lower && price != i128::from(NO_KEY) {
+                best = Some((price, k as i128, k));
+            }
+        }
+        *slot = best.map_or(0, |(_, _, k)| k);
+    }
+    minima
+}
+
 /// Whole fen as an amount.
 fn yuan(fen: Fen) -> Decimal {
     Decimal::new(fen, 2)
@@ -411,6 +434,10 @@ struct Tables {
     tier_keys: [OnceLock<TierKeys>; 2],
     /// Keys `(h(k), k, packs)` for covering everything: cheapest, then least unused.
     cover_mins: RangeMin<(Fen, usize, u64)>,
+    /// `ratio_mins[k]`: the capacity in `1..=k` of the lowest price per unit
+    /// `h(c) / c` (0 if none has a multiset), for the cheapest rate an order
+    /// of at most `k` units can reach.
+    ratio_mins: Vec<usize>,
 }
 
 /// Per tier of one postpaid column: range minima over the table of the keys
@@ -447,10 +474,12 @@ impl Tables {
                 })
             })
             .collect();
+        let ratio_mins = ratio_minima(&costs);
         Ok(Tables {
             costs,
             tier_keys: Default::default(),
             cover_mins: RangeMin::new(cover_keys),
+            ratio_mins,
         })
     }
 

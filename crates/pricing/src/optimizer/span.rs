@@ -71,6 +71,12 @@ pub(super) enum Bounds {
 pub(super) struct Piece {
     /// The best capacities inside the piece, best first.
     pub best: Vec<Candidate>,
+    /// The least and most calls the piece bills postpaid in its month.
+    pub billed: (Calls, Calls),
+    /// Its tier's price per call.
+    pub unit: Decimal,
+    /// Calls of the span through the piece's month.
+    pub through: Calls,
     pub above_bound: Option<Decimal>,
 }
 
@@ -128,6 +134,48 @@ impl Span<'_> {
     pub fn covers_all(&self, k: usize) -> Vec<Candidate> {
         let calls: Calls = self.volumes.iter().sum();
         self.covers(calls, calls, k)
+    }
+
+    /// The lowest price per call an order serving at most `most` calls can
+    /// have: its packs cost at least the cheapest multiset holding what it
+    /// serves, so at least the best price per unit among capacities up to
+    /// `most`, or the cheapest capacity above `most` spread over `most`.
+    /// Rounded down, so that it stays a lower bound; `None` when no order
+    /// can serve anything.
+    pub fn order_rate(&self, most: Calls) -> Option<Decimal> {
+        let (price, calls) = self.order_price(most)?;
+        let rate = price / calls_decimal(calls);
+        Some(rate.round_dp_with_strategy(12, rust_decimal::RoundingStrategy::ToZero))
+    }
+
+    /// [`Span::order_rate`] as (price, calls).
+    fn order_price(&self, most: Calls) -> Option<(Decimal, Calls)> {
+        let costs = &self.tables.costs;
+        let units = usize::try_from(most / self.unit()).unwrap_or(usize::MAX);
+        let last = costs.table_len() - 1;
+        let within = self.tables.ratio_mins[units.min(last)];
+        let within = costs
+            .in_table(within)
+            .filter(|_| within > 0)
+            .map(|cost| (cost.price, within as Calls * self.unit()));
+        // Beyond the table a capacity is a table entry plus best packs: its
+        // price per unit is at least the lower of theirs.
+        let best = (
+            costs.prices[costs.best],
+            Calls::from(costs.sizes[costs.best]) * self.unit(),
+        );
+        let within = match units > last {
+            true => Some(within.map_or(best, |w| cheaper(w, best))),
+            false => within,
+        };
+        let above = self
+            .cover(most + 1, most)
+            .filter(|_| most > 0)
+            .map(|c| (c.packs_cost, most));
+        match (within, above) {
+            (Some(a), Some(b)) => Some(cheaper(a, b)),
+            (a, b) => a.or(b),
+        }
     }
 
     /// The postpaid bill of each whole month.
@@ -190,7 +238,13 @@ impl Span<'_> {
                     })
                 })
                 .collect();
-            each(Piece { best, above_bound });
+            each(Piece {
+                best,
+                billed: (through - high, through - low),
+                unit: tier.unit.get(column),
+                through,
+                above_bound,
+            });
         }
     }
 
@@ -257,5 +311,13 @@ fn smallest_first<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
             items.swap(j, j - 1);
             j -= 1;
         }
+    }
+}
+
+/// The lower of two prices per call, each as (price, calls).
+fn cheaper(a: (Decimal, Calls), b: (Decimal, Calls)) -> (Decimal, Calls) {
+    match b.0 * calls_decimal(a.1) < a.0 * calls_decimal(b.1) {
+        true => b,
+        false => a,
     }
 }
