@@ -292,8 +292,12 @@ impl Months<'_> {
             for candidate in &piece.best {
                 least = least.min(candidate.packs_cost + candidate.postpaid_cost);
             }
-            let by_rate = rate.map_or(Decimal::ZERO, |rate| rate_bound(rate, &piece));
-            low = low.min(least.max(by_rate) + late_partial + next_bound);
+            // Without a bound (curve points) or a capacity, the piece bounds nothing.
+            if prove && least < Decimal::MAX {
+                let by_rate = rate.map_or(Decimal::ZERO, |rate| rate_bound(rate, &piece));
+                let piece_low = least.max(by_rate).checked_add(late_partial + next_bound);
+                low = low.min(piece_low.unwrap_or(Decimal::MAX));
+            }
             for candidate in piece.best {
                 let floor = candidate.packs_cost + late_partial;
                 pool.push(t, Source::First, candidate, floor, next);
