@@ -141,11 +141,7 @@ impl Estimate {
     /// Prices every label of a scenario and finds each one's cheapest plan.
     pub fn new(optimizer: &Optimizer<'_>, scenario: &Scenario) -> Result<Estimate, OptimizerError> {
         let mut work = EstimateWork::new(optimizer, scenario);
-        loop {
-            if let Some(estimate) = work.advance(usize::MAX)? {
-                return Ok(estimate);
-            }
-        }
+        to_the_end(|| work.advance(usize::MAX))
     }
 
     /// The estimate with each label's yearly plan (packs bought at months 1,
@@ -310,11 +306,7 @@ impl Totals {
     /// Prices postpaid only and the cheapest plan of every label of a scenario.
     pub fn new(optimizer: &Optimizer<'_>, scenario: &Scenario) -> Result<Totals, OptimizerError> {
         let mut work = TotalsWork::new(optimizer, scenario);
-        loop {
-            if let Some(totals) = work.advance(usize::MAX)? {
-                return Ok(totals);
-            }
-        }
+        to_the_end(|| work.advance(usize::MAX))
     }
 
     /// [`Totals::new`] with each label's yearly plan (packs bought at months
@@ -422,6 +414,17 @@ impl<'o> TotalsWork<'o> {
             }
         }
         Ok((self.done == self.jobs.len()).then_some(self.totals))
+    }
+}
+
+/// Advances stepwise work until it yields its result.
+fn to_the_end<T>(
+    mut advance: impl FnMut() -> Result<Option<T>, OptimizerError>,
+) -> Result<T, OptimizerError> {
+    loop {
+        if let Some(done) = advance()? {
+            return Ok(done);
+        }
     }
 }
 
