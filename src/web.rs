@@ -27,7 +27,7 @@ fn missing(what: &str) -> WebError {
 
 /// Puts text on the clipboard.
 pub async fn copy_text(text: &str) -> Result<(), WebError> {
-    let window = web_sys::window().ok_or_else(|| missing("window"))?;
+    let window = window().ok_or_else(|| missing("window"))?;
     let promise = window.navigator().clipboard().write_text(text);
     JsFuture::from(promise)
         .await
@@ -37,7 +37,7 @@ pub async fn copy_text(text: &str) -> Result<(), WebError> {
 
 /// Offers text as a file download.
 pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), WebError> {
-    let document = web_sys::window()
+    let document = window()
         .and_then(|w| w.document())
         .ok_or_else(|| missing("document"))?;
     let parts = js_sys::Array::of1(&text.into());
@@ -59,8 +59,18 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), WebE
     Ok(())
 }
 
+/// The browser window, or `None` when the page is rendered natively at build time
+/// (where calling into the browser would abort the build).
+pub fn window() -> Option<web_sys::Window> {
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
+}
+
 fn local_storage() -> Result<Storage, WebError> {
-    web_sys::window()
+    window()
         .ok_or_else(|| missing("window"))?
         .local_storage()
         .map_err(|e| error("local storage", e))?
@@ -69,6 +79,10 @@ fn local_storage() -> Result<Storage, WebError> {
 
 /// The text stored under a key, if any.
 pub fn load(key: &str) -> Result<Option<String>, WebError> {
+    // The page rendered at build time has nothing stored, which is not a failure.
+    if !cfg!(target_arch = "wasm32") {
+        return Ok(None);
+    }
     local_storage()?.get_item(key).map_err(|e| error("read", e))
 }
 
@@ -81,7 +95,7 @@ pub fn store(key: &str, value: &str) -> Result<(), WebError> {
 
 /// The page's address without its query, for building links to scenarios.
 pub fn page_address() -> String {
-    web_sys::window()
+    window()
         .and_then(|w| {
             let location = w.location();
             Some(format!(

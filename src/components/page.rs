@@ -154,7 +154,7 @@ fn full_calculator_href(page: &PageState) -> String {
 }
 
 fn set_document_lang(lang: Lang) {
-    let root = web_sys::window()
+    let root = crate::web::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element());
     if let Some(root) = root {

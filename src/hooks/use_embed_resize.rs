@@ -25,7 +25,7 @@ pub fn use_embed_resize(embed: bool) {
 type Observer = (ResizeObserver, Closure<dyn FnMut()>);
 
 fn observe_height() -> Option<Observer> {
-    let window = web_sys::window()?;
+    let window = crate::web::window()?;
     let parent = window.parent().ok().flatten()?;
     if Object::is(&parent, &window) {
         return None;
@@ -38,7 +38,7 @@ fn observe_height() -> Option<Observer> {
 }
 
 fn post_height(parent: &Window) {
-    let Some(root) = web_sys::window()
+    let Some(root) = crate::web::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     else {

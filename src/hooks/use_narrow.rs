@@ -13,7 +13,7 @@ pub fn use_narrow() -> bool {
     {
         let narrow = narrow.clone();
         use_effect_with((), move |()| {
-            let window = web_sys::window();
+            let window = crate::web::window();
             let listener = Closure::<dyn Fn()>::new(move || narrow.set(is_narrow()));
             if let Some(window) = &window {
                 // Without the listener the chart keeps its first layout: harmless.
@@ -34,7 +34,7 @@ pub fn use_narrow() -> bool {
 }
 
 fn is_narrow() -> bool {
-    web_sys::window()
+    crate::web::window()
         .and_then(|window| window.inner_width().ok())
         .and_then(|width| width.as_f64())
         .is_some_and(|width| width <= NARROW_MAX)

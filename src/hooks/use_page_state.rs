@@ -29,13 +29,13 @@ pub fn use_page_state() -> UseReducerHandle<AppState> {
 }
 
 fn current_query() -> String {
-    web_sys::window()
+    crate::web::window()
         .and_then(|window| window.location().search().ok())
         .unwrap_or_default()
 }
 
 fn replace_query(query: &str) {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = crate::web::window() else {
         return;
     };
     let path = window.location().pathname().unwrap_or_default();

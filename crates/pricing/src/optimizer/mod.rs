@@ -409,8 +409,8 @@ fn ratio_minima(costs: &PackCosts) -> Vec<usize> {
     let mut minima = vec![0; costs.table_len()];
     let mut best: Option<(i128, i128, usize)> = None;
     for (k, slot) in minima.iter_mut().enumerate().skip(1) {
-        if let Some(cost) = costs.in_table(k) {
-            let price = i128::from(fen(cost.price));
+        if let Some((price, _)) = costs.in_table_fen(k) {
+            let price = i128::from(price);
             let lower = best.is_none_or(|(p, c, _)| price * c < p * k as i128);
             if lower && price != i128::from(NO_KEY) {
                 best = Some((price, k as i128, k));
@@ -419,6 +419,15 @@ fn ratio_minima(costs: &PackCosts) -> Vec<usize> {
         *slot = best.map_or(0, |(_, _, k)| k);
     }
     minima
+}
+
+/// `h(k) - k x step` in whole fen; [`NO_KEY`] if it does not fit.
+fn tier_key(price: Fen, step: Fen, k: usize) -> Fen {
+    Fen::try_from(k)
+        .ok()
+        .and_then(|k| step.checked_mul(k))
+        .and_then(|total| price.checked_sub(total))
+        .unwrap_or(NO_KEY)
 }
 
 /// Whole fen as an amount.
@@ -451,10 +460,8 @@ struct TierKeys {
 impl Tables {
     fn new(prices: &LabelPrices, buy_column: PriceColumn) -> Result<Tables, OptimizerError> {
         let label = prices.label;
-        let costs = PackCosts::new(prices, buy_column)
-            .map_err(|error| OptimizerError::Table(label, error))?;
         // Checked for both columns now, so that building their keys later cannot fail.
-        let unit = Decimal::from(costs.unit);
+        let unit = Decimal::from(pack_costs::unit_calls(prices));
         // Tier steps and pack prices in whole fen keep every key a whole fen.
         let uneven = prices.tiers.iter().any(|tier| {
             PriceColumn::ALL
@@ -467,11 +474,13 @@ impl Tables {
         if uneven {
             return Err(OptimizerError::UnevenRounding(label));
         }
+        let costs = PackCosts::new(prices, buy_column)
+            .map_err(|error| OptimizerError::Table(label, error))?;
         let cover_keys = (0..costs.table_len())
             .map(|k| {
-                costs.in_table(k).map_or((NO_KEY, k, u64::MAX), |cost| {
-                    (fen(cost.price), k, cost.packs)
-                })
+                costs
+                    .in_table_fen(k)
+                    .map_or((NO_KEY, k, u64::MAX), |(fen, packs)| (fen, k, packs))
             })
             .collect();
         let ratio_mins = ratio_minima(&costs);
@@ -497,10 +506,11 @@ impl TierKeys {
         let mut mins = Vec::new();
         let mut drift = Vec::new();
         for tier in &prices.tiers {
-            let step = unit * tier.unit.get(column);
+            // Whole fen: Tables::new refused any tier whose step is not.
+            let step = fen(unit * tier.unit.get(column));
             let keys = (0..costs.table_len())
-                .map(|k| match costs.in_table(k) {
-                    Some(cost) => (fen(cost.price - step * Decimal::from(k)), cost.packs, k),
+                .map(|k| match costs.in_table_fen(k) {
+                    Some((price, packs)) => (tier_key(price, step, k), packs, k),
                     None => (NO_KEY, u64::MAX, k),
                 })
                 .collect();

@@ -11,6 +11,7 @@
 //! (p_i, 1)`. The table therefore stops at `T + size_B`, and any capacity
 //! beyond is a table entry plus whole `B` packs.
 
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use crate::label::PriceColumn;
@@ -28,11 +29,24 @@ pub struct Cost {
     pub packs: u64,
 }
 
-#[derive(Clone, Copy, Debug)]
+/// One capacity's least cost, in whole fen: the knapsack over integers is
+/// about ten times faster than over decimals, which is most of the time a
+/// page waits for its first figures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct Cell {
-    cost: Cost,
+    fen: i64,
+    packs: u64,
     /// The pack added last to reach this capacity, as an index into `sizes`.
     last: u8,
+}
+
+impl Cell {
+    fn cost(self) -> Cost {
+        Cost {
+            price: Decimal::new(self.fen, 2).normalize(),
+            packs: self.packs,
+        }
+    }
 }
 
 /// Why the table could not be built.
@@ -42,6 +56,8 @@ pub enum TableError {
     BadPackList,
     /// Costs did not turn periodic within [`MAX_TABLE_UNITS`].
     NoPeriod,
+    /// A pack price is not a whole number of fen, or too large to count in fen.
+    NotWholeFen,
 }
 
 /// `h(k)` for every capacity `k`, in units of `unit` calls.
@@ -66,7 +82,7 @@ impl PackCosts {
         if prices.packs.is_empty() || prices.packs.len() > usize::from(u8::MAX) {
             return Err(TableError::BadPackList);
         }
-        let unit = prices.packs.iter().fold(0, |g, pack| gcd(g, pack.calls));
+        let unit = unit_calls(prices);
         let sizes: Vec<u64> = prices.packs.iter().map(|pack| pack.calls / unit).collect();
         let costs: Vec<Decimal> = prices
             .packs
@@ -74,7 +90,12 @@ impl PackCosts {
             .map(|pack| pack.price.get(column))
             .collect();
         let best = best_pack(&sizes, &costs);
-        let (threshold, cells) = grow_until_periodic(&sizes, &costs, best)?;
+        let fens = costs
+            .iter()
+            .map(|&price| whole_fen(price))
+            .collect::<Option<Vec<i64>>>()
+            .ok_or(TableError::NotWholeFen)?;
+        let (threshold, cells) = grow_until_periodic(&sizes, &fens, best)?;
         Ok(PackCosts {
             unit,
             sizes,
@@ -97,7 +118,12 @@ impl PackCosts {
 
     /// `h(k)` for a capacity inside the table; `None` if no multiset holds exactly `k`.
     pub fn in_table(&self, k: usize) -> Option<Cost> {
-        self.cells[k].map(|cell| cell.cost)
+        self.cells[k].map(Cell::cost)
+    }
+
+    /// `h(k)` inside the table as (whole fen, packs), for integer keys.
+    pub fn in_table_fen(&self, k: usize) -> Option<(i64, u64)> {
+        self.cells[k].map(|cell| (cell.fen, cell.packs))
     }
 
     /// Splits a capacity into a table index and a number of extra best packs.
@@ -142,6 +168,11 @@ impl PackCosts {
     }
 }
 
+/// Calls per unit of capacity: the greatest common divisor of the pack sizes.
+pub fn unit_calls(prices: &LabelPrices) -> u64 {
+    prices.packs.iter().fold(0, |g, pack| gcd(g, pack.calls))
+}
+
 fn gcd(a: u64, b: u64) -> u64 {
     if b == 0 {
         a
@@ -166,30 +197,24 @@ fn best_pack(sizes: &[u64], costs: &[Decimal]) -> usize {
 
 fn grow_until_periodic(
     sizes: &[u64],
-    costs: &[Decimal],
+    fens: &[i64],
     best: usize,
 ) -> Result<(usize, Vec<Option<Cell>>), TableError> {
     let period = sizes[best] as usize;
     let largest = sizes.iter().copied().max().unwrap_or(1) as usize;
-    let step = Cost {
-        price: costs[best],
-        packs: 1,
-    };
     let mut cells: Vec<Option<Cell>> = vec![Some(Cell {
-        cost: Cost {
-            price: Decimal::ZERO,
-            packs: 0,
-        },
+        fen: 0,
+        packs: 0,
         last: 0,
     })];
     let mut run = 0;
     for k in 1..MAX_TABLE_UNITS {
-        cells.push(cheapest(&cells, k, sizes, costs));
+        cells.push(cheapest(&cells, k, sizes, fens)?);
         if k < period {
             continue;
         }
-        let earlier = cells[k - period].map(|cell| add(cell.cost, step));
-        run = if earlier == cells[k].map(|cell| cell.cost) {
+        let earlier = cells[k - period].map(|cell| (cell.fen.checked_add(fens[best]), cell.packs + 1));
+        run = if earlier == cells[k].map(|cell| (Some(cell.fen), cell.packs)) {
             run + 1
         } else {
             0
@@ -203,26 +228,36 @@ fn grow_until_periodic(
     Err(TableError::NoPeriod)
 }
 
-fn cheapest(cells: &[Option<Cell>], k: usize, sizes: &[u64], costs: &[Decimal]) -> Option<Cell> {
+fn cheapest(
+    cells: &[Option<Cell>],
+    k: usize,
+    sizes: &[u64],
+    fens: &[i64],
+) -> Result<Option<Cell>, TableError> {
     let mut best: Option<Cell> = None;
-    for (i, (&size, &price)) in sizes.iter().zip(costs).enumerate() {
+    for (i, (&size, &fen)) in sizes.iter().zip(fens).enumerate() {
         let Some(Some(before)) = k.checked_sub(size as usize).map(|rest| cells[rest]) else {
             continue;
         };
-        let cost = add(before.cost, Cost { price, packs: 1 });
-        if best.is_none_or(|b| cost < b.cost) {
-            best = Some(Cell {
-                cost,
-                last: i as u8,
-            });
+        let cell = Cell {
+            fen: before.fen.checked_add(fen).ok_or(TableError::NotWholeFen)?,
+            packs: before.packs + 1,
+            last: i as u8,
+        };
+        // Cheapest, then fewest packs; the first pack in book order among equals.
+        if best.is_none_or(|b| (cell.fen, cell.packs) < (b.fen, b.packs)) {
+            best = Some(cell);
         }
     }
-    best
+    Ok(best)
 }
 
-fn add(a: Cost, b: Cost) -> Cost {
-    Cost {
-        price: a.price + b.price,
-        packs: a.packs + b.packs,
+/// An amount as whole fen, if it is one and fits.
+fn whole_fen(amount: Decimal) -> Option<i64> {
+    let fen = amount.checked_mul(Decimal::ONE_HUNDRED)?;
+    if fen.fract().is_zero() {
+        fen.to_i64()
+    } else {
+        None
     }
 }
