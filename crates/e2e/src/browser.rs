@@ -210,11 +210,25 @@ impl Browser {
         }
     }
 
-    /// Navigates to `path_and_query` relative to the base URL and waits for the page load.
+    /// Navigates to `path_and_query` relative to the base URL and waits for the page load
+    /// and, on the calculator, for the wasm to take over its pre-rendered first screen.
+    pub fn goto(&self, path_and_query: &str) {
+        self.goto_first_screen(path_and_query);
+        // What a test finds must be the live page (the pre-rendered one alone holds
+        // `.linked-wait`).
+        crate::wait_until(
+            "the wasm to take over the pre-rendered page",
+            self.find_timeout,
+            || self.find_all(".linked-wait").is_empty(),
+        );
+    }
+
+    /// Navigates to `path_and_query` and waits for the page load only: on the calculator
+    /// the pre-rendered first screen may still be showing.
     ///
     /// In Firefox and WebKit the guard reads the page it leaves first, and installs its
     /// recorder in the new one once it has loaded ([`crate::guard`]).
-    pub fn goto(&self, path_and_query: &str) {
+    pub fn goto_first_screen(&self, path_and_query: &str) {
         let url = self.url(path_and_query);
         if self.kind != BrowserKind::Chromium {
             self.read_page();

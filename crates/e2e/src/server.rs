@@ -365,3 +365,34 @@ mod tests {
         assert_eq!(content_type(Path::new("icon.svg")), "image/svg+xml");
     }
 }
+
+/// A raw HTTP/1.1 GET from `server`, as a client that runs no script sees it:
+/// the status, the value of `header`, and the body. Panics on a broken response.
+pub fn get(server: &StaticServer, target: &str, header: &str) -> (u16, Option<String>, Vec<u8>) {
+    let mut stream = TcpStream::connect(server.addr()).expect("the test server accepts");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .expect("a read timeout can be set");
+    let request = format!("GET {target} HTTP/1.1\r\nHost: {}\r\n\r\n", server.addr());
+    stream
+        .write_all(request.as_bytes())
+        .expect("the request is sent");
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("the response is read");
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("the response has a head");
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .expect("the response has a status");
+    let value = head.lines().find_map(|line| {
+        let (name, value) = line.split_once(':')?;
+        name.eq_ignore_ascii_case(header)
+            .then(|| value.trim().to_owned())
+    });
+    (status, value, raw[split + 4..].to_vec())
+}

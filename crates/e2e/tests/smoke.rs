@@ -1,10 +1,9 @@
 //! Smoke tests of the e2e helpers themselves, on a tiny hand-written site (no trunk needed).
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use e2e::server::get;
 use e2e::{keys, Browser, StaticServer};
 
 const PREFIX: &str = "/tools/faceid-price/";
@@ -77,27 +76,6 @@ fn serve_fixture_site() -> FixtureSite {
 fn write(path: &Path, contents: &[u8]) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, contents).unwrap();
-}
-
-/// A raw HTTP/1.1 GET: status, the value of `header`, and the body.
-fn get(server: &StaticServer, target: &str, header: &str) -> (u16, Option<String>, Vec<u8>) {
-    let mut stream = TcpStream::connect(server.addr()).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(5)))
-        .unwrap();
-    let request = format!("GET {target} HTTP/1.1\r\nHost: {}\r\n\r\n", server.addr());
-    stream.write_all(request.as_bytes()).unwrap();
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).unwrap();
-    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
-    let head = String::from_utf8(raw[..split].to_vec()).unwrap();
-    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
-    let value = head.lines().find_map(|line| {
-        let (name, value) = line.split_once(':')?;
-        name.eq_ignore_ascii_case(header)
-            .then(|| value.trim().to_owned())
-    });
-    (status, value, raw[split + 4..].to_vec())
 }
 
 #[test]

@@ -213,7 +213,8 @@ fn grow_until_periodic(
         if k < period {
             continue;
         }
-        let earlier = cells[k - period].map(|cell| (cell.fen.checked_add(fens[best]), cell.packs + 1));
+        let earlier =
+            cells[k - period].map(|cell| (cell.fen.checked_add(fens[best]), cell.packs + 1));
         run = if earlier == cells[k].map(|cell| (Some(cell.fen), cell.packs)) {
             run + 1
         } else {

@@ -1,0 +1,220 @@
+//! The pre-rendered first screen (README, "Performance"): the release `index.html`
+//! alone, as a client that runs no script receives it, shows the default scenario's
+//! figures and the announcement's tables; the wasm then replaces it with the live page;
+//! and a link to another scenario never shows the default figures meanwhile.
+
+mod common;
+
+use calculator::format;
+use common::{book, engine_estimate, expect_postpaid, open, settled, type_into};
+use e2e::server::{bundle_server, get};
+use e2e::{Browser, BrowserKind};
+use pricing::Price;
+use serde_json::json;
+
+/// The release `index.html` as served, scripts not run.
+fn served_html() -> String {
+    let (status, _, body) = get(bundle_server("/"), "/", "content-type");
+    assert_eq!(status, 200);
+    String::from_utf8(body).expect("index.html is UTF-8")
+}
+
+/// The part of `html` from the first `from` to the next `to` after it.
+fn between<'h>(html: &'h str, from: &str, to: &str) -> &'h str {
+    let start = html
+        .find(from)
+        .unwrap_or_else(|| panic!("no {from:?} in the pre-rendered page"));
+    let end = html[start..]
+        .find(to)
+        .unwrap_or_else(|| panic!("no {to:?} after {from:?}"));
+    &html[start..start + end]
+}
+
+/// The two cells a price takes in the tables, list price then promotional price.
+fn cells(price: Price) -> String {
+    format!(
+        r#"<td class="number">{}</td><td class="number">{}</td>"#,
+        format::grouped_exact(price.list),
+        format::grouped_exact(price.promo)
+    )
+}
+
+/// The `value` of the element carrying hook `testid`.
+fn hook_value<'h>(html: &'h str, testid: &str) -> &'h str {
+    let hook = format!(r#"data-testid="{testid}""#);
+    let at = html.find(&hook).unwrap_or_else(|| panic!("no {hook}"));
+    let tag_start = html[..at].rfind('<').unwrap_or(0);
+    let tag_end = at + html[at..].find('>').unwrap_or(0);
+    let value = html[tag_start..tag_end]
+        .split(r#"value=""#)
+        .nth(1)
+        .unwrap_or_else(|| panic!("{hook} has no value"));
+    &value[..value.find('"').unwrap_or(value.len())]
+}
+
+#[test]
+fn the_html_alone_holds_the_default_figures_and_the_announcements_tables() {
+    let html = served_html();
+    let default = engine_estimate("");
+    assert_eq!(
+        hook_value(&html, "best-total"),
+        format::plain(default.best_total())
+    );
+    assert_eq!(
+        hook_value(&html, "postpaid-month"),
+        format::plain(default.postpaid_first_month())
+    );
+    assert!(
+        html.contains(r#"data-proven="true""#),
+        "the default plan is proven cheapest"
+    );
+
+    // The chosen label's pack and tier tables, as the live page first shows them.
+    let chosen = book().label(pricing::Scenario::default().label);
+    let packs = between(&html, r#"data-testid="pack-table""#, "</table>");
+    for pack in &chosen.packs {
+        assert!(
+            packs.contains(&cells(pack.price)),
+            "pack of {} calls",
+            pack.calls
+        );
+    }
+    let tiers = between(&html, r#"data-testid="tier-table""#, "</table>");
+    for tier in &chosen.tiers {
+        assert!(tiers.contains(&cells(tier.unit)), "tier {:?}", tier.unit);
+    }
+
+    // Without scripts: both tables with every label, as the announcement prints them.
+    let scriptless = between(&html, "<noscript>", "</noscript>");
+    assert!(
+        scriptless.contains("JavaScript"),
+        "says what the calculator needs"
+    );
+    for prices in book().labels() {
+        for pack in &prices.packs {
+            assert!(
+                scriptless.contains(&cells(pack.price)),
+                "{:?} {}",
+                prices.label,
+                pack.calls
+            );
+        }
+        for tier in &prices.tiers {
+            assert!(
+                scriptless.contains(&cells(tier.unit)),
+                "{:?} {:?}",
+                prices.label,
+                tier.unit
+            );
+        }
+    }
+    // Hand-checked against the announcement: 微信活体人脸核身, 100 次, 120 元 / 96 元;
+    // 通用活体人脸比对 over 200,000 calls a month, 0.1 / 0.08 元 per call.
+    assert!(scriptless.contains(
+        r#"<th scope="row">100</th><td class="number">120</td><td class="number">96</td>"#
+    ));
+    assert!(scriptless.contains(r#"<td class="number">0.1</td><td class="number">0.08</td></tr>"#));
+}
+
+#[test]
+fn the_pre_rendered_page_holds_nothing_the_csp_refuses() {
+    let html = served_html();
+    let inline_scripts = html
+        .match_indices("<script")
+        .filter(|(at, _)| !between(&html[*at..], "<script", ">").contains("src="))
+        .count();
+    assert_eq!(inline_scripts, 0, "inline scripts in {html}");
+    assert!(!html.contains(" style="), "inline style attributes");
+    assert!(!html.contains("<style"), "inline style elements");
+}
+
+#[test]
+fn the_live_page_replaces_the_pre_rendered_one_and_works() {
+    // `open` waits until the pre-rendered screen (with its `.linked-wait`) is gone.
+    let browser = open("");
+    assert_eq!(
+        browser.find_all(".page").len(),
+        1,
+        "one page, not the old and the new"
+    );
+    assert!(
+        browser.find_all("noscript").is_empty(),
+        "the scriptless tables went with it"
+    );
+    type_into(&browser.find("#volume"), "5000");
+    expect_postpaid(&browser, "?volume=5000");
+    settled(&browser);
+    common::assert_healthy(&browser);
+}
+
+/// Whether every element matching `css` is rendered visibly (false if none is).
+fn shown(browser: &Browser, css: &str) -> bool {
+    let js = "const all = [...document.querySelectorAll(arguments[0])];
+              return all.length > 0 && all.every(e => e.checkVisibility({ visibilityProperty: true }));";
+    browser.execute(js, &[json!(css)]) == json!(true)
+}
+
+/// Opens `query` with the wasm refused, so the pre-rendered screen stays, and
+/// returns the browser and whether the default scenario's figures are displayed.
+fn first_screen_only(query: &str) -> (Browser, bool, bool) {
+    let browser = common::open_sized(BrowserKind::Chromium, 1280, 900);
+    browser.cdp("Network.enable", json!({}));
+    browser.cdp("Network.setBlockedURLs", json!({ "urls": ["*.wasm"] }));
+    browser.goto_first_screen(&format!("/{query}"));
+    let figures = shown(&browser, "[data-testid=best-total]");
+    let waiting = shown(&browser, ".linked-wait");
+    // The refused wasm (its request, and the loader's failed fetch) is the only
+    // problem the page may report.
+    let problems = browser.problems();
+    assert!(
+        problems
+            .iter()
+            .all(|p| p.contains("_bg.wasm") || p.contains("Failed to fetch")),
+        "{problems:?}"
+    );
+    (browser, figures, waiting)
+}
+
+#[test]
+fn a_link_to_another_scenario_never_shows_the_default_figures() {
+    let (_plain, figures, waiting) = first_screen_only("");
+    assert!(
+        figures && !waiting,
+        "the default link shows its figures at once"
+    );
+    let (linked, figures, waiting) = first_screen_only("?volume=5000&label=general-verify");
+    assert!(
+        !figures && waiting,
+        "a linked scenario waits for its own figures"
+    );
+    assert!(
+        shown(&linked, "[data-testid=pack-table]"),
+        "the prices still show"
+    );
+    assert!(
+        !shown(&linked, ".badge"),
+        "no pack is marked as bought for the default scenario"
+    );
+    assert!(!shown(&linked, "#volume"), "nor the default volume");
+}
+
+#[test]
+fn without_scripts_the_page_shows_the_announcements_tables_and_why() {
+    let browser = common::open_sized(BrowserKind::Chromium, 1280, 900);
+    browser.cdp(
+        "Emulation.setScriptExecutionDisabled",
+        json!({ "value": true }),
+    );
+    browser.goto_first_screen("/");
+    assert!(shown(&browser, "h1"), "the title");
+    assert!(shown(&browser, ".needs-js"), "what the calculator needs");
+    assert!(
+        shown(&browser, "[data-testid=label-comparison]"),
+        "all four labels' tables"
+    );
+    assert!(!shown(&browser, "#volume"), "no input that could not work");
+    assert!(
+        !shown(&browser, "[data-testid=best-total]"),
+        "no figure it could not update"
+    );
+}
