@@ -217,4 +217,19 @@ fn without_scripts_the_page_shows_the_announcements_tables_and_why() {
         !shown(&browser, "[data-testid=best-total]"),
         "no figure it could not update"
     );
+    // With scripts back on the same page comes alive; leaving the scriptless one
+    // cancels the preloads it never ran, and nothing else may have failed.
+    browser.cdp(
+        "Emulation.setScriptExecutionDisabled",
+        json!({ "value": false }),
+    );
+    browser.goto("/");
+    settled(&browser);
+    let problems = browser.problems();
+    assert!(
+        problems
+            .iter()
+            .all(|p| p.contains(".js ") || p.contains(".wasm ")),
+        "{problems:?}"
+    );
 }
