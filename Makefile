@@ -21,8 +21,8 @@ setup-serve:
 setup-test:
 	bash scripts/setup-test.sh
 
-# The performance report: the engine (criterion) and the page in headless Chromium
-# (scripts/bench.sh runs scripts/setup-test.sh itself).
+# The performance report: the engine (criterion), the page in headless Chromium and
+# Lighthouse (scripts/bench.sh runs scripts/setup-bench.sh, which adds Lighthouse).
 bench:
 	bash scripts/bench.sh
 

@@ -10,6 +10,12 @@ URL, carrying a Subresource Integrity hash like trunk's own links.
 
 Any other inline script, and any inline style, fails the build: the CSP would block it.
 
+The wasm is fetched only once the page has painted: the loader waits for the first frame,
+and trunk's `<link rel="preload">` of the wasm goes (the loader fetches it with the same
+integrity hash instead). The pre-rendered page (scripts/prerender.py) is complete without
+it, and a download that starts before the first paint would compete with it on a slow
+connection.
+
 Trunk runs this with TRUNK_STAGING_DIR and TRUNK_PUBLIC_URL set (see Trunk.toml).
 """
 
@@ -23,6 +29,16 @@ from pathlib import Path
 SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.S | re.I)
 HAS_SRC = re.compile(r"\ssrc\s*=", re.I)
 INLINE_STYLE = re.compile(r"<style\b|\sstyle\s*=", re.I)
+LINK = re.compile(r"<link\b[^>]*>", re.I)
+ATTRIBUTE = r"\b{}=(?:\"([^\"]*)\"|([^\s>]+))"
+WASM_INIT = re.compile(r"await init\(\{ module_or_path: '([^']+\.wasm)' \}\)")
+
+# What the loader waits for before it fetches the wasm: the first frame, or 200 ms in a
+# background tab (which draws no frames).
+AFTER_FIRST_PAINT = (
+    "await new Promise(resolve => { requestAnimationFrame(() => setTimeout(resolve)); "
+    "setTimeout(resolve, 200); });\n"
+)
 
 # The auto-reload client of `trunk serve` names its server with placeholders that trunk
 # fills in only in HTML responses; in a .js file they must be filled in here.
@@ -43,13 +59,34 @@ def kind_of(body):
     return None
 
 
-def externalize(match, staging, public_url):
+def attribute(tag, name):
+    found = re.search(ATTRIBUTE.format(name), tag)
+    return found and (found[1] or found[2])
+
+
+def is_wasm_preload(tag):
+    return attribute(tag, "rel") == "preload" and (attribute(tag, "href") or "").endswith(".wasm")
+
+
+def fetch_after_paint(body, wasm_integrity):
+    """The loader, changed to fetch the wasm (with its integrity hash) after the first paint."""
+    if not WASM_INIT.search(body):
+        fail("trunk's loader no longer calls init({ module_or_path: '...wasm' }): update this hook")
+    body = WASM_INIT.sub(lambda m: f"await init({{ module_or_path: fetch('{m[1]}', {{ integrity: '{wasm_integrity}' }}) }})", body)
+    # After the static import, which must stay first in a module.
+    first_line_end = body.index("\n") + 1
+    return body[:first_line_end] + AFTER_FIRST_PAINT + body[first_line_end:]
+
+
+def externalize(match, staging, public_url, wasm_integrity):
     attrs, body = match["attrs"], match["body"]
     if HAS_SRC.search(attrs):
         return match[0]
     kind = kind_of(body)
     if kind is None:
         fail(f"unexpected inline script in index.html, move it into a file: {body.strip()[:120]!r}")
+    if kind == "loader":
+        body = fetch_after_paint(body.strip(), wasm_integrity)
     if kind == "autoreload":
         ws_base = public_url if public_url.startswith("/") else "/"
         body = body.replace(TRUNK_ADDRESS, "window.location.host").replace(TRUNK_WS_BASE, ws_base)
@@ -66,7 +103,12 @@ def main():
     public_url = os.environ.get("TRUNK_PUBLIC_URL") or "/"
     index = staging / "index.html"
     html = index.read_text(encoding="utf-8")
-    html = SCRIPT.sub(lambda m: externalize(m, staging, public_url), html)
+    preloads = [tag for tag in LINK.findall(html) if is_wasm_preload(tag)]
+    if len(preloads) != 1 or not attribute(preloads[0], "integrity"):
+        fail(f"expected one preload of the wasm with an integrity hash, found {preloads}")
+    wasm_integrity = attribute(preloads[0], "integrity")
+    html = html.replace(preloads[0], "")
+    html = SCRIPT.sub(lambda m: externalize(m, staging, public_url, wasm_integrity), html)
     style = INLINE_STYLE.search(html)
     if style:
         fail(f"inline style in index.html (the CSP blocks it): {html[style.start():][:80]!r}")

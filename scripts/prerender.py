@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Puts the pre-rendered first screen into the built index.html (release builds only).
+"""Puts the pre-rendered page into the built index.html (release builds only).
 
 The calculator's own components render it natively (`cargo run --bin faceid-calculator`
-on the host runs src/prerender.rs): the default scenario with its figures, the inputs
-and the price tables, and for a page without scripts the announcement's two tables.
-It replaces the empty `<div id="app">` of index.html, which the wasm then clears and
-renders into; the standalone <noscript> message goes, as the rendered one says more.
+on the host runs src/prerender.rs), in two parts: `app`, the default scenario with its
+inputs, figures and price tables, goes into the empty `<div id="app">`, which the wasm
+then hydrates; `scriptless`, the announcement's two tables for a browser without
+scripts, replaces index.html's short `<noscript>` message.
 
 Run from scripts/post-build.sh with TRUNK_STAGING_DIR set.
 """
@@ -27,18 +27,16 @@ def fail(message):
     sys.exit(f"prerender: {message}")
 
 
-def first_screen():
+def part(name):
     env = {k: v for k, v in os.environ.items() if k not in WASM_ONLY and not k.startswith("CARGO_TARGET_WASM32")}
     done = subprocess.run(
-        ["cargo", "run", "--quiet", "--locked", "--bin", "faceid-calculator"],
+        ["cargo", "run", "--quiet", "--locked", "--bin", "faceid-calculator", "--", name],
         env=env,
         capture_output=True,
         text=True,
     )
     if done.returncode != 0:
         fail(f"the native render failed:\n{done.stderr}")
-    if "<main" not in done.stdout:
-        fail("the native render holds no <main>")
     return done.stdout
 
 
@@ -46,11 +44,13 @@ def main():
     staging = os.environ.get("TRUNK_STAGING_DIR") or fail("TRUNK_STAGING_DIR is not set")
     index = Path(staging) / "index.html"
     html = index.read_text(encoding="utf-8")
-    if len(APP.findall(html)) != 1:
-        fail(f'{index} must hold exactly one empty <div id="app">')
-    screen = first_screen()
-    html = APP.sub(lambda _: f'<div id="app">{screen}</div>', html)
-    html = NOSCRIPT.sub("", html, count=1)
+    if len(APP.findall(html)) != 1 or len(NOSCRIPT.findall(html)) != 1:
+        fail(f'{index} must hold exactly one empty <div id="app"> and one <noscript>')
+    app, scriptless = part("app"), part("scriptless")
+    if "<main" not in app or not scriptless.startswith("<noscript>"):
+        fail("the native render is not the calculator and its scriptless page")
+    html = APP.sub(lambda _: f'<div id="app">{app}</div>', html)
+    html = NOSCRIPT.sub(lambda _: scriptless, html)
     index.write_text(html, encoding="utf-8")
 
 

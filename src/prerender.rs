@@ -2,68 +2,42 @@
 //! is built (`scripts/prerender.py` puts it into `index.html`), so that a
 //! visitor reads the default scenario before the wasm has arrived.
 
-use calculator::PageState;
-use pricing::{Optimizer, PriceBookError};
 use yew::prelude::*;
 use yew::ServerRenderer;
 
 use crate::app::App;
-use crate::book::Book;
-use crate::components::label_comparison::LabelComparison;
+use crate::components::scriptless_page::ScriptlessPage;
 
-/// Shown instead of the figures while a link's own scenario loads (`static/linked.js`).
-const LINKED_WAIT: &str = "正在按链接中的场景计算… · Working out the linked scenario…";
+/// What `index.html` receives: `<div id="app">`'s content, or the `<noscript>` element.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// The calculator in its default state, which the wasm hydrates.
+    App,
+    /// The announcement's tables for a browser without scripts.
+    Scriptless,
+}
 
-/// Shown with scripts off, above the announcement's tables.
-const NEEDS_JS: &str = "计算器本身需要 JavaScript 与 WebAssembly；下面是公告中的两张价格表。\
-     · The calculator itself needs JavaScript and WebAssembly; below are the announcement's two price tables.";
+impl Part {
+    /// The part a command-line argument names.
+    pub fn named(name: &str) -> Option<Part> {
+        match name {
+            "app" => Some(Part::App),
+            "scriptless" => Some(Part::Scriptless),
+            _ => None,
+        }
+    }
 
-/// What the wasm replaces: a notice for linked scenarios, then the calculator
-/// in its default state.
-#[component]
-fn FirstScreen() -> Html {
-    html! {
-        <>
-            <p class="linked-wait" role="status">{ LINKED_WAIT }</p>
-            <App />
-        </>
+    /// The part's HTML.
+    pub fn render(self) -> String {
+        match self {
+            // Hydratable: the wasm adopts these nodes instead of painting new
+            // ones, so the first paint stays the largest.
+            Part::App => block_on(ServerRenderer::<App>::new()),
+            Part::Scriptless => block_on(ServerRenderer::<ScriptlessPage>::new().hydratable(false)),
+        }
     }
 }
 
-/// Properties of [`ScriptlessTables`].
-#[derive(Properties, PartialEq)]
-struct ScriptlessTablesProps {
-    book: Book,
-}
-
-/// The announcement's two tables with all four labels, for a page without scripts.
-#[component]
-fn ScriptlessTables(props: &ScriptlessTablesProps) -> Html {
-    html! {
-        <noscript>
-            <section class="tables">
-                <p class="needs-js">{ NEEDS_JS }</p>
-                <LabelComparison book={props.book} label={PageState::default().scenario.label} />
-            </section>
-        </noscript>
-    }
-}
-
-/// The first screen, with the scriptless tables at the end of its `<main>`.
-pub fn first_screen() -> Result<String, PriceBookError> {
-    let book = Book(Optimizer::embedded()?.book());
-    let screen = render(ServerRenderer::<FirstScreen>::new());
-    let tables = render(ServerRenderer::<ScriptlessTables>::with_props(move || {
-        ScriptlessTablesProps { book }
-    }));
-    Ok(match screen.rfind("</main>") {
-        Some(end) => format!("{}{tables}{}", &screen[..end], &screen[end..]),
-        None => format!("{screen}{tables}"),
-    })
-}
-
-fn render<C: BaseComponent>(renderer: ServerRenderer<C>) -> String {
-    // Not hydratable: the wasm clears its root and renders afresh, which
-    // costs no hydration code in the bundle and tolerates any URL.
-    futures::executor::block_on(renderer.hydratable(false).render())
+fn block_on<C: BaseComponent>(renderer: ServerRenderer<C>) -> String {
+    futures::executor::block_on(renderer.render())
 }

@@ -69,6 +69,13 @@ pub fn window() -> Option<web_sys::Window> {
     }
 }
 
+/// The document's `<html>` element, if there is a document.
+pub fn document_root() -> Option<web_sys::Element> {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+}
+
 fn local_storage() -> Result<Storage, WebError> {
     window()
         .ok_or_else(|| missing("window"))?

@@ -24,6 +24,8 @@ pub mod promotion_end;
 pub mod purchase_schedule;
 pub mod recommendation_panel;
 pub mod scenario_inputs;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod scriptless_page;
 pub mod season_area;
 pub mod share_bar;
 pub mod stop_buttons;

@@ -40,6 +40,7 @@ pub fn Page(props: &PageProps) -> Html {
     let estimate = use_estimate(engine, scenario);
     let curve = use_cost_curve(engine, scenario);
     use_effect_with(lang, |lang| set_document_lang(*lang));
+    use_effect_with((), |()| mark_live());
     use_embed_resize(page.embed);
     let (pins, pin_actions) = use_pins();
 
@@ -153,11 +154,16 @@ fn full_calculator_href(page: &PageState) -> String {
     format!("./?{}", encode(&full))
 }
 
+/// Marks the document once the calculator has taken over the pre-rendered page
+/// (`html[data-live]`, a hook for tests and for the veil's CSS).
+fn mark_live() {
+    if let Some(root) = crate::web::document_root() {
+        let _ = root.set_attribute("data-live", "");
+    }
+}
+
 fn set_document_lang(lang: Lang) {
-    let root = crate::web::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element());
-    if let Some(root) = root {
+    if let Some(root) = crate::web::document_root() {
         // Only the accessibility of the page suffers if this fails.
         let _ = root.set_attribute("lang", text(lang).html_lang);
     }

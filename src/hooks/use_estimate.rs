@@ -20,12 +20,7 @@ pub type Shown = Rc<Result<Rc<Estimate>, OptimizerError>>;
 #[hook]
 pub fn use_estimate(engine: Engine, scenario: &Scenario) -> Shown {
     let quick = use_memo(scenario.clone(), move |scenario| {
-        // Rendered at build time, the page has no later turn to refine in.
-        if cfg!(target_arch = "wasm32") {
-            Estimate::yearly(engine.0, scenario).map(Rc::new)
-        } else {
-            Estimate::new(engine.0, scenario).map(Rc::new)
-        }
+        Estimate::yearly(engine.0, scenario).map(Rc::new)
     });
     let refined = use_state(|| None::<(Scenario, Shown)>);
     // Bumped on every change: slices for older inputs stop.

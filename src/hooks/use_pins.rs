@@ -15,23 +15,13 @@ pub struct Pins {
     pub refused: Option<PinError>,
     /// Whether storage failed (private browsing, quota): pins then last for this visit only.
     pub storage_failed: bool,
+    /// Whether storage has been read: nothing is written back before.
+    pub loaded: bool,
 }
 
-/// What the pins section can ask for.
-#[derive(Clone, PartialEq)]
-pub struct PinActions {
-    /// Pins a scenario.
-    pub add: Callback<Scenario>,
-    /// Removes the pin at an index.
-    pub remove: Callback<usize>,
-}
-
-/// Reads the pins once (those of version 1 too); every change is written
-/// back. Stored data that is corrupt or hand-edited loses only its bad parts,
-/// and the cleaned list is written back so the problem is reported once.
-#[hook]
-pub fn use_pins() -> (Pins, PinActions) {
-    let state = use_state(|| {
+impl Pins {
+    /// The pins as stored in this browser (those of version 1 too), cleaned.
+    fn stored() -> Pins {
         let stored = web::load(PINS_KEY);
         let storage_failed = stored.is_err();
         let current = stored.ok().flatten();
@@ -44,13 +34,44 @@ pub fn use_pins() -> (Pins, PinActions) {
             problems,
             refused: None,
             storage_failed,
+            loaded: true,
         }
+    }
+}
+
+/// What the pins section can ask for.
+#[derive(Clone, PartialEq)]
+pub struct PinActions {
+    /// Pins a scenario.
+    pub add: Callback<Scenario>,
+    /// Removes the pin at an index.
+    pub remove: Callback<usize>,
+}
+
+/// Reads the pins once, after the first render (those of version 1 too);
+/// every change is written back. Stored data that is corrupt or hand-edited loses only its bad parts,
+/// and the cleaned list is written back so the problem is reported once.
+#[hook]
+pub fn use_pins() -> (Pins, PinActions) {
+    // Read after the first render, which must match the pre-rendered page
+    // (it has no pins) for the page to hydrate.
+    let state = use_state(|| Pins {
+        pins: Vec::new(),
+        problems: Vec::new(),
+        refused: None,
+        storage_failed: false,
+        loaded: false,
     });
     {
-        let pins = state.pins.clone();
+        let state = state.clone();
+        use_effect_with((), move |()| state.set(Pins::stored()));
+    }
+    {
+        let (pins, loaded) = (state.pins.clone(), state.loaded);
         let had_problems = !state.problems.is_empty();
-        use_effect_with(pins, move |pins| {
-            if had_problems || web::load(PINS_KEY).ok().flatten().is_some() || !pins.is_empty() {
+        use_effect_with((pins, loaded), move |(pins, loaded)| {
+            let stored = || web::load(PINS_KEY).ok().flatten().is_some();
+            if *loaded && (had_problems || stored() || !pins.is_empty()) {
                 // A refused write leaves the pins in this page only; nothing else depends on it.
                 let _ = web::store(PINS_KEY, &pins::encode(pins));
             }

@@ -42,7 +42,8 @@ window.__longTasks = [];
 new PerformanceObserver(list => list.getEntries().forEach(e => window.__longTasks.push(e.duration)))
   .observe({ type: 'longtask', buffered: true });
 new MutationObserver((_, observer) => {
-  if (document.querySelector('[data-testid=best-proof][data-refined=true]')) {
+  // The pre-rendered page holds the same hooks: wait for the live one (html[data-live]).
+  if (document.documentElement.hasAttribute('data-live') && document.querySelector('[data-testid=best-proof][data-refined=true]')) {
     window.__refined = performance.now(); observer.disconnect();
   }
 }).observe(document, { childList: true, subtree: true, attributes: true });

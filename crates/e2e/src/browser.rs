@@ -214,12 +214,14 @@ impl Browser {
     /// and, on the calculator, for the wasm to take over its pre-rendered first screen.
     pub fn goto(&self, path_and_query: &str) {
         self.goto_first_screen(path_and_query);
-        // What a test finds must be the live page (the pre-rendered one alone holds
-        // `.linked-wait`).
+        // What a test finds must be the live page: the calculator marks `html[data-live]`
+        // once it has taken over (other pages have no `#app`).
+        let live = "return !document.getElementById('app') \
+                    || document.documentElement.hasAttribute('data-live');";
         crate::wait_until(
             "the wasm to take over the pre-rendered page",
             self.find_timeout,
-            || self.find_all(".linked-wait").is_empty(),
+            || self.execute(live, &[]) == serde_json::json!(true),
         );
     }
 

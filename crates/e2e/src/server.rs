@@ -335,37 +335,6 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decodes_percent_escapes() {
-        assert_eq!(percent_decode("/a%20b/%C3%A9").as_deref(), Some("/a b/é"));
-        assert_eq!(percent_decode("/%2e%2e/x").as_deref(), Some("/../x"));
-        assert_eq!(percent_decode("/bad%4"), None);
-        assert_eq!(percent_decode("/bad%zz"), None);
-    }
-
-    #[test]
-    fn normalizes_prefixes() {
-        assert_eq!(normalize_prefix(""), "/");
-        assert_eq!(normalize_prefix("/"), "/");
-        assert_eq!(normalize_prefix("tools/x"), "/tools/x/");
-        assert_eq!(normalize_prefix("/tools/x/"), "/tools/x/");
-    }
-
-    #[test]
-    fn picks_content_types() {
-        assert_eq!(content_type(Path::new("a/app_bg.wasm")), "application/wasm");
-        assert_eq!(
-            content_type(Path::new("index.HTML")),
-            "text/html; charset=utf-8"
-        );
-        assert_eq!(content_type(Path::new("icon.svg")), "image/svg+xml");
-    }
-}
-
 /// A raw HTTP/1.1 GET from `server`, as a client that runs no script sees it:
 /// the status, the value of `header`, and the body. Panics on a broken response.
 pub fn get(server: &StaticServer, target: &str, header: &str) -> (u16, Option<String>, Vec<u8>) {
@@ -395,4 +364,35 @@ pub fn get(server: &StaticServer, target: &str, header: &str) -> (u16, Option<St
             .then(|| value.trim().to_owned())
     });
     (status, value, raw[split + 4..].to_vec())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_percent_escapes() {
+        assert_eq!(percent_decode("/a%20b/%C3%A9").as_deref(), Some("/a b/é"));
+        assert_eq!(percent_decode("/%2e%2e/x").as_deref(), Some("/../x"));
+        assert_eq!(percent_decode("/bad%4"), None);
+        assert_eq!(percent_decode("/bad%zz"), None);
+    }
+
+    #[test]
+    fn normalizes_prefixes() {
+        assert_eq!(normalize_prefix(""), "/");
+        assert_eq!(normalize_prefix("/"), "/");
+        assert_eq!(normalize_prefix("tools/x"), "/tools/x/");
+        assert_eq!(normalize_prefix("/tools/x/"), "/tools/x/");
+    }
+
+    #[test]
+    fn picks_content_types() {
+        assert_eq!(content_type(Path::new("a/app_bg.wasm")), "application/wasm");
+        assert_eq!(
+            content_type(Path::new("index.HTML")),
+            "text/html; charset=utf-8"
+        );
+        assert_eq!(content_type(Path::new("icon.svg")), "image/svg+xml");
+    }
 }

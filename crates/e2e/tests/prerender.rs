@@ -6,7 +6,7 @@
 mod common;
 
 use calculator::format;
-use common::{book, engine_estimate, expect_postpaid, open, settled, type_into};
+use common::{book, engine_estimate, expect_postpaid, settled, type_into};
 use e2e::server::{bundle_server, get};
 use e2e::{Browser, BrowserKind};
 use pricing::Price;
@@ -129,22 +129,37 @@ fn the_pre_rendered_page_holds_nothing_the_csp_refuses() {
 }
 
 #[test]
-fn the_live_page_replaces_the_pre_rendered_one_and_works() {
-    // `open` waits until the pre-rendered screen (with its `.linked-wait`) is gone.
-    let browser = open("");
+fn the_live_page_adopts_the_pre_rendered_one_and_works() {
+    let browser = common::open_sized(BrowserKind::Chromium, 1280, 900);
+    // Before any script of the page runs: remember the pre-rendered nodes.
+    let remember = "document.addEventListener('DOMContentLoaded', () => {
+        window.__preRendered = ['h1', '[data-testid=cliff-note]', '[data-testid=pack-table]']
+            .map(css => document.querySelector('#app ' + css));
+    });";
+    browser.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": remember }),
+    );
+    let same = "return window.__preRendered.every(node => node && node.isConnected);";
+    browser.goto("/");
     assert_eq!(
-        browser.find_all(".page").len(),
-        1,
-        "one page, not the old and the new"
+        browser.execute(same, &[]),
+        json!(true),
+        "hydrated: the same nodes"
     );
-    assert!(
-        browser.find_all("noscript").is_empty(),
-        "the scriptless tables went with it"
-    );
+    assert_eq!(browser.find_all("#app .page").len(), 1);
     type_into(&browser.find("#volume"), "5000");
     expect_postpaid(&browser, "?volume=5000");
     settled(&browser);
     common::assert_healthy(&browser);
+    // A linked scenario is not the pre-rendered one: its page is rendered afresh.
+    browser.goto("/?volume=777");
+    expect_postpaid(&browser, "?volume=777");
+    assert_eq!(
+        browser.execute(same, &[]),
+        json!(false),
+        "replaced, not adopted"
+    );
 }
 
 /// Whether every element matching `css` is rendered visibly (false if none is).
