@@ -8,6 +8,7 @@ mod hooks;
 mod i18n;
 #[cfg(not(target_arch = "wasm32"))]
 mod prerender;
+mod slices;
 mod state;
 mod web;
 
@@ -18,39 +19,53 @@ mod web;
 static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
     unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
 
-/// In the browser: the calculator, taking over the pre-rendered first screen.
+/// In the browser: the calculator, taking over the pre-rendered page once the
+/// tables its scenario needs are built, a few per task (the pre-rendered page
+/// stays readable meanwhile, and no task is long).
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    let Some(document) = web::window().and_then(|w| w.document()) else {
-        return;
+    let query = web::query();
+    let (page, _) = calculator::decode(&query);
+    let Ok(optimizer) = pricing::Optimizer::embedded() else {
+        // The app shows what is wrong with the price book.
+        return mount(&query);
     };
+    let mut preparation = optimizer.prepare(&page.scenario);
+    slices::Slices {
+        step: Box::new(move || preparation.advance().then_some(())),
+        live: Box::new(|| true),
+        // In a task of its own: rendering is the longest step.
+        done: Box::new(move |()| {
+            gloo_timers::callback::Timeout::new(0, move || mount(&query)).forget();
+        }),
+    }
+    .start(0);
+}
+
+/// Renders the calculator into `#app`: adopting the pre-rendered default page
+/// as it stands when the URL asks for nothing else (so its first paint stays
+/// the largest), replacing it otherwise.
+#[cfg(target_arch = "wasm32")]
+fn mount(query: &str) {
     if let Some(root) = web::document_root() {
         // Only the pre-rendered page is veiled for a linked scenario (static/linked.js).
         let _ = root.remove_attribute("data-linked");
     }
-    let Some(host) = document.get_element_by_id("app") else {
+    let host = web::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    let Some(host) = host else {
         yew::Renderer::<app::App>::new().render();
         return;
     };
-    // Release builds pre-render the default scenario into the root: adopted as it
-    // stands when the URL asks for nothing else (so its first paint stays the
-    // largest), replaced otherwise.
-    let adopt = host.child_element_count() > 0 && !has_query();
+    let adopt = host.child_element_count() > 0 && query.len() <= 1;
     let renderer = yew::Renderer::<app::App>::with_root(host);
     if adopt {
         renderer.hydrate();
     } else {
         renderer.render();
     }
-}
-
-/// Whether the URL carries a query: a scenario of its own, not the default.
-#[cfg(target_arch = "wasm32")]
-fn has_query() -> bool {
-    web::window()
-        .and_then(|w| w.location().search().ok())
-        .is_some_and(|search| search.len() > 1)
 }
 
 /// Natively, at build time: a pre-rendered part of the page on standard output

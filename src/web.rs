@@ -69,6 +69,13 @@ pub fn window() -> Option<web_sys::Window> {
     }
 }
 
+/// The page's query string, `?` included (empty if there is none).
+pub fn query() -> String {
+    window()
+        .and_then(|window| window.location().search().ok())
+        .unwrap_or_default()
+}
+
 /// The document's `<html>` element, if there is a document.
 pub fn document_root() -> Option<web_sys::Element> {
     window()

@@ -10,6 +10,7 @@ pub mod label_guide;
 pub mod label_picker;
 pub mod label_table;
 pub mod language_switch;
+pub mod later;
 pub mod month_breakdown;
 pub mod month_profile;
 pub mod notice_list;

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::cost_chart::CostChart;
 use super::language_switch::LanguageSwitch;
+use super::later::Later;
 use super::notice_list::NoticeList;
 use super::pinned_scenarios::PinnedScenarios;
 use super::postpaid_summary::PostpaidSummary;
@@ -79,18 +80,18 @@ pub fn Page(props: &PageProps) -> Html {
                 { figures(&estimate, book, scenario.months, packs_pay_from, lang) }
                 if let Ok(estimate) = &*estimate {
                     if !page.embed {
-                        <ShareBar page={page.clone()} estimate={estimate.clone()} {book}
-                            on_pin={ let (add, s) = (pin_actions.add.clone(), scenario.clone()); Callback::from(move |()| add.emit(s.clone())) } />
+                        <Later><ShareBar page={page.clone()} estimate={estimate.clone()} {book}
+                            on_pin={ let (add, s) = (pin_actions.add.clone(), scenario.clone()); Callback::from(move |()| add.emit(s.clone())) } /></Later>
                     }
                 }
                 if !page.embed {
-                    <PinnedScenarios {engine} {pins} actions={pin_actions.clone()} on_open={on_change.reform(Change::Load)} />
+                    <Later><PinnedScenarios {engine} {pins} actions={pin_actions.clone()} on_open={on_change.reform(Change::Load)} /></Later>
                 }
                 if let (false, Ok(estimate)) = (page.embed, &*estimate) {
                     { chart(curve.as_deref(), engine, scenario, estimate, lang) }
                 }
-                <PriceTables {book} scenario={scenario.clone()} {bought} {current_tier}
-                    on_pick_volume={on_change.reform(Change::Volume)} />
+                <Later><PriceTables {book} scenario={scenario.clone()} {bought} {current_tier}
+                    on_pick_volume={on_change.reform(Change::Volume)} /></Later>
             </main>
             <footer class="source"><p>{ t.source }</p></footer>
         </div>

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::hooks::use_lang;
 
 use super::amount::Amount;
+use super::later::Later;
 use super::month_breakdown::MonthBreakdown;
 use super::purchase_schedule::PurchaseSchedule;
 use crate::i18n::{estimate_words, fill, proof_sentence, strategy_name, text, yuan};
@@ -100,9 +101,9 @@ pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
                     { fill(t.saving_yearly, &[("amount", &yuan(estimate.saving_against_yearly(), lang))]) }
                 </p>
             }
-            <PurchaseSchedule estimate={estimate.clone()} />
+            <Later><PurchaseSchedule estimate={estimate.clone()} /></Later>
             <p class="purchase-model" data-testid="purchase-model">{ t.purchase_model }</p>
-            <MonthBreakdown estimate={estimate.clone()} book={props.book} />
+            <Later><MonthBreakdown estimate={estimate.clone()} book={props.book} /></Later>
         </section>
     }
 }

@@ -7,6 +7,7 @@ use super::cliff_note::CliffNote;
 use super::extra_channels::ExtraChannels;
 use super::label_guide::LabelGuide;
 use super::label_picker::LabelPicker;
+use super::later::Later;
 use super::month_profile::MonthProfile;
 use super::number_field::NumberField;
 use super::price_column_picker::PriceColumnPicker;
@@ -56,7 +57,7 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
     html! {
         <section class="inputs" aria-label={t.label}>
             <LabelPicker {book} label={scenario.label} on_change={props.on_change.reform(Change::Label)} />
-            <LabelGuide {book} on_resolve={props.on_change.reform(Change::Label)} />
+            <Later><LabelGuide {book} on_resolve={props.on_change.reform(Change::Label)} /></Later>
             <VolumeControl volume={scenario.volume} on_change={props.on_change.clone()} />
             <StopButtons {prices} volume={scenario.volume} on_change={props.on_change.reform(Change::Volume)} />
             <CliffNote {prices} column={scenario.column} volume={scenario.volume} />
@@ -66,8 +67,8 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
                 <PriceColumnPicker column={scenario.column} on_change={props.on_change.reform(Change::Column)} />
             </div>
             if scenario.column == PriceColumn::Promo {
-                <PromotionEnd promo_months={scenario.promo_months} months={scenario.months}
-                    on_change={props.on_change.clone()} />
+                <Later><PromotionEnd promo_months={scenario.promo_months} months={scenario.months}
+                    on_change={props.on_change.clone()} /></Later>
             }
             <details class="advanced" open={ADVANCED.iter().any(|field| field.get(page) != field.default)}>
                 <summary>{ t.advanced }</summary>
@@ -77,8 +78,10 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
                     <NumberField id={fields::RETRY.name} rule={fields::RETRY.rule} label={t.retry} unit="%"
                         value={fields::RETRY.get(page)} on_change={set(&fields::RETRY)} />
                 </div>
-                <MonthProfile scenario={scenario.clone()} on_change={props.on_change.clone()} />
-                <ExtraChannels {book} main={scenario.label} extra={scenario.extra.clone()} on_change={props.on_change.clone()} />
+                <Later>
+                    <MonthProfile scenario={scenario.clone()} on_change={props.on_change.clone()} />
+                    <ExtraChannels {book} main={scenario.label} extra={scenario.extra.clone()} on_change={props.on_change.clone()} />
+                </Later>
                 <div class="row">
                     <NumberField id={fields::LEGACY.name} rule={fields::LEGACY.rule} label={t.legacy} unit={t.calls}
                         value={fields::LEGACY.get(page)} on_change={set(&fields::LEGACY)} />

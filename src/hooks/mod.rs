@@ -1,10 +1,10 @@
 //! Hooks that connect the page to the browser.
 
-mod slices;
 mod use_cost_curve;
 mod use_embed_resize;
 mod use_estimate;
 mod use_lang;
+mod use_later;
 mod use_narrow;
 mod use_page_state;
 mod use_pins;
@@ -13,6 +13,7 @@ pub use use_cost_curve::use_cost_curve;
 pub use use_embed_resize::use_embed_resize;
 pub use use_estimate::use_estimate;
 pub use use_lang::use_lang;
+pub use use_later::use_later;
 pub use use_narrow::use_narrow;
 pub use use_page_state::use_page_state;
 pub use use_pins::{use_pins, PinActions, Pins};

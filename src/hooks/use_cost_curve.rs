@@ -4,8 +4,8 @@ use calculator::{CostCurve, CurveWork, Plans};
 use pricing::{OptimizerError, Scenario};
 use yew::prelude::*;
 
-use super::slices::Slices;
 use crate::book::Engine;
+use crate::slices::Slices;
 
 /// How long the inputs must rest before the cheapest plans' curve is
 /// computed, in milliseconds: the estimate's search goes first.

@@ -3,8 +3,8 @@ use std::rc::Rc;
 use pricing::{Estimate, EstimateWork, OptimizerError, Scenario};
 use yew::prelude::*;
 
-use super::slices::Slices;
 use crate::book::Engine;
+use crate::slices::Slices;
 
 /// How long the inputs must rest before the search for the cheapest plan
 /// starts, in milliseconds: a slider drag pays only for the quick estimate.

@@ -15,7 +15,7 @@ const URL_DELAY_MS: u32 = 150;
 #[hook]
 pub fn use_page_state() -> UseReducerHandle<AppState> {
     let state = use_reducer(|| {
-        let (page, notices) = decode(&current_query());
+        let (page, notices) = decode(&crate::web::query());
         AppState { page, notices }
     });
     let page = state.page.clone();
@@ -26,12 +26,6 @@ pub fn use_page_state() -> UseReducerHandle<AppState> {
         move || drop(write)
     });
     state
-}
-
-fn current_query() -> String {
-    crate::web::window()
-        .and_then(|window| window.location().search().ok())
-        .unwrap_or_default()
 }
 
 fn replace_query(query: &str) {

@@ -15,8 +15,6 @@ pub struct Pins {
     pub refused: Option<PinError>,
     /// Whether storage failed (private browsing, quota): pins then last for this visit only.
     pub storage_failed: bool,
-    /// Whether storage has been read: nothing is written back before.
-    pub loaded: bool,
 }
 
 impl Pins {
@@ -34,7 +32,6 @@ impl Pins {
             problems,
             refused: None,
             storage_failed,
-            loaded: true,
         }
     }
 }
@@ -60,18 +57,28 @@ pub fn use_pins() -> (Pins, PinActions) {
         problems: Vec::new(),
         refused: None,
         storage_failed: false,
-        loaded: false,
     });
+    // Whether storage has been read: nothing is written back before.
+    let loaded = use_mut_ref(|| false);
     {
-        let state = state.clone();
-        use_effect_with((), move |()| state.set(Pins::stored()));
+        let (state, loaded) = (state.clone(), loaded.clone());
+        use_effect_with((), move |()| {
+            *loaded.borrow_mut() = true;
+            let stored = Pins::stored();
+            // Nothing stored, nothing to render again.
+            if stored != *state {
+                state.set(stored);
+            }
+        });
     }
     {
-        let (pins, loaded) = (state.pins.clone(), state.loaded);
+        let pins = state.pins.clone();
         let had_problems = !state.problems.is_empty();
-        use_effect_with((pins, loaded), move |(pins, loaded)| {
+        // As this render saw it: the first render's effects run before any read.
+        let loaded = *loaded.borrow();
+        use_effect_with(pins, move |pins| {
             let stored = || web::load(PINS_KEY).ok().flatten().is_some();
-            if *loaded && (had_problems || stored() || !pins.is_empty()) {
+            if loaded && (had_problems || stored() || !pins.is_empty()) {
                 // A refused write leaves the pins in this page only; nothing else depends on it.
                 let _ = web::store(PINS_KEY, &pins::encode(pins));
             }

@@ -27,7 +27,7 @@ pub use billing::{
 };
 pub use estimate::{Ahead, Estimate, EstimateWork, LabelEstimate, Totals, TotalsWork};
 pub use label::{resolve_label, Channel, Comparison, Label, PriceColumn};
-pub use optimizer::{Optimizer, OptimizerError, Recommendation, Strategy};
+pub use optimizer::{Optimizer, OptimizerError, Preparation, Recommendation, Strategy};
 pub use price_book::{LabelPrices, Pack, Price, PriceBook, PriceBookError, Tier, PRICE_BOOK_TOML};
 pub use scenario::{ExtraChannel, Scenario};
 

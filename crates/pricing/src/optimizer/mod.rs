@@ -273,6 +273,72 @@ impl<'b> Optimizer<'b> {
     }
 }
 
+/// One table a scenario needs: a label's pack table at a buying column, or
+/// its tier keys for a postpaid column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Piece {
+    Packs(Label, PriceColumn),
+    TierKeys(Label, PriceColumn, PriceColumn),
+}
+
+/// The tables a scenario needs, built one piece per [`Preparation::advance`],
+/// so that a page can spread the work over several short tasks before its
+/// first estimate (which then finds them built).
+pub struct Preparation<'o> {
+    optimizer: &'o Optimizer<'o>,
+    pieces: Vec<Piece>,
+}
+
+impl Preparation<'_> {
+    /// Builds the next piece; `true` once every piece is built. A table that
+    /// cannot be built is left for the estimate to report.
+    pub fn advance(&mut self) -> bool {
+        let Some(piece) = self.pieces.pop() else {
+            return true;
+        };
+        let book = self.optimizer.book;
+        match piece {
+            Piece::Packs(label, column) => {
+                let _ = self.optimizer.tables(label, column);
+            }
+            Piece::TierKeys(label, buy, postpaid) => {
+                if let Ok(tables) = self.optimizer.tables(label, buy) {
+                    tables.tier_keys(book.label(label), postpaid);
+                }
+            }
+        }
+        self.pieces.is_empty()
+    }
+}
+
+impl<'b> Optimizer<'b> {
+    /// The tables `scenario` needs, to be built a piece at a time.
+    pub fn prepare<'o>(&'o self, scenario: &Scenario) -> Preparation<'o> {
+        let mut columns: Vec<PriceColumn> = (0..scenario.months as usize)
+            .map(|month| scenario.column_in(month))
+            .collect();
+        columns.sort_by_key(|&column| column == PriceColumn::List);
+        columns.dedup();
+        let mut pieces = Vec::new();
+        for label in scenario.labels() {
+            for &buy in &columns {
+                pieces.push(Piece::Packs(label, buy));
+                pieces.extend(
+                    columns
+                        .iter()
+                        .map(|&postpaid| Piece::TierKeys(label, buy, postpaid)),
+                );
+            }
+        }
+        // Built from the end: the first piece first.
+        pieces.reverse();
+        Preparation {
+            optimizer: self,
+            pieces,
+        }
+    }
+}
+
 impl Optimizer<'static> {
     /// The optimizer for the embedded price book, shared by every caller.
     pub fn embedded() -> Result<&'static Optimizer<'static>, crate::PriceBookError> {
@@ -518,5 +584,82 @@ impl TierKeys {
             drift.push(costs.prices[costs.best] - best_calls * tier.unit.get(column));
         }
         TierKeys { mins, drift }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ExtraChannel;
+
+    fn built(
+        optimizer: &Optimizer<'_>,
+        label: Label,
+        buy: PriceColumn,
+        postpaid: PriceColumn,
+    ) -> bool {
+        let slot = label.index() * 2 + usize::from(buy == PriceColumn::List);
+        let at = usize::from(postpaid == PriceColumn::List);
+        optimizer.tables[slot]
+            .get()
+            .and_then(|tables| tables.as_ref().ok())
+            .is_some_and(|tables| tables.tier_keys[at].get().is_some())
+    }
+
+    #[test]
+    fn a_preparation_builds_every_table_the_scenario_prices_with_and_no_other() {
+        let book = PriceBook::embedded().expect("the embedded book parses");
+        let scenario = Scenario {
+            label: Label::WechatVerify,
+            months: 24,
+            promo_months: Some(6),
+            extra: vec![ExtraChannel {
+                label: Label::GeneralCompare,
+                volume: 3000,
+            }],
+            ..Scenario::default()
+        };
+        let optimizer = Optimizer::new(book);
+        let mut preparation = optimizer.prepare(&scenario);
+        let mut steps = 1;
+        while !preparation.advance() {
+            steps += 1;
+        }
+        // Two labels, each bought and billed at both columns: a pack table and two keys each.
+        assert_eq!(steps, 2 * 2 * 3);
+        for label in Label::ALL {
+            for (buy, postpaid) in [PriceColumn::Promo, PriceColumn::List]
+                .into_iter()
+                .flat_map(|buy| {
+                    PriceColumn::ALL
+                        .into_iter()
+                        .map(move |postpaid| (buy, postpaid))
+                })
+            {
+                let needed = scenario.labels().contains(&label);
+                assert_eq!(
+                    built(&optimizer, label, buy, postpaid),
+                    needed,
+                    "{label:?} {buy:?} {postpaid:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_scenario_at_one_column_prepares_only_that_column() {
+        let book = PriceBook::embedded().expect("the embedded book parses");
+        let scenario = Scenario::default();
+        let optimizer = Optimizer::new(book);
+        let mut preparation = optimizer.prepare(&scenario);
+        while !preparation.advance() {}
+        let column = scenario.column;
+        let other = PriceColumn::ALL
+            .into_iter()
+            .find(|&c| c != column)
+            .expect("two columns");
+        assert!(built(&optimizer, scenario.label, column, column));
+        assert!(!built(&optimizer, scenario.label, column, other));
+        assert!(!built(&optimizer, scenario.label, other, column));
     }
 }
