@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building and serving the page needs, and only what is missing:
-# the wasm32 target, trunk, wasm-bindgen-cli and wasm-opt. Idempotent: a re-run
-# takes seconds. Versions come from Trunk.toml so that they are pinned in one place.
+# the wasm32 target, trunk, wasm-bindgen-cli, wasm-opt and the release build's
+# nightly with the standard library's source. Idempotent: a re-run takes
+# seconds. Versions come from Trunk.toml and scripts/release-build.sh so that
+# each is pinned in one place.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +13,7 @@ toml_value() { # key -> value of the first `key = "value"` line in Trunk.toml
 TRUNK_VERSION="$(toml_value trunk-version)"
 WASM_BINDGEN_VERSION="$(toml_value wasm_bindgen)"
 BINARYEN_VERSION="$(toml_value wasm_opt | sed 's/^version_//')"
+RELEASE_TOOLCHAIN="$(sed -n 's/^RELEASE_TOOLCHAIN="\(.*\)"$/\1/p' scripts/release-build.sh)"
 
 say() { printf 'setup-serve: %s\n' "$*"; }
 
@@ -22,6 +25,14 @@ fi
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
+fi
+
+# The release build rebuilds the standard library for wasm32 from source (build-std),
+# so this nightly needs rust-src rather than the target's prebuilt library.
+if ! rustup run "$RELEASE_TOOLCHAIN" rustc --version >/dev/null 2>&1 \
+  || ! rustup component list --toolchain "$RELEASE_TOOLCHAIN" --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "installing $RELEASE_TOOLCHAIN with rust-src (about 30 s)"
+  rustup toolchain install "$RELEASE_TOOLCHAIN" --profile minimal --component rust-src
 fi
 
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
@@ -40,4 +51,4 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION\b"; the
   npm install --global --no-audit --no-fund "binaryen@$BINARYEN_VERSION"
 fi
 
-say "serving tools present: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -n1)"
+say "serving tools present: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -n1), $(rustup run "$RELEASE_TOOLCHAIN" rustc --version)"

@@ -24,6 +24,8 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> 
 /// stays readable meanwhile, and no task is long).
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // Release builds abort on a panic without a message (scripts/release-build.sh).
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     let query = web::query();
     let (page, _) = calculator::decode(&query);

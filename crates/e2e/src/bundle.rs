@@ -74,9 +74,15 @@ fn locate_or_build(public_url: &str) -> Result<PathBuf, String> {
 
 fn build(public_url: &str) -> Result<PathBuf, String> {
     let dist = dist_dir(public_url);
-    let mut trunk = Command::new("trunk");
+    // The release build as `make dist` makes it (its toolchain and flags).
+    let mut trunk = Command::new("bash");
     trunk
-        .args(["build", "--release", "--public-url", public_url, "--dist"])
+        .args([
+            "scripts/release-build.sh",
+            "--public-url",
+            public_url,
+            "--dist",
+        ])
         .arg(&dist)
         .current_dir(crate::workspace_root());
     for (name, _) in std::env::vars_os() {
@@ -86,12 +92,12 @@ fn build(public_url: &str) -> Result<PathBuf, String> {
         }
     }
     let output = trunk.output().map_err(|e| match e.kind() {
-        ErrorKind::NotFound => "`trunk` is not on PATH: run scripts/setup-serve.sh".to_owned(),
-        _ => format!("cannot run `trunk`: {e}"),
+        ErrorKind::NotFound => "`bash` is not on PATH".to_owned(),
+        _ => format!("cannot run scripts/release-build.sh: {e}"),
     })?;
     if !output.status.success() {
         return Err(format!(
-            "`trunk build --release --public-url {public_url}` failed ({}):\n{}",
+            "`scripts/release-build.sh --public-url {public_url}` failed ({}):\n{}",
             output.status,
             output_tail(&output, 60)
         ));
