@@ -43,7 +43,8 @@ struct Cell {
 impl Cell {
     fn cost(self) -> Cost {
         Cost {
-            price: Decimal::new(self.fen, 2).normalize(),
+            // Two decimals, as the bill lines: the search reads costs often.
+            price: Decimal::new(self.fen, 2),
             packs: self.packs,
         }
     }
