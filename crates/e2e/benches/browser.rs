@@ -43,7 +43,8 @@ new PerformanceObserver(list => list.getEntries().forEach(e => window.__longTask
   .observe({ type: 'longtask', buffered: true });
 new MutationObserver((_, observer) => {
   // The pre-rendered page holds the same hooks: wait for the live one (html[data-live]).
-  if (document.documentElement.hasAttribute('data-live') && document.querySelector('[data-testid=best-proof][data-refined=true]')) {
+  const live = !document.getElementById('app') || document.documentElement.hasAttribute('data-live');
+  if (live && document.querySelector('[data-testid=best-proof][data-refined=true]')) {
     window.__refined = performance.now(); observer.disconnect();
   }
 }).observe(document, { childList: true, subtree: true, attributes: true });
