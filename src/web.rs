@@ -93,10 +93,6 @@ fn local_storage() -> Result<Storage, WebError> {
 
 /// The text stored under a key, if any.
 pub fn load(key: &str) -> Result<Option<String>, WebError> {
-    // The page rendered at build time has nothing stored, which is not a failure.
-    if !cfg!(target_arch = "wasm32") {
-        return Ok(None);
-    }
     local_storage()?.get_item(key).map_err(|e| error("read", e))
 }
 

@@ -1,6 +1,7 @@
 //! Exact amounts: conversion of call counts and rounding of bill lines.
 //! Their text forms are the page model's business.
 
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::Calls;
@@ -21,6 +22,17 @@ pub fn amount(calls: Calls, unit: Decimal) -> Decimal {
 /// A total spread over its calls, unrounded; `None` without calls.
 pub fn per_call(total: Decimal, calls: Calls) -> Option<Decimal> {
     (calls > 0).then(|| total / calls_decimal(calls))
+}
+
+/// An amount as a whole number of 分, if it is one and fits in an `i64`:
+/// the integer form the optimizer's tables compare and add.
+pub fn whole_fen(amount: Decimal) -> Option<i64> {
+    let fen = amount.checked_mul(Decimal::ONE_HUNDRED)?;
+    if fen.fract().is_zero() {
+        fen.to_i64()
+    } else {
+        None
+    }
 }
 
 /// Rounds a bill line to 分, half away from zero; only bill lines are rounded.

@@ -68,7 +68,6 @@ mod yearly;
 
 use std::sync::OnceLock;
 
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use crate::billing::{price_months, Legacy, Order};
@@ -275,7 +274,7 @@ impl<'b> Optimizer<'b> {
 
 /// One table a scenario needs: a label's pack table at a buying column, or
 /// its tier keys for a postpaid column.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 enum Piece {
     Packs(Label, PriceColumn),
     TierKeys(Label, PriceColumn, PriceColumn),
@@ -462,11 +461,7 @@ const NO_KEY: Fen = Fen::MAX;
 
 /// An amount of whole fen as [`Fen`]; [`NO_KEY`] if it is not one or does not fit.
 fn fen(amount: Decimal) -> Fen {
-    let fen = amount * Decimal::ONE_HUNDRED;
-    match fen.fract().is_zero() {
-        true => fen.to_i64().unwrap_or(NO_KEY),
-        false => NO_KEY,
-    }
+    crate::money::whole_fen(amount).unwrap_or(NO_KEY)
 }
 
 /// Prefix minima of the price per unit over the table, compared exactly by

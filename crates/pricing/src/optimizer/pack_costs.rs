@@ -11,7 +11,6 @@
 //! (p_i, 1)`. The table therefore stops at `T + size_B`, and any capacity
 //! beyond is a table entry plus whole `B` packs.
 
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use crate::label::PriceColumn;
@@ -32,7 +31,7 @@ pub struct Cost {
 /// One capacity's least cost, in whole fen: the knapsack over integers is
 /// about ten times faster than over decimals, which is most of the time a
 /// page waits for its first figures.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug)]
 struct Cell {
     fen: i64,
     packs: u64,
@@ -93,7 +92,7 @@ impl PackCosts {
         let best = best_pack(&sizes, &costs);
         let fens = costs
             .iter()
-            .map(|&price| whole_fen(price))
+            .map(|&price| crate::money::whole_fen(price))
             .collect::<Option<Vec<i64>>>()
             .ok_or(TableError::NotWholeFen)?;
         let (threshold, cells) = grow_until_periodic(&sizes, &fens, best)?;
@@ -252,14 +251,4 @@ fn cheapest(
         }
     }
     Ok(best)
-}
-
-/// An amount as whole fen, if it is one and fits.
-fn whole_fen(amount: Decimal) -> Option<i64> {
-    let fen = amount.checked_mul(Decimal::ONE_HUNDRED)?;
-    if fen.fract().is_zero() {
-        fen.to_i64()
-    } else {
-        None
-    }
 }
