@@ -6,6 +6,7 @@ mod chart_scale;
 mod components;
 mod hooks;
 mod i18n;
+mod pre_rendered;
 #[cfg(not(target_arch = "wasm32"))]
 mod prerender;
 mod slices;
@@ -45,9 +46,9 @@ fn main() {
     .start(0);
 }
 
-/// Renders the calculator into `#app`: adopting the pre-rendered default page
-/// as it stands when the URL asks for nothing else (so its first paint stays
-/// the largest), replacing it otherwise.
+/// Renders the calculator into `#app`, replacing the pre-rendered page in one
+/// task; when the URL asks for nothing else, that page's deferred sections stay
+/// until the live ones are rendered (`Later`), so nothing moves.
 #[cfg(target_arch = "wasm32")]
 fn mount(query: &str) {
     if let Some(root) = web::document_root() {
@@ -61,13 +62,10 @@ fn mount(query: &str) {
         yew::Renderer::<app::App>::new().render();
         return;
     };
-    let adopt = host.child_element_count() > 0 && query.len() <= 1;
-    let renderer = yew::Renderer::<app::App>::with_root(host);
-    if adopt {
-        renderer.hydrate();
-    } else {
-        renderer.render();
+    if query.len() <= 1 {
+        pre_rendered::keep_sections(&host);
     }
+    yew::Renderer::<app::App>::with_root(host).render();
 }
 
 /// Natively, at build time: a pre-rendered part of the page on standard output

@@ -11,7 +11,7 @@ use crate::components::scriptless_page::ScriptlessPage;
 /// What `index.html` receives: `<div id="app">`'s content, or the `<noscript>` element.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {
-    /// The calculator in its default state, which the wasm hydrates.
+    /// The calculator in its default state, which the wasm replaces.
     App,
     /// The announcement's tables for a browser without scripts.
     Scriptless,
@@ -30,9 +30,7 @@ impl Part {
     /// The part's HTML.
     pub fn render(self) -> String {
         match self {
-            // Hydratable: the wasm adopts these nodes instead of painting new
-            // ones, so the first paint stays the largest.
-            Part::App => block_on(ServerRenderer::<App>::new()),
+            Part::App => block_on(ServerRenderer::<App>::new().hydratable(false)),
             Part::Scriptless => block_on(ServerRenderer::<ScriptlessPage>::new().hydratable(false)),
         }
     }

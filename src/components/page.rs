@@ -80,17 +80,17 @@ pub fn Page(props: &PageProps) -> Html {
                 { figures(&estimate, book, scenario.months, packs_pay_from, lang) }
                 if let Ok(estimate) = &*estimate {
                     if !page.embed {
-                        <Later><ShareBar page={page.clone()} estimate={estimate.clone()} {book}
+                        <Later name="share"><ShareBar page={page.clone()} estimate={estimate.clone()} {book}
                             on_pin={ let (add, s) = (pin_actions.add.clone(), scenario.clone()); Callback::from(move |()| add.emit(s.clone())) } /></Later>
                     }
                 }
                 if !page.embed {
-                    <Later><PinnedScenarios {engine} {pins} actions={pin_actions.clone()} on_open={on_change.reform(Change::Load)} /></Later>
+                    <Later name="pins"><PinnedScenarios {engine} {pins} actions={pin_actions.clone()} on_open={on_change.reform(Change::Load)} /></Later>
                 }
                 if let (false, Ok(estimate)) = (page.embed, &*estimate) {
                     { chart(curve.as_deref(), engine, scenario, estimate, lang) }
                 }
-                <Later><PriceTables {book} scenario={scenario.clone()} {bought} {current_tier}
+                <Later name="tables"><PriceTables {book} scenario={scenario.clone()} {bought} {current_tier}
                     on_pick_volume={on_change.reform(Change::Volume)} /></Later>
             </main>
             <footer class="source"><p>{ t.source }</p></footer>

@@ -101,9 +101,9 @@ pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
                     { fill(t.saving_yearly, &[("amount", &yuan(estimate.saving_against_yearly(), lang))]) }
                 </p>
             }
-            <Later><PurchaseSchedule estimate={estimate.clone()} /></Later>
+            <Later name="schedule"><PurchaseSchedule estimate={estimate.clone()} /></Later>
             <p class="purchase-model" data-testid="purchase-model">{ t.purchase_model }</p>
-            <Later><MonthBreakdown estimate={estimate.clone()} book={props.book} /></Later>
+            <Later name="months"><MonthBreakdown estimate={estimate.clone()} book={props.book} /></Later>
         </section>
     }
 }

@@ -57,7 +57,7 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
     html! {
         <section class="inputs" aria-label={t.label}>
             <LabelPicker {book} label={scenario.label} on_change={props.on_change.reform(Change::Label)} />
-            <Later><LabelGuide {book} on_resolve={props.on_change.reform(Change::Label)} /></Later>
+            <Later name="guide"><LabelGuide {book} on_resolve={props.on_change.reform(Change::Label)} /></Later>
             <VolumeControl volume={scenario.volume} on_change={props.on_change.clone()} />
             <StopButtons {prices} volume={scenario.volume} on_change={props.on_change.reform(Change::Volume)} />
             <CliffNote {prices} column={scenario.column} volume={scenario.volume} />
@@ -67,7 +67,7 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
                 <PriceColumnPicker column={scenario.column} on_change={props.on_change.reform(Change::Column)} />
             </div>
             if scenario.column == PriceColumn::Promo {
-                <Later><PromotionEnd promo_months={scenario.promo_months} months={scenario.months}
+                <Later name="promotion-end"><PromotionEnd promo_months={scenario.promo_months} months={scenario.months}
                     on_change={props.on_change.clone()} /></Later>
             }
             <details class="advanced" open={ADVANCED.iter().any(|field| field.get(page) != field.default)}>
@@ -78,7 +78,7 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
                     <NumberField id={fields::RETRY.name} rule={fields::RETRY.rule} label={t.retry} unit="%"
                         value={fields::RETRY.get(page)} on_change={set(&fields::RETRY)} />
                 </div>
-                <Later>
+                <Later name="profile">
                     <MonthProfile scenario={scenario.clone()} on_change={props.on_change.clone()} />
                     <ExtraChannels {book} main={scenario.label} extra={scenario.extra.clone()} on_change={props.on_change.clone()} />
                 </Later>

@@ -50,8 +50,8 @@ pub struct PinActions {
 /// and the cleaned list is written back so the problem is reported once.
 #[hook]
 pub fn use_pins() -> (Pins, PinActions) {
-    // Read after the first render, which must match the pre-rendered page
-    // (it has no pins) for the page to hydrate.
+    // Read after the first render: that render also runs natively at build
+    // time (src/prerender.rs), where there is no storage.
     let state = use_state(|| Pins {
         pins: Vec::new(),
         problems: Vec::new(),

@@ -1,6 +1,7 @@
 //! The pre-rendered first screen (README, "Performance"): the release `index.html`
 //! alone, as a client that runs no script receives it, shows the default scenario's
-//! figures and the announcement's tables; the wasm then replaces it with the live page;
+//! figures and the announcement's tables; the wasm then replaces it with the live page,
+//! which starts exactly where the pre-rendered one stood;
 //! and a link to another scenario never shows the default figures meanwhile.
 
 mod common;
@@ -10,7 +11,7 @@ use common::{book, engine_estimate, expect_postpaid, settled, type_into};
 use e2e::server::{bundle_server, get};
 use e2e::{Browser, BrowserKind};
 use pricing::{LabelPrices, Price};
-use serde_json::json;
+use serde_json::{json, Value};
 
 /// The release `index.html` as served, scripts not run.
 fn served_html() -> String {
@@ -117,37 +118,72 @@ fn the_pre_rendered_page_holds_nothing_the_csp_refuses() {
     assert!(!html.contains("<style"), "inline style elements");
 }
 
+/// Records where the pre-rendered page puts a few landmarks and its deferred
+/// sections, then the same at the moment the live page has taken over (before
+/// any later task, so before the browser could paint anything in between).
+const TAKE_OVER_PROBE: &str = "
+const landmarks = () => ['h1', '#volume', '[data-testid=best-total]', '[data-testid=cliff-note]',
+    '[data-later=share] > *', '[data-later=tables] > *', 'footer']
+  .map(css => document.querySelector('#app ' + css))
+  .map(node => node && JSON.stringify(node.getBoundingClientRect()));
+document.addEventListener('DOMContentLoaded', () => {
+  window.__before = landmarks();
+  window.__sections = [...document.querySelectorAll('#app [data-later]')];
+  new MutationObserver((_, observer) => {
+    if (!document.documentElement.hasAttribute('data-live')) return;
+    observer.disconnect();
+    window.__after = landmarks();
+    window.__keptAtTakeOver = window.__sections.filter(node => node.isConnected).length;
+  }).observe(document.documentElement, { attributes: true });
+});";
+
 #[test]
-fn the_live_page_adopts_the_pre_rendered_one_and_works() {
+fn the_live_page_takes_over_without_moving_anything_and_works() {
     let browser = common::open_sized(BrowserKind::Chromium, 1280, 900);
-    // Before any script of the page runs: remember the pre-rendered nodes.
-    let remember = "document.addEventListener('DOMContentLoaded', () => {
-        window.__preRendered = ['h1', '[data-testid=cliff-note]', '[data-testid=best-total]']
-            .map(css => document.querySelector('#app ' + css));
-    });";
     browser.cdp(
         "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": remember }),
+        json!({ "source": TAKE_OVER_PROBE }),
     );
-    let same = "return window.__preRendered.every(node => node && node.isConnected);";
     browser.goto("/");
+    let before = browser.execute("return window.__before;", &[]);
+    assert!(
+        before
+            .as_array()
+            .is_some_and(|all| all.iter().all(Value::is_string)),
+        "every landmark is pre-rendered: {before}"
+    );
     assert_eq!(
-        browser.execute(same, &[]),
+        browser.execute("return window.__after;", &[]),
+        before,
+        "the live page's first frame puts everything where the pre-rendered one did"
+    );
+    let sections = browser.execute("return window.__sections.length;", &[]);
+    assert!(sections.as_u64() > Some(2), "deferred sections: {sections}");
+    assert_eq!(
+        browser.execute("return window.__keptAtTakeOver;", &[]),
+        sections,
+        "each pre-rendered deferred section stays until its live one is rendered"
+    );
+    settled(&browser);
+    let replaced = "return window.__sections.every(node => !node.isConnected)
+        && document.querySelectorAll('#app [data-later]').length === window.__sections.length;";
+    assert_eq!(
+        browser.execute(replaced, &[]),
         json!(true),
-        "hydrated: the same nodes"
+        "then each is replaced by its live version"
     );
     assert_eq!(browser.find_all("#app .page").len(), 1);
     type_into(&browser.find("#volume"), "5000");
     expect_postpaid(&browser, "?volume=5000");
     settled(&browser);
     common::assert_healthy(&browser);
-    // A linked scenario is not the pre-rendered one: its page is rendered afresh.
+    // A linked scenario is not the pre-rendered one: nothing of it is kept.
     browser.goto("/?volume=777");
     expect_postpaid(&browser, "?volume=777");
     assert_eq!(
-        browser.execute(same, &[]),
-        json!(false),
-        "replaced, not adopted"
+        browser.execute("return window.__keptAtTakeOver;", &[]),
+        json!(0),
+        "a linked scenario keeps nothing of the default one"
     );
 }
 
