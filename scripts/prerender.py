@@ -3,8 +3,8 @@
 
 The calculator's own components render it natively (`cargo run --bin faceid-calculator`
 on the host runs src/prerender.rs), in two parts: `app`, the default scenario with its
-inputs, figures and price tables, goes into the empty `<div id="app">`, which the wasm
-then hydrates; `scriptless`, the announcement's two tables for a browser without
+inputs, figures and price tables, goes into the empty `<div id="app">`, marked
+`data-pre-rendered` until the wasm replaces it; `scriptless`, the announcement's two tables for a browser without
 scripts, replaces index.html's short `<noscript>` message.
 
 Run from scripts/post-build.sh with TRUNK_STAGING_DIR set.
@@ -49,7 +49,7 @@ def main():
     app, scriptless = part("app"), part("scriptless")
     if "<main" not in app or not scriptless.startswith("<noscript>"):
         fail("the native render is not the calculator and its scriptless page")
-    html = APP.sub(lambda _: f'<div id="app">{app}</div>', html)
+    html = APP.sub(lambda _: f'<div id="app" data-pre-rendered>{app}</div>', html)
     html = NOSCRIPT.sub(lambda _: scriptless, html)
     index.write_text(html, encoding="utf-8")
 

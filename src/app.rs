@@ -5,6 +5,7 @@ use pricing::Optimizer;
 use yew::prelude::*;
 
 use crate::book::Engine;
+use crate::components::later::Later;
 use crate::components::page::Page;
 use crate::i18n::text;
 
@@ -12,7 +13,8 @@ use crate::i18n::text;
 #[component]
 pub fn App() -> Html {
     match Optimizer::embedded() {
-        Ok(optimizer) => html! { <Page engine={Engine(optimizer)} /> },
+        // Deferred too: the take-over's first task then only swaps the pre-rendered page in.
+        Ok(optimizer) => html! { <Later name="page"><Page engine={Engine(optimizer)} /></Later> },
         Err(error) => html! {
             <main class="broken" role="alert">
                 <h1>{ Lang::ALL.map(|lang| text(lang).book_error).join(" / ") }</h1>

@@ -39,8 +39,13 @@ fn main() {
         step: Box::new(move || preparation.advance().then_some(())),
         live: Box::new(|| true),
         // In a task of its own: rendering is the longest step.
+        // Then the first estimate and the mount, each in a task of its own.
         done: Box::new(move |()| {
-            gloo_timers::callback::Timeout::new(0, move || mount(&query)).forget();
+            gloo_timers::callback::Timeout::new(0, move || {
+                hooks::prime_estimate(optimizer, &page.scenario);
+                gloo_timers::callback::Timeout::new(0, move || mount(&query)).forget();
+            })
+            .forget();
         }),
     }
     .start(0);
@@ -51,10 +56,6 @@ fn main() {
 /// until the live ones are rendered (`Later`), so nothing moves.
 #[cfg(target_arch = "wasm32")]
 fn mount(query: &str) {
-    if let Some(root) = web::document_root() {
-        // Only the pre-rendered page is veiled for a linked scenario (static/linked.js).
-        let _ = root.remove_attribute("data-linked");
-    }
     let host = web::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));
@@ -62,6 +63,8 @@ fn mount(query: &str) {
         yew::Renderer::<app::App>::new().render();
         return;
     };
+    // What static/linked.js's veil and the stand-ins apply to (scripts/prerender.py).
+    let _ = host.remove_attribute("data-pre-rendered");
     if query.len() <= 1 {
         pre_rendered::keep_sections(&host);
     }

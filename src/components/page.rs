@@ -76,8 +76,8 @@ pub fn Page(props: &PageProps) -> Html {
             </header>
             <NoticeList notices={state.notices.clone()} on_dismiss={on_change.reform(Change::DismissNotice)} />
             <main class="layout">
-                <ScenarioInputs {book} page={page.clone()} on_change={on_change.clone()} />
-                { figures(&estimate, book, scenario.months, packs_pay_from, lang) }
+                <Later name="inputs"><ScenarioInputs {book} page={page.clone()} on_change={on_change.clone()} /></Later>
+                <Later name="results">{ figures(&estimate, book, scenario.months, packs_pay_from, lang) }</Later>
                 if let Ok(estimate) = &*estimate {
                     if !page.embed {
                         <Later name="share"><ShareBar page={page.clone()} estimate={estimate.clone()} {book}
@@ -156,10 +156,12 @@ fn full_calculator_href(page: &PageState) -> String {
 }
 
 /// Marks the document once the calculator has taken over the pre-rendered page
-/// (`html[data-live]`, a hook for tests and for the veil's CSS).
+/// (`html[data-live]`, a hook for tests), and ends the wait for a linked
+/// scenario (static/linked.js), whose own page now stands.
 fn mark_live() {
     if let Some(root) = crate::web::document_root() {
         let _ = root.set_attribute("data-live", "");
+        let _ = root.remove_attribute("data-linked");
     }
 }
 

@@ -1,3 +1,4 @@
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use pricing::{Estimate, EstimateWork, OptimizerError, Scenario};
@@ -13,6 +14,29 @@ const REST_MS: u32 = 150;
 /// What the page shows for a scenario.
 pub type Shown = Rc<Result<Rc<Estimate>, OptimizerError>>;
 
+/// A scenario's quick estimate.
+type Quick = Result<Rc<Estimate>, OptimizerError>;
+
+thread_local! {
+    /// The first scenario's quick estimate, worked out before the page mounts.
+    static PRIMED: RefCell<Option<(Scenario, Quick)>> = const { RefCell::new(None) };
+}
+
+/// Works out the first scenario's quick estimate ahead of the page, in a task
+/// of its own: mounting the page is the longest task, and this takes a part
+/// of it off.
+#[cfg(target_arch = "wasm32")]
+pub fn prime_estimate(optimizer: &pricing::Optimizer<'_>, scenario: &Scenario) {
+    let quick = Estimate::yearly(optimizer, scenario).map(Rc::new);
+    PRIMED.with(|primed| *primed.borrow_mut() = Some((scenario.clone(), quick)));
+}
+
+/// The primed quick estimate, if it is `scenario`'s; handed out once.
+fn primed(scenario: &Scenario) -> Option<Quick> {
+    let (primed_for, quick) = PRIMED.with(|primed| primed.borrow_mut().take())?;
+    (primed_for == *scenario).then_some(quick)
+}
+
 /// The scenario's estimate. At once: [`Estimate::yearly`], with the yearly
 /// plans standing in (quick, and marked as not yet refined). Once the inputs
 /// rest, the search over every purchase month runs a few months per task
@@ -20,7 +44,7 @@ pub type Shown = Rc<Result<Rc<Estimate>, OptimizerError>>;
 #[hook]
 pub fn use_estimate(engine: Engine, scenario: &Scenario) -> Shown {
     let quick = use_memo(scenario.clone(), move |scenario| {
-        Estimate::yearly(engine.0, scenario).map(Rc::new)
+        primed(scenario).unwrap_or_else(|| Estimate::yearly(engine.0, scenario).map(Rc::new))
     });
     let refined = use_state(|| None::<(Scenario, Shown)>);
     // Bumped on every change: slices for older inputs stop.

@@ -134,6 +134,8 @@ document.addEventListener('DOMContentLoaded', () => {
     observer.disconnect();
     window.__after = landmarks();
     window.__keptAtTakeOver = window.__sections.filter(node => node.isConnected).length;
+    window.__namedAtTakeOver = window.__sections
+      .filter(node => document.querySelector(`#app [data-later=${node.dataset.later}]`)).length;
   }).observe(document.documentElement, { attributes: true });
 });";
 
@@ -160,9 +162,14 @@ fn the_live_page_takes_over_without_moving_anything_and_works() {
     let sections = browser.execute("return window.__sections.length;", &[]);
     assert!(sections.as_u64() > Some(2), "deferred sections: {sections}");
     assert_eq!(
-        browser.execute("return window.__keptAtTakeOver;", &[]),
+        browser.execute("return window.__namedAtTakeOver;", &[]),
         sections,
-        "each pre-rendered deferred section stays until its live one is rendered"
+        "no deferred section is missing when the live page takes over"
+    );
+    let kept = browser.execute("return window.__keptAtTakeOver;", &[]);
+    assert!(
+        kept.as_u64() > Some(0),
+        "pre-rendered sections stand in until their live versions are rendered: {kept}"
     );
     settled(&browser);
     let replaced = "return window.__sections.every(node => !node.isConnected)
