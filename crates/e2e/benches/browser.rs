@@ -9,7 +9,9 @@
 //! - searched plan: from navigation start until the plan searched over every
 //!   purchase month replaces the quick yearly one;
 //! - long tasks: every main-thread task over 50 ms (the Long Tasks API)
-//!   during the loads (until the cost chart is drawn) and during the moves;
+//!   during the loads (until the cost chart is drawn) and during the moves,
+//!   and during loads of the default page, which the live page takes over
+//!   from the pre-rendered one;
 //!
 //! each without throttling and at 4x CPU throttling (DevTools
 //! `Emulation.setCPUThrottlingRate`); and the loads of a heavy scenario
@@ -96,6 +98,7 @@ fn main() {
     for rate in [1, 4] {
         browser.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": rate }));
         let (loads, load_tasks) = first_renders(&browser, QUERY, LOADS);
+        let (_, default_tasks) = first_renders(&browser, "", LOADS);
         let (slider, slider_tasks) = slider_times(&browser, &moves);
         let (heavy, heavy_tasks) = first_renders(&browser, HEAVY, 5);
         let refined = refined_plans(&browser, QUERY);
@@ -107,6 +110,11 @@ fn main() {
             report,
             "  long tasks     loads: {}",
             long_tasks(&load_tasks)
+        );
+        let _ = writeln!(
+            report,
+            "                 loads of the default page: {}",
+            long_tasks(&default_tasks)
         );
         let _ = writeln!(
             report,
@@ -163,12 +171,16 @@ fn postpaid_first_month(volume: u64) -> String {
 }
 
 /// Milliseconds from navigation start to the first complete render, per
-/// load of `query`; and the long tasks seen until the chart was drawn.
+/// load of `query` (each at another volume; an empty query loads the default
+/// page, pre-rendered); and the long tasks seen until the chart was drawn.
 fn first_renders(browser: &Browser, query: &str, loads: usize) -> (Vec<f64>, Vec<f64>) {
     let mut tasks = Vec::new();
     let renders = (0..loads)
         .map(|i| {
-            browser.goto(&format!("/?{query}&volume={}", 1000 + i));
+            match query {
+                "" => browser.goto("/"),
+                _ => browser.goto(&format!("/?{query}&volume={}", 1000 + i)),
+            }
             browser.testid("chart-current");
             tasks.extend(long_tasks_so_far(browser));
             let at = browser.execute("return window.__firstRender;", &[]);
