@@ -22,7 +22,13 @@ pub fn keep_sections(host: &Element) {
         .filter_map(|at| found.item(at))
         .filter_map(|node| wasm_bindgen::JsCast::dyn_into::<Element>(node).ok())
         .filter_map(|element| Some((element.get_attribute("data-later")?, element)));
-    SECTIONS.with(|kept| kept.borrow_mut().extend(sections));
+    SECTIONS.with(|kept| {
+        for (name, element) in sections {
+            // A hook for tests: the page is not all live while one stands in.
+            let _ = element.set_attribute("data-stand-in", "");
+            kept.borrow_mut().push((name, element));
+        }
+    });
 }
 
 /// The kept section named `name`, handed out once (none natively, or when the

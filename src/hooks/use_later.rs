@@ -3,9 +3,10 @@ use std::cell::Cell;
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
-/// How far apart, in milliseconds, waiting components get their turn: all at
-/// once, they would render in one task again.
-const STAGGER_MS: u32 = 20;
+/// How far apart, in milliseconds, waiting components get their turn. Each
+/// timer fires in a task of its own, so a few milliseconds keep them apart
+/// and in order; input events are handled in between.
+const STAGGER_MS: u32 = 4;
 
 thread_local! {
     /// Components waiting now, so that each gets its turn after those before it.

@@ -215,9 +215,11 @@ impl Browser {
     pub fn goto(&self, path_and_query: &str) {
         self.goto_first_screen(path_and_query);
         // What a test finds must be the live page: the calculator marks `html[data-live]`
-        // once it has taken over (other pages have no `#app`).
+        // once it has taken over, and no pre-rendered section stands in any more
+        // (`data-stand-in`, src/pre_rendered.rs); other pages have no `#app`.
         let live = "return !document.getElementById('app') \
-                    || document.documentElement.hasAttribute('data-live');";
+                    || (document.documentElement.hasAttribute('data-live') \
+                        && !document.querySelector('#app [data-stand-in]'));";
         crate::wait_until(
             "the wasm to take over the pre-rendered page",
             self.find_timeout,
