@@ -22,7 +22,7 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> 
 
 /// In the browser: the calculator, taking over the pre-rendered page once the
 /// tables its scenario needs are built, a few per task (the pre-rendered page
-/// stays readable meanwhile, and no task is long).
+/// stays readable meanwhile, and tasks stay short).
 #[cfg(target_arch = "wasm32")]
 fn main() {
     // Release builds abort on a panic without a message (scripts/release-build.sh).
@@ -38,8 +38,7 @@ fn main() {
     slices::Slices {
         step: Box::new(move || preparation.advance().then_some(())),
         live: Box::new(|| true),
-        // In a task of its own: rendering is the longest step.
-        // Then the first estimate and the mount, each in a task of its own.
+        // Then the first estimate, then the mount, each in a task of its own.
         done: Box::new(move |()| {
             gloo_timers::callback::Timeout::new(0, move || {
                 hooks::prime_estimate(optimizer, &page.scenario);
