@@ -28,6 +28,13 @@ fn main() {
     // Release builds abort on a panic without a message (scripts/release-build.sh).
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
+    // Not in the task that instantiates the wasm, which is long enough already.
+    gloo_timers::callback::Timeout::new(0, start).forget();
+}
+
+/// Reads the price book and the URL's scenario, then prepares, estimates and mounts.
+#[cfg(target_arch = "wasm32")]
+fn start() {
     let query = web::query();
     let (page, _) = calculator::decode(&query);
     let Ok(optimizer) = pricing::Optimizer::embedded() else {
