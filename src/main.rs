@@ -13,12 +13,9 @@ mod slices;
 mod state;
 mod web;
 
-// SAFETY: the page's wasm runs on one thread (no atomics, no workers share
-// its memory), which is what `AssumeSingleThreaded` asks of its caller.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
-static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
-    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 /// In the browser: the calculator, taking over the pre-rendered page once the
 /// tables its scenario needs are built, a few per task (the pre-rendered page

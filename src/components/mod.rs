@@ -1,6 +1,7 @@
 //! One component per file, each named for what it shows.
 
 pub mod amount;
+pub mod chart_plot;
 pub mod cliff_note;
 pub mod column_heading;
 pub mod cost_chart;

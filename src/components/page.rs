@@ -17,7 +17,9 @@ use super::recommendation_panel::RecommendationPanel;
 use super::scenario_inputs::ScenarioInputs;
 use super::share_bar::ShareBar;
 use crate::book::{Book, Engine};
-use crate::hooks::{use_cost_curve, use_embed_resize, use_estimate, use_page_state, use_pins};
+use crate::hooks::{
+    use_cost_curve, use_embed_resize, use_estimate, use_page_state, use_pins, use_reform,
+};
 use crate::i18n::text;
 use crate::state::Change;
 
@@ -45,7 +47,11 @@ pub fn Page(props: &PageProps) -> Html {
     use_embed_resize(page.embed);
     let (pins, pin_actions) = use_pins();
 
-    let on_change = state.dispatcher().to_callback();
+    let on_change = (*use_memo(state.dispatcher(), |dispatcher| dispatcher.to_callback())).clone();
+    let on_lang = use_reform(&on_change, (), |(), lang| Change::Lang(lang));
+    let on_dismiss = use_reform(&on_change, (), |(), index| Change::DismissNotice(index));
+    let on_open = use_reform(&on_change, (), |(), scenario| Change::Load(scenario));
+    let on_pick_volume = use_reform(&on_change, (), |(), volume| Change::Volume(volume));
     let bought: Vec<u64> = match &*estimate {
         Ok(estimate) => estimate
             .main()
@@ -57,9 +63,9 @@ pub fn Page(props: &PageProps) -> Html {
         Err(_) => Vec::new(),
     };
     let current_tier = (*estimate).as_ref().ok().and_then(|e| e.first_month_tier());
+    let curve = curve.and_then(Result::ok);
     let packs_pay_from = curve
-        .as_deref()
-        .and_then(|curve| curve.as_ref().ok())
+        .as_ref()
         .and_then(|curve| curve.packs_pay_from(scenario.volume));
     html! {
         <ContextProvider<Lang> context={lang}>
@@ -72,9 +78,9 @@ pub fn Page(props: &PageProps) -> Html {
                     <h1>{ t.title }</h1>
                     <p class="subtitle">{ t.subtitle }</p>
                 </div>
-                <LanguageSwitch on_change={on_change.reform(Change::Lang)} />
+                <LanguageSwitch on_change={on_lang} />
             </header>
-            <NoticeList notices={state.notices.clone()} on_dismiss={on_change.reform(Change::DismissNotice)} />
+            <NoticeList notices={state.notices.clone()} {on_dismiss} />
             <main class="layout">
                 <Later name="inputs"><ScenarioInputs {book} page={page.clone()} on_change={on_change.clone()} /></Later>
                 <Later name="results">{ figures(&estimate, book, scenario.months, packs_pay_from, lang) }</Later>
@@ -85,13 +91,13 @@ pub fn Page(props: &PageProps) -> Html {
                     }
                 }
                 if !page.embed {
-                    <Later name="pins"><PinnedScenarios {engine} {pins} actions={pin_actions.clone()} on_open={on_change.reform(Change::Load)} /></Later>
+                    <Later name="pins"><PinnedScenarios {engine} {pins} actions={pin_actions.clone()} {on_open} /></Later>
                 }
                 if let (false, Ok(estimate)) = (page.embed, &*estimate) {
-                    { chart(curve.as_deref(), engine, scenario, estimate, lang) }
+                    { chart(curve, engine, scenario, estimate, lang) }
                 }
-                <Later name="tables"><PriceTables {book} scenario={scenario.clone()} {bought} {current_tier}
-                    on_pick_volume={on_change.reform(Change::Volume)} /></Later>
+                <Later name="tables"><PriceTables {book} label={scenario.label} column={scenario.column} {bought} {current_tier}
+                    {on_pick_volume} /></Later>
             </main>
             <footer class="source"><p>{ t.source }</p></footer>
         </div>
@@ -125,20 +131,20 @@ fn figures(
 
 /// The cost chart once its curve is ready, marked at the current volume.
 fn chart(
-    curve: Option<&Result<CostCurve, OptimizerError>>,
+    curve: Option<Rc<CostCurve>>,
     engine: Engine,
     scenario: &Scenario,
     estimate: &Estimate,
     lang: Lang,
 ) -> Html {
-    let Some(Ok(curve)) = curve else {
+    let Some(curve) = curve else {
         return Html::default();
     };
     let current = CurvePoint::of_estimate(scenario.volume, estimate);
     let cliffs = cliffs(engine.0.book().label(scenario.label), scenario.column);
     html! {
         <section class="chart-section">
-            <CostChart curve={Rc::new(curve.clone())} {current} {cliffs} />
+            <CostChart {curve} {current} {cliffs} />
             if !scenario.extra.is_empty() {
                 <p class="field-help" data-testid="chart-scaled">{ text(lang).chart_scaled }</p>
             }

@@ -1,4 +1,4 @@
-use pricing::Scenario;
+use pricing::{Label, PriceColumn};
 use yew::prelude::*;
 
 use crate::hooks::use_lang;
@@ -14,8 +14,10 @@ use crate::i18n::text;
 pub struct PriceTablesProps {
     /// The price book.
     pub book: Book,
-    /// The scenario shown.
-    pub scenario: Scenario,
+    /// The label shown.
+    pub label: Label,
+    /// The column that prices the scenario.
+    pub column: PriceColumn,
     /// Pack sizes the cheapest plan buys.
     pub bought: Vec<u64>,
     /// The tier the first month falls in.
@@ -28,14 +30,14 @@ pub struct PriceTablesProps {
 #[component]
 pub fn PriceTables(props: &PriceTablesProps) -> Html {
     let lang = use_lang();
-    let (book, scenario) = (props.book, &props.scenario);
+    let book = props.book;
     let t = text(lang);
     let show_all = use_state(|| false);
     let toggle = {
         let show_all = show_all.clone();
         move |_: MouseEvent| show_all.set(!*show_all)
     };
-    let prices = book.0.label(scenario.label);
+    let prices = book.0.label(props.label);
     html! {
         <section class="tables">
             <div class="tables-head">
@@ -45,10 +47,10 @@ pub fn PriceTables(props: &PriceTablesProps) -> Html {
                 </button>
             </div>
             if *show_all {
-                <LabelComparison {book} label={scenario.label} />
+                <LabelComparison {book} label={props.label} />
             } else {
                 <div class="table-pair">
-                    <PackTable {prices} column={scenario.column} bought={props.bought.clone()}
+                    <PackTable {prices} column={props.column} bought={props.bought.clone()}
                         on_pick_volume={props.on_pick_volume.clone()} />
                     <TierTable {prices} current={props.current_tier}
                         on_pick_volume={props.on_pick_volume.clone()} />

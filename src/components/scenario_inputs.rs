@@ -1,4 +1,4 @@
-use calculator::fields::{self, Field};
+use calculator::fields::{self, Field, Value};
 use calculator::PageState;
 use pricing::PriceColumn;
 use yew::prelude::*;
@@ -15,7 +15,7 @@ use super::promotion_end::PromotionEnd;
 use super::stop_buttons::StopButtons;
 use super::volume_control::VolumeControl;
 use crate::book::Book;
-use crate::hooks::use_lang;
+use crate::hooks::{use_lang, use_reform};
 use crate::i18n::text;
 use crate::state::Change;
 
@@ -49,22 +49,26 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
     let (book, page, scenario) = (props.book, &props.page, &props.page.scenario);
     let t = text(lang);
     let prices = book.0.label(scenario.label);
-    let set = |field: &'static Field| {
-        props
-            .on_change
-            .reform(move |value| Change::Set(field, value))
-    };
+    let on_change = &props.on_change;
+    let on_label = use_reform(on_change, (), |(), label| Change::Label(label));
+    let on_volume = use_reform(on_change, (), |(), volume| Change::Volume(volume));
+    let on_column = use_reform(on_change, (), |(), column| Change::Column(column));
+    let on_months = use_reform(on_change, &fields::MONTHS, set_field);
+    let on_growth = use_reform(on_change, &fields::GROWTH, set_field);
+    let on_retry = use_reform(on_change, &fields::RETRY, set_field);
+    let on_legacy = use_reform(on_change, &fields::LEGACY, set_field);
+    let on_legacy_months = use_reform(on_change, &fields::LEGACY_MONTHS, set_field);
     html! {
         <section class="inputs" aria-label={t.label}>
-            <LabelPicker {book} label={scenario.label} on_change={props.on_change.reform(Change::Label)} />
-            <Later name="guide"><LabelGuide {book} on_resolve={props.on_change.reform(Change::Label)} /></Later>
+            <LabelPicker {book} label={scenario.label} on_change={on_label.clone()} />
+            <Later name="guide"><LabelGuide {book} on_resolve={on_label} /></Later>
             <VolumeControl volume={scenario.volume} on_change={props.on_change.clone()} />
-            <StopButtons {prices} volume={scenario.volume} on_change={props.on_change.reform(Change::Volume)} />
+            <StopButtons {prices} volume={scenario.volume} on_change={on_volume} />
             <CliffNote {prices} column={scenario.column} volume={scenario.volume} />
             <div class="row">
                 <NumberField id={fields::MONTHS.name} rule={fields::MONTHS.rule} label={t.months} unit={t.months_unit}
-                    value={fields::MONTHS.get(page)} on_change={set(&fields::MONTHS)} />
-                <PriceColumnPicker column={scenario.column} on_change={props.on_change.reform(Change::Column)} />
+                    value={fields::MONTHS.get(page)} on_change={on_months} />
+                <PriceColumnPicker column={scenario.column} on_change={on_column} />
             </div>
             if scenario.column == PriceColumn::Promo {
                 <Later name="promotion-end"><PromotionEnd promo_months={scenario.promo_months} months={scenario.months}
@@ -74,9 +78,9 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
                 <summary>{ t.advanced }</summary>
                 <div class="row">
                     <NumberField id={fields::GROWTH.name} rule={fields::GROWTH.rule} label={t.growth} unit="%"
-                        value={fields::GROWTH.get(page)} on_change={set(&fields::GROWTH)} />
+                        value={fields::GROWTH.get(page)} on_change={on_growth} />
                     <NumberField id={fields::RETRY.name} rule={fields::RETRY.rule} label={t.retry} unit="%"
-                        value={fields::RETRY.get(page)} on_change={set(&fields::RETRY)} />
+                        value={fields::RETRY.get(page)} on_change={on_retry} />
                 </div>
                 <Later name="profile">
                     <MonthProfile scenario={scenario.clone()} on_change={props.on_change.clone()} />
@@ -84,11 +88,16 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
                 </Later>
                 <div class="row">
                     <NumberField id={fields::LEGACY.name} rule={fields::LEGACY.rule} label={t.legacy} unit={t.calls}
-                        value={fields::LEGACY.get(page)} on_change={set(&fields::LEGACY)} />
+                        value={fields::LEGACY.get(page)} on_change={on_legacy} />
                     <NumberField id={fields::LEGACY_MONTHS.name} rule={fields::LEGACY_MONTHS.rule} label={t.legacy_months} unit={t.months_unit}
-                        value={fields::LEGACY_MONTHS.get(page)} on_change={set(&fields::LEGACY_MONTHS)} />
+                        value={fields::LEGACY_MONTHS.get(page)} on_change={on_legacy_months} />
                 </div>
             </details>
         </section>
     }
+}
+
+/// A number field's value as the change it makes.
+fn set_field(field: &&'static Field, value: Value) -> Change {
+    Change::Set(field, value)
 }

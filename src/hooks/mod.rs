@@ -8,6 +8,7 @@ mod use_later;
 mod use_narrow;
 mod use_page_state;
 mod use_pins;
+mod use_reform;
 
 pub use use_cost_curve::use_cost_curve;
 pub use use_embed_resize::use_embed_resize;
@@ -19,3 +20,4 @@ pub use use_later::use_later;
 pub use use_narrow::use_narrow;
 pub use use_page_state::use_page_state;
 pub use use_pins::{use_pins, PinActions, Pins};
+pub use use_reform::use_reform;

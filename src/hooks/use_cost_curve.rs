@@ -20,8 +20,8 @@ const REST_MS: u32 = 300;
 pub fn use_cost_curve(
     engine: Engine,
     scenario: &Scenario,
-) -> Option<Rc<Result<CostCurve, OptimizerError>>> {
-    let curve = use_state(|| None::<Rc<Result<CostCurve, OptimizerError>>>);
+) -> Option<Result<Rc<CostCurve>, OptimizerError>> {
+    let curve = use_state(|| None::<Result<Rc<CostCurve>, OptimizerError>>);
     // Bumped on every change: slices for older inputs stop.
     let generation = use_mut_ref(|| 0u64);
     let without_volume = Scenario {
@@ -41,11 +41,11 @@ pub fn use_cost_curve(
                 step: Box::new(move || quick.advance(1).transpose()),
                 live: Box::new(live.clone()),
                 done: Box::new(move |result| {
-                    first_curve.set(Some(Rc::new(result)));
+                    first_curve.set(Some(result.map(Rc::new)));
                     Slices {
                         step: Box::new(move || cheapest.advance(1).transpose()),
                         live: Box::new(first_live),
-                        done: Box::new(move |result| curve.set(Some(Rc::new(result)))),
+                        done: Box::new(move |result| curve.set(Some(result.map(Rc::new)))),
                     }
                     .start(REST_MS);
                 }),

@@ -84,28 +84,37 @@ pub fn use_pins() -> (Pins, PinActions) {
             }
         });
     }
-    let add = {
+    // The same actions while the pins stay the same: a slider step does not
+    // render the pins section again.
+    let actions = {
         let state = state.clone();
-        Callback::from(move |scenario: Scenario| {
-            let mut next = (*state).clone();
-            match pins::add(&next.pins, scenario) {
-                Ok(pins) => {
-                    next.pins = pins;
-                    next.refused = None;
-                }
-                Err(error) => next.refused = Some(error),
+        use_memo((*state).clone(), move |_| PinActions {
+            add: add_action(state.clone()),
+            remove: remove_action(state),
+        })
+    };
+    ((*state).clone(), (*actions).clone())
+}
+
+fn add_action(state: UseStateHandle<Pins>) -> Callback<Scenario> {
+    Callback::from(move |scenario: Scenario| {
+        let mut next = (*state).clone();
+        match pins::add(&next.pins, scenario) {
+            Ok(pins) => {
+                next.pins = pins;
+                next.refused = None;
             }
-            state.set(next);
-        })
-    };
-    let remove = {
-        let state = state.clone();
-        Callback::from(move |index: usize| {
-            let mut next = (*state).clone();
-            next.pins = pins::remove(&next.pins, index);
-            next.refused = None;
-            state.set(next);
-        })
-    };
-    ((*state).clone(), PinActions { add, remove })
+            Err(error) => next.refused = Some(error),
+        }
+        state.set(next);
+    })
+}
+
+fn remove_action(state: UseStateHandle<Pins>) -> Callback<usize> {
+    Callback::from(move |index: usize| {
+        let mut next = (*state).clone();
+        next.pins = pins::remove(&next.pins, index);
+        next.refused = None;
+        state.set(next);
+    })
 }
