@@ -18,10 +18,9 @@ use super::scenario_inputs::ScenarioInputs;
 use super::share_bar::ShareBar;
 use crate::book::{Book, Engine};
 use crate::hooks::{
-    use_cost_curve, use_embed_resize, use_estimate, use_page_state, use_pins, use_reform,
+    use_cost_curve, use_embed_resize, use_estimate, use_page_actions, use_page_state, use_pins,
 };
 use crate::i18n::text;
-use crate::state::Change;
 
 /// Properties of the [`Page`].
 #[derive(Properties, PartialEq)]
@@ -47,11 +46,7 @@ pub fn Page(props: &PageProps) -> Html {
     use_embed_resize(page.embed);
     let (pins, pin_actions) = use_pins();
 
-    let on_change = (*use_memo(state.dispatcher(), |dispatcher| dispatcher.to_callback())).clone();
-    let on_lang = use_reform(&on_change, (), |(), lang| Change::Lang(lang));
-    let on_dismiss = use_reform(&on_change, (), |(), index| Change::DismissNotice(index));
-    let on_open = use_reform(&on_change, (), |(), scenario| Change::Load(scenario));
-    let on_pick_volume = use_reform(&on_change, (), |(), volume| Change::Volume(volume));
+    let actions = use_page_actions(&state);
     let bought: Vec<u64> = match &*estimate {
         Ok(estimate) => estimate
             .main()
@@ -78,11 +73,11 @@ pub fn Page(props: &PageProps) -> Html {
                     <h1>{ t.title }</h1>
                     <p class="subtitle">{ t.subtitle }</p>
                 </div>
-                <LanguageSwitch on_change={on_lang} />
+                <LanguageSwitch on_change={actions.lang.clone()} />
             </header>
-            <NoticeList notices={state.notices.clone()} {on_dismiss} />
+            <NoticeList notices={state.notices.clone()} on_dismiss={actions.dismiss_notice.clone()} />
             <main class="layout">
-                <Later name="inputs"><ScenarioInputs {book} page={page.clone()} on_change={on_change.clone()} /></Later>
+                <Later name="inputs"><ScenarioInputs {book} page={page.clone()} actions={actions.clone()} /></Later>
                 <Later name="results">{ figures(&estimate, book, scenario.months, packs_pay_from, lang) }</Later>
                 if let Ok(estimate) = &*estimate {
                     if !page.embed {
@@ -91,13 +86,13 @@ pub fn Page(props: &PageProps) -> Html {
                     }
                 }
                 if !page.embed {
-                    <Later name="pins"><PinnedScenarios {engine} {pins} actions={pin_actions.clone()} {on_open} /></Later>
+                    <Later name="pins"><PinnedScenarios {engine} {pins} actions={pin_actions.clone()} on_open={actions.load.clone()} /></Later>
                 }
                 if let (false, Ok(estimate)) = (page.embed, &*estimate) {
                     { chart(curve, engine, scenario, estimate, lang) }
                 }
                 <Later name="tables"><PriceTables {book} label={scenario.label} column={scenario.column} {bought} {current_tier}
-                    {on_pick_volume} /></Later>
+                    on_pick_volume={actions.volume.clone()} /></Later>
             </main>
             <footer class="source"><p>{ t.source }</p></footer>
         </div>

@@ -1,4 +1,6 @@
-use calculator::fields::{self, Field, Value};
+use std::rc::Rc;
+
+use calculator::fields::{self, Field};
 use calculator::PageState;
 use pricing::PriceColumn;
 use yew::prelude::*;
@@ -15,9 +17,8 @@ use super::promotion_end::PromotionEnd;
 use super::stop_buttons::StopButtons;
 use super::volume_control::VolumeControl;
 use crate::book::Book;
-use crate::hooks::{use_lang, use_reform};
+use crate::hooks::{use_lang, PageActions};
 use crate::i18n::text;
-use crate::state::Change;
 
 /// Properties of [`ScenarioInputs`].
 #[derive(Properties, PartialEq)]
@@ -26,8 +27,8 @@ pub struct ScenarioInputsProps {
     pub book: Book,
     /// The page state shown.
     pub page: PageState,
-    /// Receives every change the user makes.
-    pub on_change: Callback<Change>,
+    /// What the inputs can change.
+    pub actions: Rc<PageActions>,
 }
 
 /// The fields kept in the advanced area, which opens when any of them is set.
@@ -49,55 +50,42 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
     let (book, page, scenario) = (props.book, &props.page, &props.page.scenario);
     let t = text(lang);
     let prices = book.0.label(scenario.label);
-    let on_change = &props.on_change;
-    let on_label = use_reform(on_change, (), |(), label| Change::Label(label));
-    let on_volume = use_reform(on_change, (), |(), volume| Change::Volume(volume));
-    let on_column = use_reform(on_change, (), |(), column| Change::Column(column));
-    let on_months = use_reform(on_change, &fields::MONTHS, set_field);
-    let on_growth = use_reform(on_change, &fields::GROWTH, set_field);
-    let on_retry = use_reform(on_change, &fields::RETRY, set_field);
-    let on_legacy = use_reform(on_change, &fields::LEGACY, set_field);
-    let on_legacy_months = use_reform(on_change, &fields::LEGACY_MONTHS, set_field);
+    let actions = &props.actions;
     html! {
         <section class="inputs" aria-label={t.label}>
-            <LabelPicker {book} label={scenario.label} on_change={on_label.clone()} />
-            <Later name="guide"><LabelGuide {book} on_resolve={on_label} /></Later>
-            <VolumeControl volume={scenario.volume} on_change={props.on_change.clone()} />
-            <StopButtons {prices} volume={scenario.volume} on_change={on_volume} />
+            <LabelPicker {book} label={scenario.label} on_change={actions.label.clone()} />
+            <Later name="guide"><LabelGuide {book} on_resolve={actions.label.clone()} /></Later>
+            <VolumeControl volume={scenario.volume} on_change={actions.change.clone()} />
+            <StopButtons {prices} volume={scenario.volume} on_change={actions.volume.clone()} />
             <CliffNote {prices} column={scenario.column} volume={scenario.volume} />
             <div class="row">
                 <NumberField id={fields::MONTHS.name} rule={fields::MONTHS.rule} label={t.months} unit={t.months_unit}
-                    value={fields::MONTHS.get(page)} on_change={on_months} />
-                <PriceColumnPicker column={scenario.column} on_change={on_column} />
+                    value={fields::MONTHS.get(page)} on_change={actions.months.clone()} />
+                <PriceColumnPicker column={scenario.column} on_change={actions.column.clone()} />
             </div>
             if scenario.column == PriceColumn::Promo {
                 <Later name="promotion-end"><PromotionEnd promo_months={scenario.promo_months} months={scenario.months}
-                    on_change={props.on_change.clone()} /></Later>
+                    on_change={actions.change.clone()} /></Later>
             }
             <details class="advanced" open={ADVANCED.iter().any(|field| field.get(page) != field.default)}>
                 <summary>{ t.advanced }</summary>
                 <div class="row">
                     <NumberField id={fields::GROWTH.name} rule={fields::GROWTH.rule} label={t.growth} unit="%"
-                        value={fields::GROWTH.get(page)} on_change={on_growth} />
+                        value={fields::GROWTH.get(page)} on_change={actions.growth.clone()} />
                     <NumberField id={fields::RETRY.name} rule={fields::RETRY.rule} label={t.retry} unit="%"
-                        value={fields::RETRY.get(page)} on_change={on_retry} />
+                        value={fields::RETRY.get(page)} on_change={actions.retry.clone()} />
                 </div>
                 <Later name="profile">
-                    <MonthProfile scenario={scenario.clone()} on_change={props.on_change.clone()} />
-                    <ExtraChannels {book} main={scenario.label} extra={scenario.extra.clone()} on_change={props.on_change.clone()} />
+                    <MonthProfile scenario={scenario.clone()} on_change={actions.change.clone()} />
+                    <ExtraChannels {book} main={scenario.label} extra={scenario.extra.clone()} on_change={actions.change.clone()} />
                 </Later>
                 <div class="row">
                     <NumberField id={fields::LEGACY.name} rule={fields::LEGACY.rule} label={t.legacy} unit={t.calls}
-                        value={fields::LEGACY.get(page)} on_change={on_legacy} />
+                        value={fields::LEGACY.get(page)} on_change={actions.legacy.clone()} />
                     <NumberField id={fields::LEGACY_MONTHS.name} rule={fields::LEGACY_MONTHS.rule} label={t.legacy_months} unit={t.months_unit}
-                        value={fields::LEGACY_MONTHS.get(page)} on_change={on_legacy_months} />
+                        value={fields::LEGACY_MONTHS.get(page)} on_change={actions.legacy_months.clone()} />
                 </div>
             </details>
         </section>
     }
-}
-
-/// A number field's value as the change it makes.
-fn set_field(field: &&'static Field, value: Value) -> Change {
-    Change::Set(field, value)
 }

@@ -6,9 +6,9 @@ mod use_estimate;
 mod use_lang;
 mod use_later;
 mod use_narrow;
+mod use_page_actions;
 mod use_page_state;
 mod use_pins;
-mod use_reform;
 
 pub use use_cost_curve::use_cost_curve;
 pub use use_embed_resize::use_embed_resize;
@@ -18,6 +18,6 @@ pub use use_estimate::use_estimate;
 pub use use_lang::use_lang;
 pub use use_later::use_later;
 pub use use_narrow::use_narrow;
+pub use use_page_actions::{use_page_actions, PageActions};
 pub use use_page_state::use_page_state;
 pub use use_pins::{use_pins, PinActions, Pins};
-pub use use_reform::use_reform;
