@@ -32,12 +32,22 @@ impl<T: 'static> Slices<T> {
         let started = js_sys::Date::now();
         loop {
             if let Some(result) = (self.step)() {
-                (self.done)(result);
-                return;
+                return self.finish(result);
             }
             if js_sys::Date::now() - started >= SLICE_MS {
                 return self.start(0);
             }
         }
+    }
+
+    /// Hands the result over in a task of its own: `done` usually renders,
+    /// and a render after a full slice would make one long task.
+    fn finish(self, result: T) {
+        Timeout::new(0, move || {
+            if (self.live)() {
+                (self.done)(result);
+            }
+        })
+        .forget();
     }
 }

@@ -35,13 +35,15 @@ pub fn use_cost_curve(
             let mine = *generation.borrow();
             let live = move || *generation.borrow() == mine;
             let mut quick = CurveWork::new(engine.0, scenario, Plans::Yearly);
-            let mut cheapest = CurveWork::new(engine.0, scenario, Plans::Cheapest);
-            let (first_live, first_curve) = (live.clone(), curve.clone());
+            let (first_live, first_curve, scenario) =
+                (live.clone(), curve.clone(), scenario.clone());
             Slices {
                 step: Box::new(move || quick.advance(1).transpose()),
                 live: Box::new(live.clone()),
                 done: Box::new(move |result| {
                     first_curve.set(Some(result.map(Rc::new)));
+                    // Made only now: the start-up's first tasks have enough to do.
+                    let mut cheapest = CurveWork::new(engine.0, &scenario, Plans::Cheapest);
                     Slices {
                         step: Box::new(move || cheapest.advance(1).transpose()),
                         live: Box::new(first_live),

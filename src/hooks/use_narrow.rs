@@ -2,8 +2,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Widest window, in CSS pixels, that counts as a phone.
-const NARROW_MAX: f64 = 600.0;
+/// Windows that count as a phone: 600 CSS pixels wide or less.
+const NARROW_QUERY: &str = "(max-width: 600px)";
 
 /// Whether the window is phone-narrow, updated as it is resized (a phone
 /// turned sideways), for drawings that must pick their own proportions.
@@ -33,9 +33,10 @@ pub fn use_narrow() -> bool {
     *narrow
 }
 
+/// Asks a media query rather than `innerWidth`, which makes the browser lay
+/// the page out first: a few milliseconds in the middle of the first render.
 fn is_narrow() -> bool {
     crate::web::window()
-        .and_then(|window| window.inner_width().ok())
-        .and_then(|width| width.as_f64())
-        .is_some_and(|width| width <= NARROW_MAX)
+        .and_then(|window| window.match_media(NARROW_QUERY).ok().flatten())
+        .is_some_and(|query| query.matches())
 }

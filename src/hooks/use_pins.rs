@@ -1,4 +1,5 @@
 use calculator::pinned::{self as pins, PinError, PinProblem, OLD_PINS_KEY, PINS_KEY};
+use gloo_timers::callback::Timeout;
 use pricing::Scenario;
 use yew::prelude::*;
 
@@ -63,12 +64,17 @@ pub fn use_pins() -> (Pins, PinActions) {
     {
         let (state, loaded) = (state.clone(), loaded.clone());
         use_effect_with((), move |()| {
-            *loaded.borrow_mut() = true;
-            let stored = Pins::stored();
-            // Nothing stored, nothing to render again.
-            if stored != *state {
-                state.set(stored);
-            }
+            // In a task of its own: the first read of local storage takes
+            // milliseconds, and the page's other first effects run in this one.
+            Timeout::new(0, move || {
+                *loaded.borrow_mut() = true;
+                let stored = Pins::stored();
+                // Nothing stored, nothing to render again.
+                if stored != *state {
+                    state.set(stored);
+                }
+            })
+            .forget();
         });
     }
     {
