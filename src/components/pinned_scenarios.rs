@@ -1,9 +1,11 @@
+use std::rc::Rc;
+
 use calculator::pinned::{PinError, MAX_PINS};
 use calculator::{format, Lang};
 use pricing::{Estimate, Scenario};
 use yew::prelude::*;
 
-use crate::hooks::use_lang;
+use crate::hooks::{use_lang, use_pin_estimates};
 
 use crate::book::Engine;
 use crate::hooks::{PinActions, Pins};
@@ -27,14 +29,7 @@ pub struct PinnedScenariosProps {
 pub fn PinnedScenarios(props: &PinnedScenariosProps) -> Html {
     let lang = use_lang();
     let t = text(lang);
-    let estimates = {
-        let (engine, pins) = (props.engine, props.pins.pins.clone());
-        use_memo(pins, move |pins| {
-            pins.iter()
-                .map(|s| Estimate::new(engine.0, s).ok())
-                .collect::<Vec<_>>()
-        })
-    };
+    let estimates = use_pin_estimates(props.engine, &props.pins.pins);
     let notices: Vec<String> = props
         .pins
         .problems
@@ -71,10 +66,10 @@ pub fn PinnedScenarios(props: &PinnedScenariosProps) -> Html {
                             { row(t.volume, props.pins.pins.iter().map(|s| format::grouped_calls(s.volume.into()))) }
                             { row(t.months, props.pins.pins.iter().map(|s| s.months.to_string())) }
                             { row(t.price_column, props.pins.pins.iter().map(|s| column_name(s.column, lang).to_string())) }
-                            { row(t.best_title, estimates.iter().map(|e| e.as_ref().map(|e| estimate_words(e, lang)).unwrap_or_default())) }
-                            { row(t.best_total, estimates.iter().map(|e| e.as_ref().map(|e| format::grouped(e.best_total())).unwrap_or_default())) }
-                            { row(t.per_call_average, estimates.iter().map(|e| {
-                                e.as_ref().and_then(Estimate::average_per_call).map(format::per_call).unwrap_or_default()
+                            { row(t.best_title, searched(&estimates, |e| estimate_words(e, lang))) }
+                            { row(t.best_total, searched(&estimates, |e| format::grouped(e.best_total()))) }
+                            { row(t.per_call_average, searched(&estimates, |e| {
+                                e.average_per_call().map(format::per_call).unwrap_or_default()
                             })) }
                             <tr>
                                 <th scope="row">{ t.pin_actions }</th>
@@ -109,6 +104,18 @@ fn row(name: &str, cells: impl Iterator<Item = String>) -> Html {
             }
         </tr>
     }
+}
+
+/// A row's cells from the pins' estimates: "…" while a pin's search runs,
+/// nothing for a pin without a plan.
+fn searched<'a>(
+    estimates: &'a [Option<Option<Rc<Estimate>>>],
+    show: impl Fn(&Estimate) -> String + 'a,
+) -> impl Iterator<Item = String> + 'a {
+    estimates.iter().map(move |estimate| match estimate {
+        None => "…".to_string(),
+        Some(found) => found.as_deref().map(&show).unwrap_or_default(),
+    })
 }
 
 fn refused_reason(refused: &PinError, lang: Lang) -> String {

@@ -8,6 +8,7 @@ mod use_later;
 mod use_narrow;
 mod use_page_actions;
 mod use_page_state;
+mod use_pin_estimates;
 mod use_pins;
 
 pub use use_cost_curve::use_cost_curve;
@@ -20,4 +21,5 @@ pub use use_later::use_later;
 pub use use_narrow::use_narrow;
 pub use use_page_actions::{use_page_actions, PageActions};
 pub use use_page_state::use_page_state;
+pub use use_pin_estimates::use_pin_estimates;
 pub use use_pins::{use_pins, PinActions, Pins};

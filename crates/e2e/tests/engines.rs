@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use calculator::pinned::PINS_KEY;
-use calculator::slider;
+use calculator::{format, slider};
 use common::{
     amount, assert_healthy, assert_plan_in_words, downloaded_blob, expect_best, expect_postpaid,
     open_in, open_sized, settled, type_into, wait_for_url, SETTLE,
@@ -308,6 +308,13 @@ fn pins_survive_a_reload(kind: BrowserKind) {
         listed.contains("5,000") && listed.contains("1,000,000,000"),
         "{listed}"
     );
+    // Each pin's plan is searched after the page shows (a task at a time), then listed.
+    for query in ["volume=5000", "volume=1000000000"] {
+        let best = format::grouped(common::engine_estimate(query).best_total());
+        e2e::wait_until("the pins' searched totals", SETTLE, || {
+            browser.testid("pins").text().contains(&best)
+        });
+    }
     // Opening a pin loads its scenario.
     browser.find_all("[data-testid=open-pin]")[0].click();
     wait_for_url(&browser, "the pinned volume", "volume=5000&");
