@@ -10,8 +10,9 @@
 //!   purchase month replaces the quick yearly one;
 //! - long tasks: every main-thread task over 50 ms (the Long Tasks API)
 //!   during the loads (until the cost chart is drawn) and during the moves,
-//!   and during loads of the default page, which the live page takes over
-//!   from the pre-rendered one;
+//!   during loads of the default page, which the live page takes over
+//!   from the pre-rendered one, and in the 1.5 s after each of the page's
+//!   other inputs ([`INPUTS`]: every field, picker and button, once or twice);
 //!
 //! each without throttling and at 4x CPU throttling (DevTools
 //! `Emulation.setCPUThrottlingRate`); and the loads of a heavy scenario
@@ -35,6 +36,52 @@ const LOADS: usize = 15;
 /// Four channels on four labels over 36 months, a season, growth and the
 /// promotion's end: the most the page computes at once.
 const HEAVY: &str = "months=36&growth=2&promo_months=6&profile=1,1,1,1,1,1,1,1,1,1,3,1&extra=general-verify:5000,wechat-compare:3000,general-compare:2000";
+
+/// The page's inputs besides the slider, in an order that works on the page
+/// at [`QUERY`]: (event, element, value); `click` ignores the value.
+const INPUTS: [(&str, &str, &str); 28] = [
+    ("click", "[data-testid=language-switch]", ""),
+    ("click", "[data-testid=language-switch]", ""),
+    ("click", "input[name=label][value=general-compare]", ""),
+    ("click", "input[name=price][value=list]", ""),
+    ("click", "input[name=price][value=promo]", ""),
+    ("input", "#months", "12"),
+    ("input", "#months", "36"),
+    ("input", "#growth", "10"),
+    ("input", "#retry", "20"),
+    ("input", "#legacy", "500000"),
+    ("click", "[data-testid=next-stop]", ""),
+    ("click", "[data-testid=previous-stop]", ""),
+    ("click", "[data-testid=add-extra]", ""),
+    ("change", "#extra-label-0", "wechat-compare"),
+    ("click", "[data-testid=remove-extra-0]", ""),
+    ("click", "input[name=shape][value=peak]", ""),
+    ("change", "#peak-month", "11"),
+    ("click", "input[name=shape][value=flat]", ""),
+    ("click", "input[name=promo-end][value=limited]", ""),
+    ("click", "input[name=promo-end][value=whole]", ""),
+    ("click", "[data-testid=label-guide] summary", ""),
+    (
+        "click",
+        "[data-testid=guide-channel-wechat-mini-program]",
+        "",
+    ),
+    ("click", "[data-testid=compare-labels]", ""),
+    ("click", "[data-testid=pin]", ""),
+    ("click", "[data-testid=open-pin]", ""),
+    ("click", "[data-testid=remove-pin]", ""),
+    ("click", "[data-testid=download-csv]", ""),
+    ("click", "[data-testid=download-json]", ""),
+];
+
+/// Performs one of [`INPUTS`]; returns whether its element was there.
+const INPUT: &str = "
+const [event, selector, value] = arguments[0];
+const element = document.querySelector(selector);
+if (!element) return false;
+if (event === 'click') element.click();
+else { element.value = value; element.dispatchEvent(new Event(event, { bubbles: true })); }
+return true;";
 
 /// Records, on every page load, when the figures and the chart first stand
 /// in the DOM, when the searched plan replaces the quick one, and the
@@ -100,6 +147,7 @@ fn main() {
         let (loads, load_tasks) = first_renders(&browser, QUERY, LOADS);
         let (_, default_tasks) = first_renders(&browser, "", LOADS);
         let (slider, slider_tasks) = slider_times(&browser, &moves);
+        let input_tasks = inputs(&browser);
         let (heavy, heavy_tasks) = first_renders(&browser, HEAVY, 5);
         let refined = refined_plans(&browser, QUERY);
         let heavy_refined = refined_plans(&browser, HEAVY);
@@ -120,6 +168,12 @@ fn main() {
             report,
             "                 slider moves: {}",
             long_tasks(&slider_tasks)
+        );
+        let _ = writeln!(
+            report,
+            "                 inputs ({} kinds): {}",
+            INPUTS.len(),
+            inputs_long_tasks(&input_tasks)
         );
         let _ = writeln!(report, "  heavy scenario first render {}", summary(&heavy));
         let _ = writeln!(
@@ -246,6 +300,46 @@ fn slider_times(browser: &Browser, moves: &[Value]) -> (Vec<f64>, Vec<f64>) {
     let times = result["times"].as_array().expect("a list of times");
     let times = times.iter().filter_map(Value::as_f64).collect();
     (times, long_tasks_so_far(browser))
+}
+
+/// The long tasks after each of [`INPUTS`], on the page at [`QUERY`] with
+/// its plan searched; each input's tasks are those of the 1.5 s after it.
+fn inputs(browser: &Browser) -> Vec<(&'static str, Vec<f64>)> {
+    browser.goto(&format!("/?{QUERY}"));
+    e2e::wait_until(
+        "the searched plan",
+        std::time::Duration::from_secs(60),
+        || {
+            browser
+                .execute("return window.__refined || 0;", &[])
+                .as_f64()
+                > Some(0.0)
+        },
+    );
+    long_tasks_so_far(browser);
+    INPUTS
+        .iter()
+        .map(|&(event, selector, value)| {
+            let found = browser.execute(INPUT, &[json!([event, selector, value])]);
+            assert_eq!(found, json!(true), "no {selector} on the page");
+            std::thread::sleep(std::time::Duration::from_millis(1500));
+            (selector, long_tasks_so_far(browser))
+        })
+        .collect()
+}
+
+/// "none over 50 ms" or "#months: 1 over 50 ms, longest 61.0 ms; …".
+fn inputs_long_tasks(seen: &[(&str, Vec<f64>)]) -> String {
+    let long: Vec<String> = seen
+        .iter()
+        .filter(|(_, tasks)| !tasks.is_empty())
+        .map(|(selector, tasks)| format!("{selector}: {}", long_tasks(tasks)))
+        .collect();
+    if long.is_empty() {
+        long_tasks(&[])
+    } else {
+        long.join("; ")
+    }
 }
 
 /// "median 1.2 ms, p95 2.3 ms, max 4.5 ms (n = 600)".
