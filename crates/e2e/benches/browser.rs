@@ -12,7 +12,9 @@
 //!   during the loads (until the cost chart is drawn) and during the moves,
 //!   during loads of the default page, which the live page takes over
 //!   from the pre-rendered one, and in the 1.5 s after each of the page's
-//!   other inputs ([`INPUTS`]: every field, picker and button, once or twice);
+//!   other inputs ([`INPUTS`]: every field, picker and button, once or twice),
+//!   and during loads with four pinned scenarios stored, until their plans
+//!   are listed;
 //!
 //! each without throttling and at 4x CPU throttling (DevTools
 //! `Emulation.setCPUThrottlingRate`); and the loads of a heavy scenario
@@ -37,8 +39,15 @@ const LOADS: usize = 15;
 /// promotion's end: the most the page computes at once.
 const HEAVY: &str = "months=36&growth=2&promo_months=6&profile=1,1,1,1,1,1,1,1,1,1,3,1&extra=general-verify:5000,wechat-compare:3000,general-compare:2000";
 
+/// Where [`INPUTS`] are tried: a volume whose full search is slow (as pinning
+/// it is), on the slider's scenario.
+const INPUTS_VOLUME: u64 = 250_000;
+
+/// The pins stored for the loads with pins: four volumes of the slider's scenario.
+const PINNED_VOLUMES: [u64; 4] = [40_000, 250_000, 900_000, 5_000_000];
+
 /// The page's inputs besides the slider, in an order that works on the page
-/// at [`QUERY`]: (event, element, value); `click` ignores the value.
+/// at [`QUERY`] and [`INPUTS_VOLUME`]: (event, element, value); `click` ignores the value.
 const INPUTS: [(&str, &str, &str); 28] = [
     ("click", "[data-testid=language-switch]", ""),
     ("click", "[data-testid=language-switch]", ""),
@@ -148,6 +157,7 @@ fn main() {
         let (_, default_tasks) = first_renders(&browser, "", LOADS);
         let (slider, slider_tasks) = slider_times(&browser, &moves);
         let input_tasks = inputs(&browser);
+        let pinned_tasks = loads_with_pins(&browser);
         let (heavy, heavy_tasks) = first_renders(&browser, HEAVY, 5);
         let refined = refined_plans(&browser, QUERY);
         let heavy_refined = refined_plans(&browser, HEAVY);
@@ -174,6 +184,11 @@ fn main() {
             "                 inputs ({} kinds): {}",
             INPUTS.len(),
             inputs_long_tasks(&input_tasks)
+        );
+        let _ = writeln!(
+            report,
+            "                 5 loads with 4 pins stored: {}",
+            long_tasks(&pinned_tasks)
         );
         let _ = writeln!(report, "  heavy scenario first render {}", summary(&heavy));
         let _ = writeln!(
@@ -250,16 +265,7 @@ fn refined_plans(browser: &Browser, query: &str) -> Vec<f64> {
     (0..5)
         .map(|i| {
             browser.goto(&format!("/?{query}&volume={}", 2000 + i));
-            e2e::wait_until(
-                "the searched plan",
-                std::time::Duration::from_secs(60),
-                || {
-                    browser
-                        .execute("return window.__refined || 0;", &[])
-                        .as_f64()
-                        > Some(0.0)
-                },
-            );
+            wait_for_searched_plan(browser);
             let at = browser.execute("return window.__refined;", &[]);
             at.as_f64().expect("the probe saw the searched plan")
         })
@@ -305,17 +311,8 @@ fn slider_times(browser: &Browser, moves: &[Value]) -> (Vec<f64>, Vec<f64>) {
 /// The long tasks after each of [`INPUTS`], on the page at [`QUERY`] with
 /// its plan searched; each input's tasks are those of the 1.5 s after it.
 fn inputs(browser: &Browser) -> Vec<(&'static str, Vec<f64>)> {
-    browser.goto(&format!("/?{QUERY}"));
-    e2e::wait_until(
-        "the searched plan",
-        std::time::Duration::from_secs(60),
-        || {
-            browser
-                .execute("return window.__refined || 0;", &[])
-                .as_f64()
-                > Some(0.0)
-        },
-    );
+    browser.goto(&format!("/?{QUERY}&volume={INPUTS_VOLUME}"));
+    wait_for_searched_plan(browser);
     long_tasks_so_far(browser);
     INPUTS
         .iter()
@@ -326,6 +323,52 @@ fn inputs(browser: &Browser) -> Vec<(&'static str, Vec<f64>)> {
             (selector, long_tasks_so_far(browser))
         })
         .collect()
+}
+
+/// The long tasks of 5 loads of the page with [`PINNED_VOLUMES`] pinned,
+/// each until 1.5 s after its searched plan is shown (the pins' plans are
+/// searched after the page's own).
+fn loads_with_pins(browser: &Browser) -> Vec<f64> {
+    let pins: Vec<_> = PINNED_VOLUMES
+        .iter()
+        .map(|volume| decode(&format!("{QUERY}&volume={volume}")).0.scenario)
+        .collect();
+    let store = format!(
+        "localStorage.setItem({}, {});",
+        json!(calculator::pinned::PINS_KEY),
+        json!(calculator::pinned::encode(&pins))
+    );
+    browser.goto(&format!("/?{QUERY}"));
+    browser.execute(&store, &[]);
+    let tasks = (0..5)
+        .flat_map(|i| {
+            browser.goto(&format!("/?{QUERY}&volume={}", 3000 + i));
+            wait_for_searched_plan(browser);
+            std::thread::sleep(std::time::Duration::from_millis(1500));
+            assert_eq!(
+                browser.find_all("[data-testid=open-pin]").len(),
+                PINNED_VOLUMES.len(),
+                "the stored pins are listed"
+            );
+            long_tasks_so_far(browser)
+        })
+        .collect();
+    browser.execute("localStorage.clear();", &[]);
+    tasks
+}
+
+/// Waits until the probe has seen the searched plan replace the quick one.
+fn wait_for_searched_plan(browser: &Browser) {
+    e2e::wait_until(
+        "the searched plan",
+        std::time::Duration::from_secs(60),
+        || {
+            browser
+                .execute("return window.__refined || 0;", &[])
+                .as_f64()
+                > Some(0.0)
+        },
+    );
 }
 
 /// "none over 50 ms" or "#months: 1 over 50 ms, longest 61.0 ms; …".
