@@ -62,13 +62,13 @@ pub fn PinnedScenarios(props: &PinnedScenariosProps) -> Html {
                 <div class="table-scroll" tabindex="0">
                     <table class="prices pin-table">
                         <tbody>
-                            { row(t.label, props.pins.pins.iter().map(|s| label_name(s.label, lang).to_string())) }
-                            { row(t.volume, props.pins.pins.iter().map(|s| format::grouped_calls(s.volume.into()))) }
-                            { row(t.months, props.pins.pins.iter().map(|s| s.months.to_string())) }
-                            { row(t.price_column, props.pins.pins.iter().map(|s| column_name(s.column, lang).to_string())) }
-                            { row(t.best_title, searched(&estimates, |e| estimate_words(e, lang))) }
-                            { row(t.best_total, searched(&estimates, |e| format::grouped(e.best_total()))) }
-                            { row(t.per_call_average, searched(&estimates, |e| {
+                            { row(t.label, pinned(&props.pins.pins, &|s| label_name(s.label, lang).to_string())) }
+                            { row(t.volume, pinned(&props.pins.pins, &|s| format::grouped_calls(s.volume.into()))) }
+                            { row(t.months, pinned(&props.pins.pins, &|s| s.months.to_string())) }
+                            { row(t.price_column, pinned(&props.pins.pins, &|s| column_name(s.column, lang).to_string())) }
+                            { row(t.best_title, searched(&estimates, &|e| estimate_words(e, lang))) }
+                            { row(t.best_total, searched(&estimates, &|e| format::grouped(e.best_total()))) }
+                            { row(t.per_call_average, searched(&estimates, &|e| {
                                 e.average_per_call().map(format::per_call).unwrap_or_default()
                             })) }
                             <tr>
@@ -95,27 +95,37 @@ pub fn PinnedScenarios(props: &PinnedScenariosProps) -> Html {
     }
 }
 
-fn row(name: &str, cells: impl Iterator<Item = String>) -> Html {
+// The cell makers are `dyn` and the cells a `Vec`: one copy of each helper
+// and of the row's markup instead of one per row.
+fn row(name: &str, cells: Vec<String>) -> Html {
     html! {
         <tr>
             <th scope="row">{ name.to_string() }</th>
-            for (i, cell) in cells.enumerate() {
+            for (i, cell) in cells.into_iter().enumerate() {
                 <td key={i} data-testid="pin-cell">{ cell }</td>
             }
         </tr>
     }
 }
 
+/// A row's cells from the pinned scenarios.
+fn pinned(pins: &[Scenario], show: &dyn Fn(&Scenario) -> String) -> Vec<String> {
+    pins.iter().map(show).collect()
+}
+
 /// A row's cells from the pins' estimates: "…" while a pin's search runs,
 /// nothing for a pin without a plan.
-fn searched<'a>(
-    estimates: &'a [Option<Option<Rc<Estimate>>>],
-    show: impl Fn(&Estimate) -> String + 'a,
-) -> impl Iterator<Item = String> + 'a {
-    estimates.iter().map(move |estimate| match estimate {
-        None => "…".to_string(),
-        Some(found) => found.as_deref().map(&show).unwrap_or_default(),
-    })
+fn searched(
+    estimates: &[Option<Option<Rc<Estimate>>>],
+    show: &dyn Fn(&Estimate) -> String,
+) -> Vec<String> {
+    estimates
+        .iter()
+        .map(|estimate| match estimate {
+            None => "…".to_string(),
+            Some(found) => found.as_deref().map(show).unwrap_or_default(),
+        })
+        .collect()
 }
 
 fn refused_reason(refused: &PinError, lang: Lang) -> String {

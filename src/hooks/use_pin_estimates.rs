@@ -17,18 +17,19 @@ type Searched = (Scenario, Option<Rc<Estimate>>);
 #[hook]
 pub fn use_pin_estimates(engine: Engine, pins: &[Scenario]) -> Vec<Option<Option<Rc<Estimate>>>> {
     let searched = use_state(Vec::<Searched>::new);
-    // Bumped on every change: the search for a pin since removed stops.
+    // Bumped whenever the pin to search changes: a search no longer wanted stops.
     let generation = use_mut_ref(|| 0u64);
-    let known: Vec<Scenario> = searched
+    // The first pin not searched yet: the search follows it, not the whole list.
+    let next = pins
         .iter()
-        .map(|(scenario, _)| scenario.clone())
-        .collect();
+        .find(|pin| !searched.iter().any(|(scenario, _)| scenario == *pin))
+        .cloned();
     {
-        let searched = searched.clone();
-        use_effect_with((pins.to_vec(), known), move |(pins, known)| {
+        let (searched, pins) = (searched.clone(), pins.to_vec());
+        use_effect_with(next, move |next| {
             *generation.borrow_mut() += 1;
-            if let Some(next) = pins.iter().find(|pin| !known.contains(pin)) {
-                search(engine, next.clone(), pins.clone(), searched, generation);
+            if let Some(next) = next {
+                search(engine, next.clone(), pins, searched, generation);
             }
         });
     }
