@@ -14,7 +14,8 @@
 //!   from the pre-rendered one, and in the 1.5 s after each of the page's
 //!   other inputs ([`INPUTS`]: every field, picker and button, once or twice),
 //!   and during loads with four pinned scenarios stored, until their plans
-//!   are listed;
+//!   are listed; each told apart by what ran in it: no script (the browser's
+//!   own work, such as a first layout), the wasm's start, or the page;
 //!
 //! each without throttling and at 4x CPU throttling (DevTools
 //! `Emulation.setCPUThrottlingRate`); and the loads of a heavy scenario
@@ -93,12 +94,17 @@ else { element.value = value; element.dispatchEvent(new Event(event, { bubbles: 
 return true;";
 
 /// Records, on every page load, when the figures and the chart first stand
-/// in the DOM, when the searched plan replaces the quick one, and the
-/// duration of every task over 50 ms.
+/// in the DOM, when the searched plan replaces the quick one, every task
+/// over 50 ms, and the scripts that ran in every frame over 50 ms (the Long
+/// Animation Frames API), which tell what a long task was.
 const FIRST_RENDER_PROBE: &str = "
 window.__longTasks = [];
-new PerformanceObserver(list => list.getEntries().forEach(e => window.__longTasks.push(e.duration)))
+window.__longFrames = [];
+new PerformanceObserver(list => list.getEntries().forEach(e => window.__longTasks.push([e.startTime, e.duration])))
   .observe({ type: 'longtask', buffered: true });
+new PerformanceObserver(list => list.getEntries().forEach(e =>
+  window.__longFrames.push([e.startTime, e.startTime + e.duration, e.scripts.map(s => s.invoker)])))
+  .observe({ type: 'long-animation-frame', buffered: true });
 new MutationObserver((_, observer) => {
   // The pre-rendered page holds the same hooks: wait for the live one (html[data-live]).
   const live = !document.getElementById('app') || document.documentElement.hasAttribute('data-live');
@@ -242,7 +248,7 @@ fn postpaid_first_month(volume: u64) -> String {
 /// Milliseconds from navigation start to the first complete render, per
 /// load of `query` (each at another volume; an empty query loads the default
 /// page, pre-rendered); and the long tasks seen until the chart was drawn.
-fn first_renders(browser: &Browser, query: &str, loads: usize) -> (Vec<f64>, Vec<f64>) {
+fn first_renders(browser: &Browser, query: &str, loads: usize) -> (Vec<f64>, Vec<LongTask>) {
     let mut tasks = Vec::new();
     let renders = (0..loads)
         .map(|i| {
@@ -272,27 +278,71 @@ fn refined_plans(browser: &Browser, query: &str) -> Vec<f64> {
         .collect()
 }
 
-/// The durations of the long tasks the probe has seen on this page, which it then forgets.
-fn long_tasks_so_far(browser: &Browser) -> Vec<f64> {
-    let seen = browser.execute(
-        "const seen = window.__longTasks || []; window.__longTasks = []; return seen;",
-        &[],
-    );
+/// Hands over, once the current frame has been reported, each long task the
+/// probe has seen on this page as [duration, what ran in it], and forgets them.
+/// What ran is read from the long frame the task fell in: no script, the
+/// wasm's start (the loader's `fetch` continuation compiles and starts it), or
+/// the page's own scripts.
+const LONG_TASKS_SO_FAR: &str = "
+const done = arguments[arguments.length - 1];
+requestAnimationFrame(() => setTimeout(() => {
+  const tasks = (window.__longTasks || []).map(([start, duration]) => {
+    const frame = (window.__longFrames || []).find(([from, to]) => from <= start + 1 && start < to);
+    const cause = !frame ? 'unknown' : frame[2].length === 0 ? 'no script'
+      : frame[2].some(invoker => invoker.includes('fetch.then')) ? 'the wasm start' : 'the page';
+    return [duration, cause];
+  });
+  window.__longTasks = []; window.__longFrames = [];
+  done(tasks);
+}, 0));";
+
+/// A task over 50 ms: how long it took and what ran in it.
+struct LongTask {
+    ms: f64,
+    cause: String,
+}
+
+/// The long tasks the probe has seen on this page, which it then forgets.
+fn long_tasks_so_far(browser: &Browser) -> Vec<LongTask> {
+    let seen = browser.execute_async(LONG_TASKS_SO_FAR, &[]);
     seen.as_array()
-        .map(|all| all.iter().filter_map(Value::as_f64).collect())
+        .map(|all| {
+            all.iter()
+                .filter_map(|task| {
+                    Some(LongTask {
+                        ms: task[0].as_f64()?,
+                        cause: task[1].as_str()?.to_owned(),
+                    })
+                })
+                .collect()
+        })
         .unwrap_or_default()
 }
 
-/// "none over 50 ms" or "3, longest 72.0 ms".
-fn long_tasks(durations: &[f64]) -> String {
-    match durations.iter().copied().reduce(f64::max) {
-        None => "none over 50 ms".to_owned(),
-        Some(longest) => format!("{} over 50 ms, longest {longest:.1} ms", durations.len()),
-    }
+/// "none over 50 ms" or "3 over 50 ms, longest 72.0 ms (2 no script, 1 the page)".
+fn long_tasks(tasks: &[LongTask]) -> String {
+    let Some(longest) = tasks.iter().map(|task| task.ms).reduce(f64::max) else {
+        return "none over 50 ms".to_owned();
+    };
+    let mut causes: Vec<&str> = tasks.iter().map(|task| task.cause.as_str()).collect();
+    causes.sort_unstable();
+    causes.dedup();
+    let counts: Vec<String> = causes
+        .iter()
+        .map(|cause| {
+            let count = tasks.iter().filter(|task| task.cause == *cause).count();
+            format!("{count} {cause}")
+        })
+        .collect();
+    format!(
+        "{} over 50 ms, longest {longest:.1} ms ({})",
+        tasks.len(),
+        counts.join(", ")
+    )
 }
 
 /// Milliseconds per slider move, and the long tasks during the moves.
-fn slider_times(browser: &Browser, moves: &[Value]) -> (Vec<f64>, Vec<f64>) {
+fn slider_times(browser: &Browser, moves: &[Value]) -> (Vec<f64>, Vec<LongTask>) {
     browser.goto(&format!("/?{QUERY}"));
     browser.testid("chart-current");
     long_tasks_so_far(browser);
@@ -310,7 +360,7 @@ fn slider_times(browser: &Browser, moves: &[Value]) -> (Vec<f64>, Vec<f64>) {
 
 /// The long tasks after each of [`INPUTS`], on the page at [`QUERY`] with
 /// its plan searched; each input's tasks are those of the 1.5 s after it.
-fn inputs(browser: &Browser) -> Vec<(&'static str, Vec<f64>)> {
+fn inputs(browser: &Browser) -> Vec<(&'static str, Vec<LongTask>)> {
     browser.goto(&format!("/?{QUERY}&volume={INPUTS_VOLUME}"));
     wait_for_searched_plan(browser);
     long_tasks_so_far(browser);
@@ -328,7 +378,7 @@ fn inputs(browser: &Browser) -> Vec<(&'static str, Vec<f64>)> {
 /// The long tasks of 5 loads of the page with [`PINNED_VOLUMES`] pinned,
 /// each until 1.5 s after its searched plan is shown (the pins' plans are
 /// searched after the page's own).
-fn loads_with_pins(browser: &Browser) -> Vec<f64> {
+fn loads_with_pins(browser: &Browser) -> Vec<LongTask> {
     let pins: Vec<_> = PINNED_VOLUMES
         .iter()
         .map(|volume| decode(&format!("{QUERY}&volume={volume}")).0.scenario)
@@ -372,7 +422,7 @@ fn wait_for_searched_plan(browser: &Browser) {
 }
 
 /// "none over 50 ms" or "#months: 1 over 50 ms, longest 61.0 ms; …".
-fn inputs_long_tasks(seen: &[(&str, Vec<f64>)]) -> String {
+fn inputs_long_tasks(seen: &[(&str, Vec<LongTask>)]) -> String {
     let long: Vec<String> = seen
         .iter()
         .filter(|(_, tasks)| !tasks.is_empty())
