@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building and serving the page needs, and only what is missing:
-# the wasm32 target, trunk, wasm-bindgen-cli, wasm-opt and the release build's
-# nightly with the standard library's source. Idempotent: a re-run takes
-# seconds. Versions come from Trunk.toml and scripts/release-build.sh so that
-# each is pinned in one place.
+# the wasm32 target, trunk, wasm-bindgen-cli, wasm-opt, esbuild and the release
+# build's nightly with the standard library's source. Idempotent: a re-run takes
+# seconds. Versions come from Trunk.toml and scripts/release-build.sh (esbuild's,
+# which trunk has no key for, from this file) so that each is pinned in one place.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +13,8 @@ toml_value() { # key -> value of the first `key = "value"` line in Trunk.toml
 TRUNK_VERSION="$(toml_value trunk-version)"
 WASM_BINDGEN_VERSION="$(toml_value wasm_bindgen)"
 BINARYEN_VERSION="$(toml_value wasm_opt | sed 's/^version_//')"
+# The release build's JS minifier (scripts/minify-glue.py).
+ESBUILD_VERSION="0.25.12"
 RELEASE_TOOLCHAIN="$(sed -n 's/^RELEASE_TOOLCHAIN="\(.*\)"$/\1/p' scripts/release-build.sh)"
 
 say() { printf 'setup-serve: %s\n' "$*"; }
@@ -51,4 +53,9 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION\b"; the
   npm install --global --no-audit --no-fund "binaryen@$BINARYEN_VERSION"
 fi
 
-say "serving tools present: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -n1), $(rustup run "$RELEASE_TOOLCHAIN" rustc --version)"
+if [ "$(esbuild --version 2>/dev/null || true)" != "$ESBUILD_VERSION" ]; then
+  say "installing esbuild $ESBUILD_VERSION from npm (the release build minifies the JS glue with it)"
+  npm install --global --no-audit --no-fund "esbuild@$ESBUILD_VERSION"
+fi
+
+say "serving tools present: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -n1), esbuild $(esbuild --version), $(rustup run "$RELEASE_TOOLCHAIN" rustc --version)"

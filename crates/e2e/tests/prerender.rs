@@ -218,8 +218,17 @@ fn first_screen_only(query: &str) -> (Browser, bool, bool) {
     let figures = shown(&browser, "[data-testid=best-total]");
     let waiting = shown(&browser, ".linked-wait");
     // The refused wasm (its request, and the loader's failed fetch) is the only
-    // problem the page may report.
-    assert_only_problems(&browser, &["_bg.wasm", "Failed to fetch"]);
+    // problem the page may report; the loader reports it after the first paint,
+    // at a moment that varies, so the test waits for it.
+    let mut seen = Vec::new();
+    e2e::wait_until("the loader's failed fetch", common::SETTLE, || {
+        seen.extend(browser.problems());
+        seen.iter()
+            .any(|problem| problem.contains("Failed to fetch"))
+    });
+    let foreseen =
+        |problem: &String| problem.contains("_bg.wasm") || problem.contains("Failed to fetch");
+    assert!(seen.iter().all(foreseen), "{seen:?}");
     (browser, figures, waiting)
 }
 
