@@ -61,6 +61,7 @@
 
 mod any_month;
 mod chain;
+mod exact;
 mod pack_costs;
 mod range_min;
 mod span;
@@ -165,6 +166,7 @@ impl Recommendation {
 pub struct Optimizer<'b> {
     book: &'b PriceBook,
     tables: [OnceLock<Result<Tables, OptimizerError>>; 8],
+    exact_budget: u64,
 }
 
 impl<'b> Optimizer<'b> {
@@ -173,6 +175,18 @@ impl<'b> Optimizer<'b> {
         Optimizer {
             book,
             tables: Default::default(),
+            exact_budget: exact::WORK_BUDGET,
+        }
+    }
+
+    /// The same optimizer with another bound on the exact program's work
+    /// (lane positions times packs); past it the search over runs plans, with
+    /// a lower bound. Zero always takes the search over runs: tests and
+    /// benches compare the two.
+    pub fn with_exact_budget(self, work: u64) -> Optimizer<'b> {
+        Optimizer {
+            exact_budget: work,
+            ..self
         }
     }
 
@@ -201,7 +215,9 @@ impl<'b> Optimizer<'b> {
     }
 
     /// The search for a scenario's cheapest plan, to be advanced a few
-    /// months at a time; with its lower bound if `prove` (else zero).
+    /// months at a time: the exact program where its work fits
+    /// [`exact::WORK_BUDGET`], else the search over runs, with its lower
+    /// bound if `prove` (else zero).
     pub(crate) fn plan_work<'o>(
         &'o self,
         scenario: &Scenario,
@@ -209,10 +225,22 @@ impl<'b> Optimizer<'b> {
         prove: bool,
     ) -> Result<PlanWork<'o>, OptimizerError> {
         let months = self.months(scenario, calls)?;
+        let prices = self.book.label(scenario.label);
+        let search = match exact::Program::new(
+            prices,
+            &months.volumes,
+            &months.columns,
+            months.tables,
+            self.exact_budget,
+        ) {
+            Some(program) => Work::Exact(program),
+            None => Work::Runs(months.start(prove)),
+        };
         Ok(PlanWork {
-            search: Some(months.start(prove)),
+            search: Some(search),
+            prove,
             months,
-            prices: self.book.label(scenario.label),
+            prices,
             scenario: scenario.clone(),
             calls: calls.clone(),
         })
@@ -368,19 +396,30 @@ fn priced(
 /// The search for one scenario's cheapest plan, under way.
 pub(crate) struct PlanWork<'o> {
     months: any_month::Months<'o>,
-    search: Option<any_month::Search>,
+    search: Option<Work<'o>>,
+    prove: bool,
     prices: &'o LabelPrices,
     scenario: Scenario,
     calls: MonthsOfCalls,
 }
 
+/// Which search a plan comes from.
+enum Work<'o> {
+    /// The exact program: its plan is the cheapest there is.
+    Exact(exact::Program<'o>),
+    /// The search over runs, with a lower bound.
+    Runs(any_month::Search),
+}
+
 impl PlanWork<'_> {
     /// Does up to `months` more months of the search; the plan once done.
     pub(crate) fn advance(&mut self, months: usize) -> Option<Recommendation> {
-        let search = self.search.as_mut()?;
         let mut done = false;
         for _ in 0..months {
-            done = self.months.step(search);
+            done = match self.search.as_mut()? {
+                Work::Exact(program) => program.step(),
+                Work::Runs(search) => self.months.step(search),
+            };
             if done {
                 break;
             }
@@ -388,7 +427,39 @@ impl PlanWork<'_> {
         if !done {
             return None;
         }
-        let found = self.search.take()?.found();
+        match self.search.take()? {
+            Work::Exact(program) => match program.found() {
+                Some(found) => Some(self.exact(found)),
+                // An amount outgrew whole fen: the search over runs, which
+                // counts in decimals, plans instead.
+                None => {
+                    self.search = Some(Work::Runs(self.months.start(self.prove)));
+                    None
+                }
+            },
+            Work::Runs(search) => Some(self.runs(search.found())),
+        }
+    }
+
+    /// The exact program's plan: proven, its total its own lower bound.
+    fn exact(&self, found: exact::Exact) -> Recommendation {
+        let (bill, strategy) = priced(self.prices, &self.scenario, &self.calls, &found.orders);
+        debug_assert_eq!(
+            bill.total(),
+            yuan(found.fen),
+            "the plan re-prices as searched"
+        );
+        Recommendation {
+            orders: found.orders,
+            total: bill.total(),
+            unused: bill.unused,
+            strategy,
+            lower_bound: bill.total(),
+        }
+    }
+
+    /// The search over runs' plan, or the yearly plan where that is cheaper.
+    fn runs(&self, found: any_month::Found) -> Recommendation {
         let (bill, strategy) = priced(self.prices, &self.scenario, &self.calls, &found.orders);
         debug_assert_eq!(bill.total(), found.total, "the plan re-prices as searched");
         let searched = Recommendation {
@@ -414,10 +485,10 @@ impl PlanWork<'_> {
             strategy,
             lower_bound: searched.lower_bound,
         };
-        Some(match rank(&yearly) < rank(&searched) {
+        match rank(&yearly) < rank(&searched) {
             true => yearly,
             false => searched,
-        })
+        }
     }
 }
 
@@ -502,6 +573,9 @@ struct Tables {
     /// Per postpaid column (`PriceColumn::ALL`'s order), built when first
     /// needed: most scenarios bill postpaid in one column only.
     tier_keys: [OnceLock<TierKeys>; 2],
+    /// The cheapest multiset of at least each capacity, for the exact program;
+    /// built when first needed.
+    cover: OnceLock<exact::Cover>,
     /// Keys `(h(k), k, packs)` for covering everything: cheapest, then least unused.
     cover_mins: RangeMin<(Fen, usize, u64)>,
     /// `ratio_mins[k]`: the capacity in `1..=k` of the lowest price per unit
@@ -548,9 +622,15 @@ impl Tables {
         Ok(Tables {
             costs,
             tier_keys: Default::default(),
+            cover: OnceLock::new(),
             cover_mins: RangeMin::new(cover_keys),
             ratio_mins,
         })
+    }
+
+    /// The cheapest multiset of at least each capacity, built on first use.
+    fn cover(&self) -> &exact::Cover {
+        self.cover.get_or_init(|| exact::Cover::new(&self.costs))
     }
 
     /// The tier keys of a postpaid column, built on first use.

@@ -1,0 +1,619 @@
+//! The exact plan: a dynamic program over the consumption pointer, in whole
+//! fen and whole calls.
+//!
+//! # Why one number is the whole history
+//!
+//! Every pack lasts the same 12 months, so "earliest to expire first" uses
+//! packs in purchase order: a pack bought later serves a call only once every
+//! earlier one is used up or expired. Whatever a plan has bought by the start
+//! of month `t` therefore serves one stretch of the calls to come, from the
+//! calls so far `D(t)` up to a position `Q` on the cumulative-demand axis,
+//! whatever it buys next; and what it buys next serves the calls from `Q` on.
+//! The state of any plan at the start of a month is that one position.
+//!
+//! # The program
+//!
+//! At the start of month `t` a plan at `Q` buys a multiset of capacity `C` at
+//! the month's column and moves to `Q' = min(max(Q, D(t)) + C, D(t + 12))`:
+//! packs bought in month `t` cannot serve a call after month `t + 11`. Month
+//! `t` then bills postpaid `D(t + 1) - clamp(Q', D(t), D(t + 1))` calls at
+//! their tier, in the month's column, rounded to 分 as the bill line is.
+//! Every plan is one path through these states and every path is a plan, so
+//! the cheapest path is the cheapest plan: exact by construction, with no
+//! bound to meet. Ties go as in [`crate::price_plan`]'s ranking: fewer unused
+//! calls (capacity bought plus postpaid calls, which differ from unused calls
+//! by the constant `D(M)`), then fewer packs, then fewer orders.
+//!
+//! # Lanes
+//!
+//! A position is reached only from an anchor, a month boundary where packs
+//! ran out (`max(Q, D(t))`) or expired (`D(t + 12)`), plus whole units of the
+//! pack sizes' greatest common divisor. Positions of one residue modulo the
+//! unit form a lane; a month keeps one lane per residue its states have, from
+//! the lowest state to the expiry cap. The purchase step is an
+//! unbounded-knapsack closure along each lane, one pack size at a time:
+//! constant work per position and pack, whatever the number of packs. The cap
+//! is reached with the cheapest multiset of at least the missing capacity
+//! ([`Cover`]), one lookup per state.
+//!
+//! # Cost
+//!
+//! Work and memory grow with the lanes times the calls of 12 consecutive
+//! months in units: [`Program::new`] refuses scenarios whose bound on it
+//! passes [`WORK_BUDGET`], which the search over runs then plans with its
+//! lower bound.
+
+use crate::billing::{Order, Purchase};
+use crate::label::PriceColumn;
+use crate::price_book::LabelPrices;
+use crate::scenario::PACK_VALID_MONTHS;
+use crate::Calls;
+
+use super::pack_costs::PackCosts;
+use super::{Tables, NO_KEY};
+
+const VALID: usize = PACK_VALID_MONTHS as usize;
+
+/// Lane positions times pack sizes a scenario may cost by default; past it
+/// the search over runs plans instead.
+pub(super) const WORK_BUDGET: u64 = 60_000_000;
+
+/// How a plan from the start is ranked so far: cheaper, then less capacity
+/// bought plus postpaid calls (fewer unused calls), fewer packs, fewer
+/// orders, then orders placed later (months left after each order, summed:
+/// money paid later, and a plan that buys when the packs run out).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Key {
+    fen: i64,
+    waste: u64,
+    packs: u64,
+    orders: u32,
+    early: u32,
+}
+
+const UNREACHED: Key = Key {
+    fen: i64::MAX,
+    waste: u64::MAX,
+    packs: u64::MAX,
+    orders: u32::MAX,
+    early: u32::MAX,
+};
+
+impl Key {
+    fn plus(self, fen: i64, waste: u64, packs: u64) -> Key {
+        Key {
+            fen: self.fen.saturating_add(fen),
+            waste: self.waste.saturating_add(waste),
+            packs: self.packs.saturating_add(packs),
+            ..self
+        }
+    }
+
+    /// One more order, placed with `left` months to go.
+    fn ordered(self, left: u32) -> Key {
+        Key {
+            orders: self.orders.saturating_add(1),
+            early: self.early.saturating_add(left),
+            ..self
+        }
+    }
+}
+
+/// The cheapest multiset holding at least `k` units, for every `k`: `(fen,
+/// units, packs)`, built from the exact-capacity table.
+pub(super) struct Cover {
+    keys: Vec<(i64, u64, u64)>,
+    threshold: usize,
+    period: u64,
+    best_fen: i64,
+}
+
+impl Cover {
+    /// A minimal multiset for "at least `k`" holds less than `k` plus its
+    /// largest pack, and past the table's threshold `h(k + P) = h(k) + B`;
+    /// so the least over `j >= T` is the least over one period, and below it
+    /// a suffix minimum.
+    pub(super) fn new(costs: &PackCosts) -> Cover {
+        let (threshold, period) = (costs.threshold, costs.period());
+        let best_fen = crate::money::whole_fen(costs.prices[costs.best]).unwrap_or(NO_KEY);
+        let exact = |k: usize| {
+            costs
+                .in_table_fen(k)
+                .map_or((NO_KEY, k as u64, u64::MAX), |(fen, packs)| {
+                    (fen, k as u64, packs)
+                })
+        };
+        let len = threshold + period;
+        let mut keys: Vec<(i64, u64, u64)> = (0..len).map(exact).collect();
+        let least_of_period = keys[threshold..].iter().copied().min();
+        let mut next =
+            least_of_period.map_or((NO_KEY, u64::MAX, u64::MAX), |(fen, units, packs)| {
+                (
+                    fen.saturating_add(best_fen),
+                    units + period as u64,
+                    packs + 1,
+                )
+            });
+        for key in keys.iter_mut().rev() {
+            next = next.min(*key);
+            *key = next;
+        }
+        Cover {
+            keys,
+            threshold,
+            period: period as u64,
+            best_fen,
+        }
+    }
+
+    /// The cheapest multiset of at least `k` units: `(fen, units, packs)`.
+    fn at_least(&self, k: u64) -> (i64, u64, u64) {
+        let len = self.keys.len() as u64;
+        if k < len {
+            return self.keys[k as usize];
+        }
+        let t = self.threshold as u64;
+        let periods = (k - t) / self.period;
+        let (fen, units, packs) = self.keys[(k - periods * self.period) as usize];
+        let extra = i64::try_from(periods).unwrap_or(i64::MAX);
+        (
+            fen.saturating_add(self.best_fen.saturating_mul(extra)),
+            units + periods * self.period,
+            packs.saturating_add(periods),
+        )
+    }
+}
+
+/// Positions of one residue, from `base` up to the cap, one unit apart.
+struct Lane {
+    base: u64,
+    /// Where the lane's slots start in the month's flat arrays.
+    start: usize,
+    len: usize,
+}
+
+/// How the month's expiry cap was reached.
+#[derive(Clone, Copy)]
+enum CapFrom {
+    /// A state already at the cap, buying nothing.
+    Held,
+    /// A state at `slot`, buying the cheapest multiset of at least the rest.
+    Bought { slot: usize, units: u64 },
+}
+
+/// Where a state after the month's purchase is.
+#[derive(Clone, Copy)]
+enum At {
+    Slot(usize),
+    Cap,
+}
+
+/// What one month kept for tracing the best plan back.
+struct MonthTrace {
+    lanes: Vec<Lane>,
+    /// Per slot: the pack (index + 1) the closure added last to reach it, 0
+    /// for none; [`HELD`] set when the state there bought nothing this month.
+    tags: Vec<u8>,
+    cap: Option<CapFrom>,
+    /// The state that ended the month at `D(t + 1)`.
+    reset: Option<At>,
+}
+
+const HELD: u8 = 0x80;
+
+/// A month's postpaid prices: per tier, fen per call as `numer / denom`.
+struct MonthBill<'a> {
+    prices: &'a LabelPrices,
+    rates: Vec<(u64, u64)>,
+}
+
+impl MonthBill<'_> {
+    fn new(prices: &LabelPrices, column: PriceColumn) -> Option<MonthBill<'_>> {
+        let rates = prices
+            .tiers
+            .iter()
+            .map(|tier| {
+                let fen = tier
+                    .unit
+                    .get(column)
+                    .checked_mul(rust_decimal::Decimal::ONE_HUNDRED)?;
+                let numer = u64::try_from(fen.mantissa()).ok()?;
+                let denom = 10u64.checked_pow(fen.scale())?;
+                Some((numer, denom))
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(MonthBill { prices, rates })
+    }
+
+    /// The bill of `calls` postpaid calls in whole fen, rounded half away from zero.
+    fn fen(&self, calls: u64) -> Option<i64> {
+        let Some(tier) = self.prices.tier_index(Calls::from(calls)) else {
+            return Some(0);
+        };
+        let (numer, denom) = self.rates[tier];
+        let exact = calls.checked_mul(numer)?;
+        let fen = exact / denom + u64::from(exact % denom * 2 >= denom);
+        i64::try_from(fen).ok()
+    }
+}
+
+/// A month's packs at its column: `(units, fen)` in price-book order.
+type PackRow = Vec<(u64, i64)>;
+
+/// The program for one scenario's months, advanced a month at a time.
+pub(super) struct Program<'a> {
+    prices: &'a LabelPrices,
+    unit: u64,
+    /// `D(t)`: calls of months `0..t`.
+    cumulative: Vec<u64>,
+    columns: Vec<PriceColumn>,
+    packs: [PackRow; 2],
+    covers: [Option<&'a Cover>; 2],
+    costs: [Option<&'a PackCosts>; 2],
+    /// States at the start of the next month: positions and keys, by position.
+    frontier: Vec<(u64, Key)>,
+    traces: Vec<MonthTrace>,
+    /// Set when an amount did not fit: the program gives no plan.
+    overflowed: bool,
+}
+
+/// What the program found.
+pub(super) struct Exact {
+    pub orders: Vec<Order>,
+    /// The plan's total in whole fen.
+    pub fen: i64,
+}
+
+impl<'a> Program<'a> {
+    /// The program for `volumes` (legacy calls taken out) bought and billed
+    /// at `columns`; `None` when its work would pass `budget` or its amounts
+    /// do not fit whole fen.
+    pub(super) fn new(
+        prices: &'a LabelPrices,
+        volumes: &[Calls],
+        columns: &[PriceColumn],
+        tables: [Option<&'a Tables>; 2],
+        budget: u64,
+    ) -> Option<Program<'a>> {
+        let mut cumulative = vec![0u64];
+        for &calls in volumes {
+            let last = *cumulative.last()?;
+            cumulative.push(last.checked_add(u64::try_from(calls).ok()?)?);
+        }
+        let unit = tables.iter().flatten().next()?.costs.unit;
+        if unit == 0 || work_bound(&cumulative, unit, prices.packs.len() as u64)? > budget {
+            return None;
+        }
+        let row = |tables: Option<&Tables>| -> Option<PackRow> {
+            let Some(tables) = tables else {
+                return Some(Vec::new());
+            };
+            let costs = &tables.costs;
+            costs
+                .sizes
+                .iter()
+                .zip(&costs.prices)
+                .map(|(&size, &price)| Some((size, crate::money::whole_fen(price)?)))
+                .collect()
+        };
+        let packs = [row(tables[0])?, row(tables[1])?];
+        let zero = Key {
+            fen: 0,
+            waste: 0,
+            packs: 0,
+            orders: 0,
+            early: 0,
+        };
+        Some(Program {
+            prices,
+            unit,
+            cumulative,
+            columns: columns.to_vec(),
+            packs,
+            covers: tables.map(|t| t.map(Tables::cover)),
+            costs: tables.map(|t| t.map(|t| &t.costs)),
+            frontier: vec![(0, zero)],
+            traces: Vec::new(),
+            overflowed: false,
+        })
+    }
+
+    /// Prices one more month; true once every month is done.
+    pub(super) fn step(&mut self) -> bool {
+        let t = self.traces.len();
+        let months = self.columns.len();
+        if t >= months {
+            return true;
+        }
+        let at = usize::from(self.columns[t] == PriceColumn::List);
+        let month = Month {
+            lo: self.cumulative[t],
+            end: self.cumulative[t + 1],
+            cap: self.cumulative[(t + VALID).min(months)],
+            unit: self.unit,
+            left: (months - t) as u32,
+        };
+        let (Some(bill), Some(cover)) = (
+            MonthBill::new(self.prices, self.columns[t]),
+            self.covers[at],
+        ) else {
+            self.overflowed = true;
+            self.traces.push(MonthTrace::empty());
+            return t + 1 >= months;
+        };
+        let frontier = std::mem::take(&mut self.frontier);
+        let (trace, next, ok) = month.run(&frontier, &self.packs[at], cover, &bill);
+        self.overflowed |= !ok;
+        self.frontier = next;
+        self.traces.push(trace);
+        t + 1 >= months
+    }
+
+    /// The cheapest plan, once every month is done; `None` if an amount overflowed.
+    pub(super) fn found(self) -> Option<Exact> {
+        if self.overflowed || self.traces.len() < self.columns.len() {
+            return None;
+        }
+        let &(mut position, key) = self.frontier.first()?;
+        let mut orders = Vec::new();
+        for (t, trace) in self.traces.iter().enumerate().rev() {
+            let months = self.columns.len();
+            let month = Month {
+                lo: self.cumulative[t],
+                end: self.cumulative[t + 1],
+                cap: self.cumulative[(t + VALID).min(months)],
+                unit: self.unit,
+                left: (months - t) as u32,
+            };
+            let at = match position == month.end {
+                true => trace.reset?,
+                false if position == month.cap => At::Cap,
+                false => At::Slot(trace.slot_of(position, self.unit)?),
+            };
+            let column = usize::from(self.columns[t] == PriceColumn::List);
+            let (before, counts) = match at {
+                At::Cap => match trace.cap? {
+                    CapFrom::Held => (position, Vec::new()),
+                    CapFrom::Bought { slot, units } => (
+                        trace.position(slot, self.unit)?,
+                        self.costs[column]?.multiset(Calls::from(units)),
+                    ),
+                },
+                At::Slot(slot) => trace.walk_back(slot, &self.packs[column], self.unit)?,
+            };
+            if counts.iter().any(|&count| count > 0) {
+                orders.push(Order {
+                    month: t,
+                    purchases: Purchase::from_counts(&self.prices.packs, counts),
+                });
+            }
+            position = before;
+        }
+        orders.reverse();
+        Some(Exact {
+            orders,
+            fen: key.fen,
+        })
+    }
+}
+
+/// An upper bound on lane positions times packs over the months: lanes are
+/// at most the anchors so far and at most the unit.
+fn work_bound(cumulative: &[u64], unit: u64, packs: u64) -> Option<u64> {
+    let months = cumulative.len() - 1;
+    let mut work = 0u64;
+    for t in 0..months {
+        let cap = cumulative[(t + VALID).min(months)];
+        let slots = (cap - cumulative[t]) / unit + 1;
+        let lanes = (2 * t as u64 + 1).min(unit);
+        work = work.checked_add(slots.checked_mul(lanes)?.checked_mul(packs + 2)?)?;
+    }
+    Some(work)
+}
+
+impl MonthTrace {
+    fn empty() -> MonthTrace {
+        MonthTrace {
+            lanes: Vec::new(),
+            tags: Vec::new(),
+            cap: None,
+            reset: None,
+        }
+    }
+
+    fn position(&self, slot: usize, unit: u64) -> Option<u64> {
+        let lane = self.lanes.iter().rev().find(|lane| lane.start <= slot)?;
+        Some(lane.base + (slot - lane.start) as u64 * unit)
+    }
+
+    fn slot_of(&self, position: u64, unit: u64) -> Option<usize> {
+        self.lanes.iter().find_map(|lane| {
+            let offset = position.checked_sub(lane.base)?;
+            let index = usize::try_from(offset / unit).ok()?;
+            (offset % unit == 0 && index < lane.len).then_some(lane.start + index)
+        })
+    }
+
+    /// The state before the month's purchase that led to `slot`, and the
+    /// packs bought, counted per pack.
+    fn walk_back(&self, mut slot: usize, packs: &PackRow, unit: u64) -> Option<(u64, Vec<u64>)> {
+        let mut counts = vec![0u64; packs.len()];
+        if self.tags[slot] & HELD == 0 {
+            loop {
+                let tag = usize::from(self.tags[slot] & !HELD);
+                if tag == 0 {
+                    break;
+                }
+                counts[tag - 1] += 1;
+                slot = slot.checked_sub(usize::try_from(packs[tag - 1].0).ok()?)?;
+            }
+        }
+        Some((self.position(slot, unit)?, counts))
+    }
+}
+
+/// One month's boundaries: `lo = D(t)`, `end = D(t + 1)`, `cap = D(t + 12)`
+/// (or the horizon's end).
+struct Month {
+    lo: u64,
+    end: u64,
+    cap: u64,
+    unit: u64,
+    /// Months from this one to the horizon's end.
+    left: u32,
+}
+
+impl Month {
+    /// Buys, bills and moves every state of `frontier`; the month's trace,
+    /// the next month's states, and false if an amount overflowed.
+    fn run(
+        &self,
+        frontier: &[(u64, Key)],
+        packs: &PackRow,
+        cover: &Cover,
+        bill: &MonthBill<'_>,
+    ) -> (MonthTrace, Vec<(u64, Key)>, bool) {
+        let lanes = self.lanes(frontier);
+        let slots = lanes.last().map_or(0, |lane| lane.start + lane.len);
+        let mut held = vec![UNREACHED; slots];
+        let mut trace = MonthTrace {
+            lanes,
+            tags: vec![0; slots],
+            cap: None,
+            reset: None,
+        };
+        let mut capped = UNREACHED;
+        for &(position, key) in frontier {
+            if position >= self.cap {
+                if key < capped {
+                    capped = key;
+                    trace.cap = Some(CapFrom::Held);
+                }
+                continue;
+            }
+            let Some(slot) = trace.slot_of(position, self.unit) else {
+                continue;
+            };
+            held[slot] = key;
+            let missing = (self.cap - position).div_ceil(self.unit);
+            let (fen, units, count) = cover.at_least(missing);
+            let reached = key
+                .plus(fen, units.saturating_mul(self.unit), count)
+                .ordered(self.left);
+            if reached < capped {
+                capped = reached;
+                trace.cap = Some(CapFrom::Bought { slot, units });
+            }
+        }
+        let after = self.buy(&mut trace, held, packs);
+        self.bill(trace, &after, capped, bill)
+    }
+
+    /// One lane per residue of the states below the cap, from the lowest.
+    fn lanes(&self, frontier: &[(u64, Key)]) -> Vec<Lane> {
+        let mut bases: Vec<u64> = Vec::new();
+        for &(position, _) in frontier {
+            let residue = position % self.unit;
+            if position < self.cap && !bases.iter().any(|&base| base % self.unit == residue) {
+                bases.push(position);
+            }
+        }
+        let mut start = 0;
+        bases
+            .into_iter()
+            .map(|base| {
+                let len = usize::try_from((self.cap - base - 1) / self.unit + 1).unwrap_or(0);
+                let lane = Lane { base, start, len };
+                start += len;
+                lane
+            })
+            .collect()
+    }
+
+    /// The purchase step: per lane, the closure one pack size at a time over
+    /// "bought something", then the better of that and buying nothing.
+    fn buy(&self, trace: &mut MonthTrace, held: Vec<Key>, packs: &PackRow) -> Vec<Key> {
+        let mut bought: Vec<Key> = held.iter().map(|key| key.ordered(self.left)).collect();
+        for lane in &trace.lanes {
+            let range = lane.start..lane.start + lane.len;
+            let (lane_bought, tags) = (&mut bought[range.clone()], &mut trace.tags[range]);
+            for (index, &(units, fen)) in packs.iter().enumerate() {
+                let Ok(step) = usize::try_from(units) else {
+                    continue;
+                };
+                let calls = units.saturating_mul(self.unit);
+                for slot in step..lane_bought.len() {
+                    let candidate = lane_bought[slot - step].plus(fen, calls, 1);
+                    if candidate < lane_bought[slot] {
+                        lane_bought[slot] = candidate;
+                        tags[slot] = index as u8 + 1;
+                    }
+                }
+            }
+        }
+        held.into_iter()
+            .zip(bought)
+            .zip(trace.tags.iter_mut())
+            .map(|((held, bought), tag)| {
+                if *tag == 0 || held <= bought {
+                    *tag |= HELD;
+                    held
+                } else {
+                    bought
+                }
+            })
+            .collect()
+    }
+
+    /// Bills the month for every state after the purchase and moves it on:
+    /// states that end at or before `D(t + 1)` become one state there.
+    fn bill(
+        &self,
+        mut trace: MonthTrace,
+        after: &[Key],
+        capped: Key,
+        bill: &MonthBill<'_>,
+    ) -> (MonthTrace, Vec<(u64, Key)>, bool) {
+        let mut ok = true;
+        let mut billed = |position: u64, key: Key| -> Key {
+            let postpaid = self.end - position.clamp(self.lo, self.end);
+            match bill.fen(postpaid) {
+                Some(fen) => key.plus(fen, postpaid, 0),
+                None => {
+                    ok = false;
+                    UNREACHED
+                }
+            }
+        };
+        let mut reset = UNREACHED;
+        let mut next = Vec::new();
+        let mut states = Vec::new();
+        for lane in &trace.lanes {
+            for index in 0..lane.len {
+                let key = after[lane.start + index];
+                if key != UNREACHED {
+                    states.push((
+                        lane.base + index as u64 * self.unit,
+                        At::Slot(lane.start + index),
+                        key,
+                    ));
+                }
+            }
+        }
+        if capped != UNREACHED {
+            states.push((self.cap, At::Cap, capped));
+        }
+        for (position, at, key) in states {
+            let key = billed(position, key);
+            if position > self.end {
+                next.push((position, key));
+            } else if key < reset {
+                reset = key;
+                trace.reset = Some(at);
+            }
+        }
+        next.push((self.end, reset));
+        next.sort_unstable_by_key(|&(position, _)| position);
+        (trace, next, ok)
+    }
+}
