@@ -59,7 +59,7 @@ fn month_table(
         .best
         .orders
         .iter()
-        .map(|order| (order.month, purchase_words(&order.purchases)))
+        .map(|order| (order.month, purchase_words(&order.purchases, lang)))
         .collect();
     let rows = html! {
         <>

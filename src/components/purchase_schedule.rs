@@ -58,7 +58,7 @@ fn order_table(estimate: &LabelEstimate, captioned: bool, lang: Lang) -> Html {
                 for (order, used) in orders {
                     <tr key={order.month} data-testid="order" data-month={(order.month + 1).to_string()}>
                         <th scope="row" class="number">{ order.month + 1 }</th>
-                        <td>{ purchase_words(&order.purchases) }</td>
+                        <td>{ purchase_words(&order.purchases, lang) }</td>
                         <td>{ column_name(used.column, lang) }</td>
                         <td class="number"><Amount testid="order-cost" value={used.cost} /></td>
                         <td data-testid="order-used">{ used.drawn.map(|(first, last)| months_used(first, last, lang)).unwrap_or_else(|| "—".into()) }</td>

@@ -81,13 +81,15 @@ pub fn season_error(error: &SeasonError, lang: Lang) -> String {
     }
 }
 
-/// Packs bought at once, largest first: `2 × 100,000 + 1 × 10,000`.
-pub fn purchase_words(purchases: &[Purchase]) -> String {
+/// Packs bought at once, largest first, each size with its unit so that it
+/// cannot be read as money: `2 × 100,000 calls + 1 × 10,000 calls`.
+pub fn purchase_words(purchases: &[Purchase], lang: Lang) -> String {
+    let calls = text(lang).calls;
     purchases
         .iter()
         .map(|p| {
             format!(
-                "{} × {}",
+                "{} × {} {calls}",
                 format::grouped_calls(p.count.into()),
                 format::grouped_calls(p.pack.calls.into())
             )
@@ -96,7 +98,7 @@ pub fn purchase_words(purchases: &[Purchase]) -> String {
         .join(" + ")
 }
 
-/// A plan in words, order by order: `month 1: 1 × 1,000; month 3: 1 × 10,000`.
+/// A plan in words, order by order: `month 1: 1 × 1,000 calls; month 3: 1 × 10,000 calls`.
 pub fn plan_words(plan: &Recommendation, lang: Lang) -> String {
     let t = text(lang);
     if plan.orders.is_empty() {
@@ -109,10 +111,10 @@ pub fn plan_words(plan: &Recommendation, lang: Lang) -> String {
         .join(t.list_separator)
 }
 
-/// One order in words: `month 3: 1 × 10,000`.
+/// One order in words: `month 3: 1 × 10,000 calls`.
 pub fn order_words(order: &Order, lang: Lang) -> String {
     let month = (order.month + 1).to_string();
-    let packs = purchase_words(&order.purchases);
+    let packs = purchase_words(&order.purchases, lang);
     fill(
         text(lang).order_words,
         &[("month", &month), ("packs", &packs)],
@@ -138,7 +140,7 @@ pub fn proof_sentence(estimate: &Estimate, lang: Lang) -> String {
 /// An order bought before the promotion ends, and what that saves.
 pub fn ahead_sentence(order: &Order, ahead: &Ahead, lang: Lang) -> String {
     let values = [
-        ("packs", purchase_words(&order.purchases)),
+        ("packs", purchase_words(&order.purchases, lang)),
         ("month", (order.month + 1).to_string()),
         ("amount", yuan(ahead.saving, lang)),
     ];

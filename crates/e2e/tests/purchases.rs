@@ -33,7 +33,7 @@ fn a_growing_volume_buys_when_the_packs_run_out() {
     let plan = browser.testid("best-plan").text();
     assert_eq!(
         plan,
-        "month 1: 1 × 1,000; month 3: 1 × 10,000; month 14: 1 × 10,000"
+        "month 1: 1 × 1,000 calls; month 3: 1 × 10,000 calls; month 14: 1 × 10,000 calls"
     );
     // The total meets the lower bound: the page says it is proven.
     let proof = browser.testid("best-proof");

@@ -54,9 +54,9 @@ use super::{Tables, NO_KEY};
 
 const VALID: usize = PACK_VALID_MONTHS as usize;
 
-/// Lane positions times pack sizes a scenario may cost by default; past it
+/// Lane positions times pack sizes one month may cost by default; past it
 /// the search over runs plans instead.
-pub(super) const WORK_BUDGET: u64 = 60_000_000;
+pub(super) const WORK_BUDGET: u64 = 2_000_000;
 
 /// How a plan from the start is ranked so far: cheaper, then less capacity
 /// bought plus postpaid calls (fewer unused calls), fewer packs, fewer
@@ -397,8 +397,9 @@ impl<'a> Program<'a> {
     }
 }
 
-/// An upper bound on lane positions times packs over the months: lanes are
-/// at most the anchors so far and at most the unit.
+/// An upper bound on lane positions times packs in the dearest month (the
+/// page runs a month per task): lanes are at most the anchors so far and at
+/// most the unit.
 fn work_bound(cumulative: &[u64], unit: u64, packs: u64) -> Option<u64> {
     let months = cumulative.len() - 1;
     let mut work = 0u64;
@@ -406,7 +407,7 @@ fn work_bound(cumulative: &[u64], unit: u64, packs: u64) -> Option<u64> {
         let cap = cumulative[(t + VALID).min(months)];
         let slots = (cap - cumulative[t]) / unit + 1;
         let lanes = (2 * t as u64 + 1).min(unit);
-        work = work.checked_add(slots.checked_mul(lanes)?.checked_mul(packs + 2)?)?;
+        work = work.max(slots.checked_mul(lanes)?.checked_mul(packs + 2)?);
     }
     Some(work)
 }
