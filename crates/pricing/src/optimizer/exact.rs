@@ -318,6 +318,18 @@ impl<'a> Program<'a> {
         })
     }
 
+    /// Month `t`'s boundaries on the cumulative-demand axis.
+    fn month(&self, t: usize) -> Month {
+        let months = self.columns.len();
+        Month {
+            lo: self.cumulative[t],
+            end: self.cumulative[t + 1],
+            cap: self.cumulative[(t + VALID).min(months)],
+            unit: self.unit,
+            left: u32::try_from(months - t).unwrap_or(u32::MAX),
+        }
+    }
+
     /// Prices one more month; true once every month is done.
     pub(super) fn step(&mut self) -> bool {
         let t = self.traces.len();
@@ -326,13 +338,7 @@ impl<'a> Program<'a> {
             return true;
         }
         let at = usize::from(self.columns[t] == PriceColumn::List);
-        let month = Month {
-            lo: self.cumulative[t],
-            end: self.cumulative[t + 1],
-            cap: self.cumulative[(t + VALID).min(months)],
-            unit: self.unit,
-            left: (months - t) as u32,
-        };
+        let month = self.month(t);
         let (Some(bill), Some(cover)) = (
             MonthBill::new(self.prices, self.columns[t]),
             self.covers[at],
@@ -357,14 +363,7 @@ impl<'a> Program<'a> {
         let &(mut position, key) = self.frontier.first()?;
         let mut orders = Vec::new();
         for (t, trace) in self.traces.iter().enumerate().rev() {
-            let months = self.columns.len();
-            let month = Month {
-                lo: self.cumulative[t],
-                end: self.cumulative[t + 1],
-                cap: self.cumulative[(t + VALID).min(months)],
-                unit: self.unit,
-                left: (months - t) as u32,
-            };
+            let month = self.month(t);
             let at = match position == month.end {
                 true => trace.reset?,
                 false if position == month.cap => At::Cap,
