@@ -56,13 +56,13 @@ const VALID: usize = PACK_VALID_MONTHS as usize;
 
 /// Lane positions times pack sizes one month may cost by default; past it
 /// the search over runs plans instead.
-pub(super) const WORK_BUDGET: u64 = 2_000_000;
+pub(super) const WORK_BUDGET: u64 = 60_000_000;
 
 /// How a plan from the start is ranked so far: cheaper, then less capacity
 /// bought plus postpaid calls (fewer unused calls), fewer packs, fewer
 /// orders, then orders placed later (months left after each order, summed:
 /// money paid later, and a plan that buys when the packs run out).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Key {
     fen: i64,
     waste: u64,
@@ -191,6 +191,8 @@ enum At {
 /// What one month kept for tracing the best plan back.
 struct MonthTrace {
     lanes: Vec<Lane>,
+    /// `(residue, lane)` by residue: finds a position's lane.
+    residues: Vec<(u64, usize)>,
     /// Per slot: the pack (index + 1) the closure added last to reach it, 0
     /// for none; [`HELD`] set when the state there bought nothing this month.
     tags: Vec<u8>,
@@ -250,8 +252,11 @@ pub(super) struct Program<'a> {
     packs: [PackRow; 2],
     covers: [Option<&'a Cover>; 2],
     costs: [Option<&'a PackCosts>; 2],
-    /// States at the start of the next month: positions and keys, by position.
+    /// States at the start of the next month: positions and keys; after the
+    /// last month, the one state at the horizon's end.
     frontier: Vec<(u64, Key)>,
+    /// The month under way, between pieces of work.
+    pending: Option<Pending>,
     traces: Vec<MonthTrace>,
     /// Set when an amount did not fit: the program gives no plan.
     overflowed: bool,
@@ -313,6 +318,7 @@ impl<'a> Program<'a> {
             covers: tables.map(|t| t.map(Tables::cover)),
             costs: tables.map(|t| t.map(|t| &t.costs)),
             frontier: vec![(0, zero)],
+            pending: None,
             traces: Vec::new(),
             overflowed: false,
         })
@@ -330,7 +336,10 @@ impl<'a> Program<'a> {
         }
     }
 
-    /// Prices one more month; true once every month is done.
+    /// Does the next piece of work: opening a month, one lane's purchases,
+    /// or billing the month; true once every month is done. Pieces are short
+    /// (a lane is at most the positions of 12 months of one residue), so a
+    /// page can stop between any two.
     pub(super) fn step(&mut self) -> bool {
         let t = self.traces.len();
         let months = self.columns.len();
@@ -338,21 +347,36 @@ impl<'a> Program<'a> {
             return true;
         }
         let at = usize::from(self.columns[t] == PriceColumn::List);
-        let month = self.month(t);
-        let (Some(bill), Some(cover)) = (
-            MonthBill::new(self.prices, self.columns[t]),
-            self.covers[at],
-        ) else {
-            self.overflowed = true;
-            self.traces.push(MonthTrace::empty());
-            return t + 1 >= months;
-        };
-        let frontier = std::mem::take(&mut self.frontier);
-        let (trace, next, ok) = month.run(&frontier, &self.packs[at], cover, &bill);
-        self.overflowed |= !ok;
-        self.frontier = next;
-        self.traces.push(trace);
-        t + 1 >= months
+        match self.pending.take() {
+            None => match self.covers[at] {
+                Some(cover) => {
+                    let frontier = std::mem::take(&mut self.frontier);
+                    self.pending = Some(Pending::open(self.month(t), &frontier, cover));
+                }
+                None => {
+                    self.overflowed = true;
+                    self.traces.push(MonthTrace::empty());
+                    return t + 1 >= months;
+                }
+            },
+            Some(mut pending) if pending.lanes_done < pending.trace.lanes.len() => {
+                pending.buy_in_next_lane(&self.packs[at]);
+                self.pending = Some(pending);
+            }
+            Some(pending) => {
+                let Some(bill) = MonthBill::new(self.prices, self.columns[t]) else {
+                    self.overflowed = true;
+                    self.traces.push(MonthTrace::empty());
+                    return t + 1 >= months;
+                };
+                let (trace, next, ok) = pending.close(&bill);
+                self.overflowed |= !ok;
+                self.frontier = next;
+                self.traces.push(trace);
+                return t + 1 >= months;
+            }
+        }
+        false
     }
 
     /// The cheapest plan, once every month is done; `None` if an amount overflowed.
@@ -360,7 +384,7 @@ impl<'a> Program<'a> {
         if self.overflowed || self.traces.len() < self.columns.len() {
             return None;
         }
-        let &(mut position, key) = self.frontier.first()?;
+        let &(mut position, key) = self.frontier.last()?;
         let mut orders = Vec::new();
         for (t, trace) in self.traces.iter().enumerate().rev() {
             let month = self.month(t);
@@ -396,17 +420,28 @@ impl<'a> Program<'a> {
     }
 }
 
-/// An upper bound on lane positions times packs in the dearest month (the
-/// page runs a month per task): lanes are at most the anchors so far and at
-/// most the unit.
+/// An upper bound on lane positions times packs over the months: a month's lanes are at most the residues,
+/// modulo the unit, of the anchors so far (`D(s)` for `s <= t`, where packs
+/// may run out, and `D(s + 12)` for `s < t`, where they may expire).
 fn work_bound(cumulative: &[u64], unit: u64, packs: u64) -> Option<u64> {
     let months = cumulative.len() - 1;
+    let mut residues: Vec<u64> = Vec::new();
+    let mut add = |position: u64| {
+        let residue = position % unit;
+        if let Err(at) = residues.binary_search(&residue) {
+            residues.insert(at, residue);
+        }
+        residues.len() as u64
+    };
     let mut work = 0u64;
     for t in 0..months {
+        let mut lanes = add(cumulative[t]);
+        if t > 0 {
+            lanes = add(cumulative[(t - 1 + VALID).min(months)]);
+        }
         let cap = cumulative[(t + VALID).min(months)];
         let slots = (cap - cumulative[t]) / unit + 1;
-        let lanes = (2 * t as u64 + 1).min(unit);
-        work = work.max(slots.checked_mul(lanes)?.checked_mul(packs + 2)?);
+        work = work.checked_add(slots.checked_mul(lanes)?.checked_mul(packs + 2)?)?;
     }
     Some(work)
 }
@@ -415,6 +450,7 @@ impl MonthTrace {
     fn empty() -> MonthTrace {
         MonthTrace {
             lanes: Vec::new(),
+            residues: Vec::new(),
             tags: Vec::new(),
             cap: None,
             reset: None,
@@ -427,11 +463,14 @@ impl MonthTrace {
     }
 
     fn slot_of(&self, position: u64, unit: u64) -> Option<usize> {
-        self.lanes.iter().find_map(|lane| {
-            let offset = position.checked_sub(lane.base)?;
-            let index = usize::try_from(offset / unit).ok()?;
-            (offset % unit == 0 && index < lane.len).then_some(lane.start + index)
-        })
+        let residue = position % unit;
+        let at = self
+            .residues
+            .binary_search_by_key(&residue, |&(r, _)| r)
+            .ok()?;
+        let lane = &self.lanes[self.residues[at].1];
+        let index = usize::try_from(position.checked_sub(lane.base)? / unit).ok()?;
+        (index < lane.len).then_some(lane.start + index)
     }
 
     /// The state before the month's purchase that led to `slot`, and the
@@ -463,157 +502,166 @@ struct Month {
     left: u32,
 }
 
-impl Month {
-    /// Buys, bills and moves every state of `frontier`; the month's trace,
-    /// the next month's states, and false if an amount overflowed.
-    fn run(
-        &self,
-        frontier: &[(u64, Key)],
-        packs: &PackRow,
-        cover: &Cover,
-        bill: &MonthBill<'_>,
-    ) -> (MonthTrace, Vec<(u64, Key)>, bool) {
-        let lanes = self.lanes(frontier);
-        let slots = lanes.last().map_or(0, |lane| lane.start + lane.len);
+/// A month under way: the states before buying, and after buying lane by lane.
+struct Pending {
+    month: Month,
+    trace: MonthTrace,
+    held: Vec<Key>,
+    bought: Vec<Key>,
+    /// The best state at the expiry cap.
+    capped: Key,
+    lanes_done: usize,
+}
+
+impl Pending {
+    /// Lays out the month's lanes, places `frontier`'s states and reaches the
+    /// cap from each of them.
+    fn open(month: Month, frontier: &[(u64, Key)], cover: &Cover) -> Pending {
+        let mut trace = month.lanes(frontier);
+        let slots = trace.lanes.last().map_or(0, |lane| lane.start + lane.len);
+        trace.tags = vec![0; slots];
         let mut held = vec![UNREACHED; slots];
-        let mut trace = MonthTrace {
-            lanes,
-            tags: vec![0; slots],
-            cap: None,
-            reset: None,
-        };
         let mut capped = UNREACHED;
         for &(position, key) in frontier {
-            if position >= self.cap {
+            if position >= month.cap {
                 if key < capped {
                     capped = key;
                     trace.cap = Some(CapFrom::Held);
                 }
                 continue;
             }
-            let Some(slot) = trace.slot_of(position, self.unit) else {
+            let Some(slot) = trace.slot_of(position, month.unit) else {
                 continue;
             };
             held[slot] = key;
-            let missing = (self.cap - position).div_ceil(self.unit);
+            let missing = (month.cap - position).div_ceil(month.unit);
             let (fen, units, count) = cover.at_least(missing);
             let reached = key
-                .plus(fen, units.saturating_mul(self.unit), count)
-                .ordered(self.left);
+                .plus(fen, units.saturating_mul(month.unit), count)
+                .ordered(month.left);
             if reached < capped {
                 capped = reached;
                 trace.cap = Some(CapFrom::Bought { slot, units });
             }
         }
-        let after = self.buy(&mut trace, held, packs);
-        self.bill(trace, &after, capped, bill)
-    }
-
-    /// One lane per residue of the states below the cap, from the lowest.
-    fn lanes(&self, frontier: &[(u64, Key)]) -> Vec<Lane> {
-        let mut bases: Vec<u64> = Vec::new();
-        for &(position, _) in frontier {
-            let residue = position % self.unit;
-            if position < self.cap && !bases.iter().any(|&base| base % self.unit == residue) {
-                bases.push(position);
-            }
+        let bought = held.iter().map(|key| key.ordered(month.left)).collect();
+        Pending {
+            month,
+            trace,
+            held,
+            bought,
+            capped,
+            lanes_done: 0,
         }
-        let mut start = 0;
-        bases
-            .into_iter()
-            .map(|base| {
-                let len = usize::try_from((self.cap - base - 1) / self.unit + 1).unwrap_or(0);
-                let lane = Lane { base, start, len };
-                start += len;
-                lane
-            })
-            .collect()
     }
 
-    /// The purchase step: per lane, the closure one pack size at a time over
-    /// "bought something", then the better of that and buying nothing.
-    fn buy(&self, trace: &mut MonthTrace, held: Vec<Key>, packs: &PackRow) -> Vec<Key> {
-        let mut bought: Vec<Key> = held.iter().map(|key| key.ordered(self.left)).collect();
-        for lane in &trace.lanes {
-            let range = lane.start..lane.start + lane.len;
-            let (lane_bought, tags) = (&mut bought[range.clone()], &mut trace.tags[range]);
-            for (index, &(units, fen)) in packs.iter().enumerate() {
-                let Ok(step) = usize::try_from(units) else {
-                    continue;
-                };
-                let calls = units.saturating_mul(self.unit);
-                for slot in step..lane_bought.len() {
-                    let candidate = lane_bought[slot - step].plus(fen, calls, 1);
-                    if candidate < lane_bought[slot] {
-                        lane_bought[slot] = candidate;
-                        tags[slot] = index as u8 + 1;
-                    }
+    /// The purchase step along the next lane: the unbounded-knapsack closure
+    /// over "bought something", one pack size at a time.
+    fn buy_in_next_lane(&mut self, packs: &PackRow) {
+        let Some(lane) = self.trace.lanes.get(self.lanes_done) else {
+            return;
+        };
+        self.lanes_done += 1;
+        let range = lane.start..lane.start + lane.len;
+        let (bought, tags) = (&mut self.bought[range.clone()], &mut self.trace.tags[range]);
+        for (index, &(units, fen)) in packs.iter().enumerate() {
+            let Ok(step) = usize::try_from(units) else {
+                continue;
+            };
+            let calls = units.saturating_mul(self.month.unit);
+            let tag = u8::try_from(index + 1).unwrap_or(0);
+            for slot in step..bought.len() {
+                let candidate = bought[slot - step].plus(fen, calls, 1);
+                if candidate < bought[slot] {
+                    bought[slot] = candidate;
+                    tags[slot] = tag;
                 }
             }
         }
-        held.into_iter()
-            .zip(bought)
-            .zip(trace.tags.iter_mut())
-            .map(|((held, bought), tag)| {
-                if *tag == 0 || held <= bought {
-                    *tag |= HELD;
-                    held
-                } else {
-                    bought
-                }
-            })
-            .collect()
     }
 
-    /// Bills the month for every state after the purchase and moves it on:
-    /// states that end at or before `D(t + 1)` become one state there.
-    fn bill(
-        &self,
-        mut trace: MonthTrace,
-        after: &[Key],
-        capped: Key,
-        bill: &MonthBill<'_>,
-    ) -> (MonthTrace, Vec<(u64, Key)>, bool) {
+    /// Takes the better of buying and not buying at each position, bills the
+    /// month and moves every state on: those that end at or before `D(t +
+    /// 1)` become one state there. The trace, the next month's states, and
+    /// false if an amount overflowed.
+    fn close(self, bill: &MonthBill<'_>) -> (MonthTrace, Vec<(u64, Key)>, bool) {
+        let Pending {
+            month,
+            mut trace,
+            held,
+            bought,
+            capped,
+            ..
+        } = self;
         let mut ok = true;
-        let mut billed = |position: u64, key: Key| -> Key {
-            let postpaid = self.end - position.clamp(self.lo, self.end);
-            match bill.fen(postpaid) {
+        let mut reset = UNREACHED;
+        let mut next = Vec::new();
+        let mut settle = |position: u64, at: At, key: Key, reset_at: &mut Option<At>| {
+            let postpaid = month.end - position.clamp(month.lo, month.end);
+            let key = match bill.fen(postpaid) {
                 Some(fen) => key.plus(fen, postpaid, 0),
                 None => {
                     ok = false;
                     UNREACHED
                 }
+            };
+            if position > month.end {
+                next.push((position, key));
+            } else if key < reset {
+                reset = key;
+                *reset_at = Some(at);
             }
         };
-        let mut reset = UNREACHED;
-        let mut next = Vec::new();
-        let mut states = Vec::new();
+        let mut reset_at = None;
         for lane in &trace.lanes {
             for index in 0..lane.len {
-                let key = after[lane.start + index];
+                let slot = lane.start + index;
+                let tag = &mut trace.tags[slot];
+                let key = if *tag == 0 || held[slot] <= bought[slot] {
+                    *tag |= HELD;
+                    held[slot]
+                } else {
+                    bought[slot]
+                };
                 if key != UNREACHED {
-                    states.push((
-                        lane.base + index as u64 * self.unit,
-                        At::Slot(lane.start + index),
-                        key,
-                    ));
+                    let position = lane.base + index as u64 * month.unit;
+                    settle(position, At::Slot(slot), key, &mut reset_at);
                 }
             }
         }
         if capped != UNREACHED {
-            states.push((self.cap, At::Cap, capped));
+            settle(month.cap, At::Cap, capped, &mut reset_at);
         }
-        for (position, at, key) in states {
-            let key = billed(position, key);
-            if position > self.end {
-                next.push((position, key));
-            } else if key < reset {
-                reset = key;
-                trace.reset = Some(at);
+        trace.reset = reset_at;
+        next.push((month.end, reset));
+        (trace, next, ok)
+    }
+}
+
+impl Month {
+    /// One lane per residue of the states below the cap, from the lowest.
+    fn lanes(&self, frontier: &[(u64, Key)]) -> MonthTrace {
+        let mut trace = MonthTrace::empty();
+        let mut bases: Vec<u64> = Vec::new();
+        for &(position, _) in frontier.iter().filter(|&&(p, _)| p < self.cap) {
+            let residue = position % self.unit;
+            match trace.residues.binary_search_by_key(&residue, |&(r, _)| r) {
+                Ok(at) => {
+                    let base = &mut bases[trace.residues[at].1];
+                    *base = (*base).min(position);
+                }
+                Err(at) => {
+                    trace.residues.insert(at, (residue, bases.len()));
+                    bases.push(position);
+                }
             }
         }
-        next.push((self.end, reset));
-        next.sort_unstable_by_key(|&(position, _)| position);
-        (trace, next, ok)
+        let mut start = 0;
+        for base in bases {
+            let len = usize::try_from((self.cap - base - 1) / self.unit + 1).unwrap_or(0);
+            trace.lanes.push(Lane { base, start, len });
+            start += len;
+        }
+        trace
     }
 }
