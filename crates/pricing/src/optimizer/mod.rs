@@ -233,7 +233,7 @@ impl<'b> Optimizer<'b> {
             months.tables,
             self.exact_budget,
         ) {
-            Some(program) => Work::Exact(program),
+            Some(program) => Work::Exact(Box::new(program)),
             None => Work::Runs(months.start(prove)),
         };
         Ok(PlanWork {
@@ -406,7 +406,7 @@ pub(crate) struct PlanWork<'o> {
 /// Which search a plan comes from.
 enum Work<'o> {
     /// The exact program: its plan is the cheapest there is.
-    Exact(exact::Program<'o>),
+    Exact(Box<exact::Program<'o>>),
     /// The search over runs, with a lower bound.
     Runs(any_month::Search),
 }
