@@ -27,8 +27,17 @@ thread_local! {
 /// of it off.
 #[cfg(target_arch = "wasm32")]
 pub fn prime_estimate(optimizer: &pricing::Optimizer<'_>, scenario: &Scenario) {
-    let quick = Estimate::yearly(optimizer, scenario).map(Rc::new);
+    let quick = first_estimate(optimizer, scenario);
     PRIMED.with(|primed| *primed.borrow_mut() = Some((scenario.clone(), quick)));
+}
+
+/// What the page shows at once: the whole estimate where its plans take
+/// about a millisecond or two ([`Estimate::at_once`]), else the yearly plans
+/// standing in while the search runs.
+fn first_estimate(optimizer: &pricing::Optimizer<'_>, scenario: &Scenario) -> Quick {
+    Estimate::at_once(optimizer, scenario)
+        .unwrap_or_else(|| Estimate::yearly(optimizer, scenario))
+        .map(Rc::new)
 }
 
 /// The primed quick estimate, if it is `scenario`'s; handed out once.
@@ -37,15 +46,17 @@ fn primed(scenario: &Scenario) -> Option<Quick> {
     (primed_for == *scenario).then_some(quick)
 }
 
-/// The scenario's estimate. At once: [`Estimate::yearly`], with the yearly
-/// plans standing in (quick, and marked as not yet refined). Once the inputs
-/// rest, the search over every purchase month runs a few months per task
+/// The scenario's estimate. Where its plans are quick to find, the whole
+/// estimate at once, on every input. Else at once [`Estimate::yearly`], with
+/// the yearly plans standing in (marked as not yet refined); once the inputs
+/// rest, the search over every purchase month runs a step per slice
 /// ([`Slices`]) and its estimate replaces the stand-in.
 #[hook]
 pub fn use_estimate(engine: Engine, scenario: &Scenario) -> Shown {
     let quick = use_memo(scenario.clone(), move |scenario| {
-        primed(scenario).unwrap_or_else(|| Estimate::yearly(engine.0, scenario).map(Rc::new))
+        primed(scenario).unwrap_or_else(|| first_estimate(engine.0, scenario))
     });
+    let final_at_once = matches!(&*quick, Ok(estimate) if estimate.refined);
     let refined = use_state(|| None::<(Scenario, Shown)>);
     // Bumped on every change: slices for older inputs stop.
     let generation = use_mut_ref(|| 0u64);
@@ -53,6 +64,9 @@ pub fn use_estimate(engine: Engine, scenario: &Scenario) -> Shown {
         let refined = refined.clone();
         use_effect_with(scenario.clone(), move |scenario| {
             *generation.borrow_mut() += 1;
+            if final_at_once {
+                return;
+            }
             let mine = *generation.borrow();
             let mut work = EstimateWork::new(engine.0, scenario);
             let scenario = scenario.clone();

@@ -7,9 +7,14 @@ use rust_decimal::Decimal;
 use crate::billing::{price_months, Bill};
 use crate::label::{Label, PriceColumn};
 use crate::money::per_call;
-use crate::optimizer::{Optimizer, OptimizerError, PlanWork, Recommendation, Strategy};
+use crate::optimizer::{Goal, Optimizer, OptimizerError, PlanWork, Recommendation, Strategy};
 use crate::scenario::{MonthsOfCalls, Scenario};
 use crate::Calls;
+
+/// The exact program's work (lane positions times packs, bounded from above)
+/// per search that [`Estimate::at_once`] takes on at once: about 2 ms
+/// natively (a 12-month horizon of 10 000 calls a month is 144 000).
+const AT_ONCE_WORK: u64 = 250_000;
 
 /// The figures of one label: every channel billed under it, priced together.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -142,6 +147,21 @@ impl Estimate {
     pub fn new(optimizer: &Optimizer<'_>, scenario: &Scenario) -> Result<Estimate, OptimizerError> {
         let mut work = EstimateWork::new(optimizer, scenario);
         to_the_end(|| work.advance(usize::MAX))
+    }
+
+    /// The whole estimate if each of its searches is the exact program at
+    /// most [`AT_ONCE_WORK`]: a page computes it on every input, with no
+    /// stand-in; `None` for a scenario whose searches take longer.
+    pub fn at_once(
+        optimizer: &Optimizer<'_>,
+        scenario: &Scenario,
+    ) -> Option<Result<Estimate, OptimizerError>> {
+        let work = EstimateWork::new(optimizer, scenario);
+        let small = work
+            .jobs
+            .iter()
+            .all(|job| optimizer.exact_within(job, AT_ONCE_WORK));
+        small.then(|| Estimate::new(optimizer, scenario))
     }
 
     /// The estimate with each label's yearly plan (packs bought at months 1,
@@ -402,7 +422,7 @@ impl<'o> TotalsWork<'o> {
                 Some(work) => work,
                 None => self
                     .current
-                    .insert(self.optimizer.plan_work(one, calls, false)?),
+                    .insert(self.optimizer.plan_work(one, calls, Goal::Total)?),
             };
             if let Some(plan) = work.advance(1) {
                 let first = self.done == 0;
@@ -479,7 +499,7 @@ impl<'o> EstimateWork<'o> {
                 None => self.current.insert(self.optimizer.plan_work(
                     job,
                     &job.months_of_calls(),
-                    true,
+                    Goal::Plan,
                 )?),
             };
             if let Some(plan) = work.advance(1) {
@@ -596,6 +616,33 @@ mod tests {
         for (stand_in, found) in quick.labels.iter().zip(&whole.labels) {
             assert_eq!(stand_in.best.total, found.yearly.total());
         }
+    }
+
+    #[test]
+    fn small_scenarios_are_final_at_once_and_large_ones_are_not() {
+        let optimizer = crate::Optimizer::embedded().unwrap();
+        // The default page: 10 000 calls a month for 12 months, one lane.
+        let small = Scenario::default();
+        let at_once = Estimate::at_once(optimizer, &small).unwrap().unwrap();
+        assert!(at_once.refined && at_once.is_proven());
+        assert_eq!(at_once, Estimate::new(optimizer, &small).unwrap());
+        // Growing from 15 000 for 36 months: the search runs in slices.
+        let large = Scenario {
+            volume: 15_000,
+            months: 36,
+            growth: Decimal::from(5),
+            ..Scenario::default()
+        };
+        assert!(Estimate::at_once(optimizer, &large).is_none());
+        // A second channel that is large makes the whole estimate wait.
+        let mixed = Scenario {
+            extra: vec![crate::ExtraChannel {
+                label: Label::GeneralVerify,
+                volume: 2_000_000,
+            }],
+            ..small
+        };
+        assert!(Estimate::at_once(optimizer, &mixed).is_none());
     }
 
     #[test]

@@ -280,13 +280,9 @@ impl<'a> Program<'a> {
         tables: [Option<&'a Tables>; 2],
         budget: u64,
     ) -> Option<Program<'a>> {
-        let mut cumulative = vec![0u64];
-        for &calls in volumes {
-            let last = *cumulative.last()?;
-            cumulative.push(last.checked_add(u64::try_from(calls).ok()?)?);
-        }
+        let cumulative = cumulative(volumes)?;
         let unit = tables.iter().flatten().next()?.costs.unit;
-        if unit == 0 || work_bound(&cumulative, unit, prices.packs.len() as u64)? > budget {
+        if work(prices, volumes, unit)? > budget {
             return None;
         }
         let row = |tables: Option<&Tables>| -> Option<PackRow> {
@@ -418,6 +414,25 @@ impl<'a> Program<'a> {
             fen: key.fen,
         })
     }
+}
+
+/// `D(t)` for every month boundary, if the calls fit a `u64`.
+fn cumulative(volumes: &[Calls]) -> Option<Vec<u64>> {
+    let mut cumulative = vec![0u64];
+    for &calls in volumes {
+        let last = *cumulative.last()?;
+        cumulative.push(last.checked_add(u64::try_from(calls).ok()?)?);
+    }
+    Some(cumulative)
+}
+
+/// The exact program's work for `volumes` (legacy calls taken out) in lane
+/// positions times packs, bounded from above; `None` if it is past counting.
+pub(super) fn work(prices: &LabelPrices, volumes: &[Calls], unit: u64) -> Option<u64> {
+    if unit == 0 {
+        return None;
+    }
+    work_bound(&cumulative(volumes)?, unit, prices.packs.len() as u64)
 }
 
 /// An upper bound on lane positions times packs over the months: a month's lanes are at most the residues,

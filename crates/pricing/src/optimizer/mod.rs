@@ -206,7 +206,7 @@ impl<'b> Optimizer<'b> {
         scenario: &Scenario,
         calls: &MonthsOfCalls,
     ) -> Result<Recommendation, OptimizerError> {
-        let mut work = self.plan_work(scenario, calls, true)?;
+        let mut work = self.plan_work(scenario, calls, Goal::Plan)?;
         loop {
             if let Some(plan) = work.advance(usize::MAX) {
                 return Ok(plan);
@@ -214,36 +214,55 @@ impl<'b> Optimizer<'b> {
         }
     }
 
-    /// The search for a scenario's cheapest plan, to be advanced a few
-    /// months at a time: the exact program where its work fits
-    /// [`exact::WORK_BUDGET`], else the search over runs, with its lower
-    /// bound if `prove` (else zero).
+    /// The search for a scenario's cheapest plan, to be advanced a step at
+    /// a time. For a [`Goal::Plan`], the exact program where its work fits
+    /// the budget, else the search over runs with its lower bound. For a
+    /// [`Goal::Total`], the search over runs first, which is faster and often
+    /// proves its plan; the exact program only where it does not.
     pub(crate) fn plan_work<'o>(
         &'o self,
         scenario: &Scenario,
         calls: &MonthsOfCalls,
-        prove: bool,
+        goal: Goal,
     ) -> Result<PlanWork<'o>, OptimizerError> {
         let months = self.months(scenario, calls)?;
         let prices = self.book.label(scenario.label);
-        let search = match exact::Program::new(
+        let program = exact::Program::new(
             prices,
             &months.volumes,
             &months.columns,
             months.tables,
             self.exact_budget,
-        ) {
-            Some(program) => Work::Exact(Box::new(program)),
-            None => Work::Runs(months.start(prove)),
+        )
+        .map(Box::new);
+        let (search, then) = match (goal, program) {
+            (Goal::Plan, Some(program)) => (Work::Exact(program), None),
+            (_, program) => (Work::Runs(months.start(true)), program),
         };
         Ok(PlanWork {
             search: Some(search),
-            prove,
+            then,
+            unproven: None,
             months,
             prices,
             scenario: scenario.clone(),
             calls: calls.clone(),
         })
+    }
+
+    /// Whether the scenario's plan is the exact program's and its work is
+    /// at most `work` (lane positions times packs): a way to tell a plan that
+    /// can be computed within a frame.
+    pub(crate) fn exact_within(&self, scenario: &Scenario, work: u64) -> bool {
+        let calls = scenario.months_of_calls();
+        let Ok(months) = self.months(scenario, &calls) else {
+            return false;
+        };
+        let Some(tables) = months.tables.iter().flatten().next() else {
+            return false;
+        };
+        exact::work(months.prices, &months.volumes, tables.costs.unit)
+            .is_some_and(|needed| needed <= work.min(self.exact_budget))
     }
 
     /// A plan re-priced month by month, and what it is.
@@ -393,11 +412,25 @@ fn priced(
     (bill, strategy)
 }
 
+/// What a search is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Goal {
+    /// A plan to show: the cheapest, ties broken as documented.
+    Plan,
+    /// Only the cheapest total (a point of the cost curve): any plan proven
+    /// the cheapest will do.
+    Total,
+}
+
 /// The search for one scenario's cheapest plan, under way.
 pub(crate) struct PlanWork<'o> {
     months: any_month::Months<'o>,
     search: Option<Work<'o>>,
-    prove: bool,
+    /// The exact program, to run after the search over runs if that does
+    /// not prove its plan.
+    then: Option<Box<exact::Program<'o>>>,
+    /// The search over runs' plan while the exact program looks for a cheaper one.
+    unproven: Option<Recommendation>,
     prices: &'o LabelPrices,
     scenario: Scenario,
     calls: MonthsOfCalls,
@@ -412,10 +445,10 @@ enum Work<'o> {
 }
 
 impl PlanWork<'_> {
-    /// Does up to `months` more months of the search; the plan once done.
-    pub(crate) fn advance(&mut self, months: usize) -> Option<Recommendation> {
+    /// Does up to `steps` more steps of the search; the plan once done.
+    pub(crate) fn advance(&mut self, steps: usize) -> Option<Recommendation> {
         let mut done = false;
-        for _ in 0..months {
+        for _ in 0..steps {
             done = match self.search.as_mut()? {
                 Work::Exact(program) => program.step(),
                 Work::Runs(search) => self.months.step(search),
@@ -428,16 +461,27 @@ impl PlanWork<'_> {
             return None;
         }
         match self.search.take()? {
-            Work::Exact(program) => match program.found() {
-                Some(found) => Some(self.exact(found)),
+            Work::Exact(program) => match (program.found(), self.unproven.take()) {
+                (Some(found), _) => Some(self.exact(found)),
+                (None, Some(plan)) => Some(plan),
                 // An amount outgrew whole fen: the search over runs, which
                 // counts in decimals, plans instead.
-                None => {
-                    self.search = Some(Work::Runs(self.months.start(self.prove)));
+                (None, None) => {
+                    self.search = Some(Work::Runs(self.months.start(true)));
                     None
                 }
             },
-            Work::Runs(search) => Some(self.runs(search.found())),
+            Work::Runs(search) => {
+                let plan = self.runs(search.found());
+                match (plan.is_proven(), self.then.take()) {
+                    (false, Some(program)) => {
+                        self.unproven = Some(plan);
+                        self.search = Some(Work::Exact(program));
+                        None
+                    }
+                    _ => Some(plan),
+                }
+            }
         }
     }
 
