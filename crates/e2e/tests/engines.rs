@@ -447,7 +447,7 @@ fn screenshots_at_1280_and_360(kind: BrowserKind) {
         assert_healthy(&narrow);
     } else {
         let site = NarrowSite::start();
-        let mut host = Browser::open_with(kind, &site.server.base_url(), 1280, 3700);
+        let mut host = Browser::open_with(kind, &site.server.base_url(), 1280, 4600);
         host.set_find_timeout(SETTLE);
         // The load includes the frame's.
         host.goto("narrow.html");
