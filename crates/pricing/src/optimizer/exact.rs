@@ -31,8 +31,9 @@
 //! pack sizes' greatest common divisor. Positions of one residue modulo the
 //! unit form a lane; a month keeps one lane per residue its states have, from
 //! the lowest state to the expiry cap. The purchase step is an
-//! unbounded-knapsack closure along each lane, one pack size at a time:
-//! constant work per position and pack, whatever the number of packs. The cap
+//! unbounded-knapsack closure along each lane, in one pass that tries every
+//! pack at each position: constant work per position and pack, whatever the
+//! number of packs bought. The cap
 //! is reached with the cheapest multiset of at least the missing capacity
 //! ([`Cover`]), one lookup per state.
 //!
@@ -571,7 +572,7 @@ impl Pending {
     }
 
     /// The purchase step along the next lane: the unbounded-knapsack closure
-    /// over "bought something", one pack size at a time.
+    /// over "bought something".
     fn buy_in_next_lane(&mut self, packs: &PackRow) {
         let Some(lane) = self.trace.lanes.get(self.lanes_done) else {
             return;
@@ -579,19 +580,33 @@ impl Pending {
         self.lanes_done += 1;
         let range = lane.start..lane.start + lane.len;
         let (bought, tags) = (&mut self.bought[range.clone()], &mut self.trace.tags[range]);
-        for (index, &(units, fen)) in packs.iter().enumerate() {
-            let Ok(step) = usize::try_from(units) else {
-                continue;
-            };
-            let calls = units.saturating_mul(self.month.unit);
-            let tag = u8::try_from(index + 1).unwrap_or(0);
-            for slot in step..bought.len() {
-                let candidate = bought[slot - step].plus(fen, calls, 1);
-                if candidate < bought[slot] {
-                    bought[slot] = candidate;
-                    tags[slot] = tag;
+        let unit = self.month.unit;
+        let steps: Vec<(usize, i64, u64, u8)> = packs
+            .iter()
+            .zip(1u8..)
+            .filter_map(|(&(units, fen), tag)| {
+                Some((
+                    usize::try_from(units).ok()?,
+                    fen,
+                    units.saturating_mul(unit),
+                    tag,
+                ))
+            })
+            .collect();
+        // One pass, every pack at each position: the positions below are
+        // final when a position is reached, and the lane is read once.
+        for slot in 0..bought.len() {
+            let (mut best, mut tag) = (bought[slot], tags[slot]);
+            for &(step, fen, calls, pack) in &steps {
+                let Some(from) = slot.checked_sub(step) else {
+                    continue;
+                };
+                let candidate = bought[from].plus(fen, calls, 1);
+                if candidate < best {
+                    (best, tag) = (candidate, pack);
                 }
             }
+            (bought[slot], tags[slot]) = (best, tag);
         }
     }
 
