@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::label_table::label_table;
 use crate::hooks::use_lang;
-use crate::i18n::{ahead_sentence, column_name, fill, purchase_words, text};
+use crate::i18n::{ahead_sentence, column_name, fill, purchase_items, text};
 
 use super::amount::Amount;
 
@@ -58,7 +58,13 @@ fn order_table(estimate: &LabelEstimate, captioned: bool, lang: Lang) -> Html {
                 for (order, used) in orders {
                     <tr key={order.month} data-testid="order" data-month={(order.month + 1).to_string()}>
                         <th scope="row" class="number">{ order.month + 1 }</th>
-                        <td>{ purchase_words(&order.purchases, lang) }</td>
+                        // A size of packs per line, never broken inside: the
+                        // column stays narrow and each line reads whole.
+                        <td class="packs">
+                            for item in purchase_items(&order.purchases, lang) {
+                                <span>{ item }</span>
+                            }
+                        </td>
                         <td>{ column_name(used.column, lang) }</td>
                         <td class="number"><Amount testid="order-cost" value={used.cost} /></td>
                         <td data-testid="order-used">{ used.drawn.map(|(first, last)| months_used(first, last, lang)).unwrap_or_else(|| "—".into()) }</td>

@@ -84,6 +84,11 @@ pub fn season_error(error: &SeasonError, lang: Lang) -> String {
 /// Packs bought at once, largest first, each size with its unit so that it
 /// cannot be read as money: `2 × 100,000 calls + 1 × 10,000 calls`.
 pub fn purchase_words(purchases: &[Purchase], lang: Lang) -> String {
+    purchase_items(purchases, lang).join(" + ")
+}
+
+/// Each size of packs bought at once in words, largest first: `2 × 100,000 calls`.
+pub fn purchase_items(purchases: &[Purchase], lang: Lang) -> Vec<String> {
     let calls = text(lang).calls;
     purchases
         .iter()
@@ -94,8 +99,7 @@ pub fn purchase_words(purchases: &[Purchase], lang: Lang) -> String {
                 format::grouped_calls(p.pack.calls.into())
             )
         })
-        .collect::<Vec<_>>()
-        .join(" + ")
+        .collect()
 }
 
 /// A plan in words, order by order: `month 1: 1 × 1,000 calls; month 3: 1 × 10,000 calls`.

@@ -55,9 +55,16 @@ use super::{Tables, NO_KEY};
 
 const VALID: usize = PACK_VALID_MONTHS as usize;
 
-/// Lane positions times pack sizes one month may cost by default; past it
+/// Lane positions times pack sizes a scenario may cost by default; past it
 /// the search over runs plans instead.
 pub(super) const WORK_BUDGET: u64 = 60_000_000;
+
+/// Work up to which a plan to show is the exact program's alone (about 15
+/// ms natively), ties broken as documented. Past it the search over runs,
+/// a few milliseconds whatever the volume, goes first, and the exact program
+/// runs only if that plan is not proven: a proven plan is the cheapest, if
+/// not always the one with the fewest unused calls among equals.
+pub(super) const EXACT_FIRST: u64 = 2_000_000;
 
 /// How a plan from the start is ranked so far: cheaper, then less capacity
 /// bought plus postpaid calls (fewer unused calls), fewer packs, fewer
@@ -256,6 +263,8 @@ pub(super) struct Program<'a> {
     /// States at the start of the next month: positions and keys; after the
     /// last month, the one state at the horizon's end.
     frontier: Vec<(u64, Key)>,
+    /// The bound on the program's work it was admitted with.
+    work: u64,
     /// The month under way, between pieces of work.
     pending: Option<Pending>,
     traces: Vec<MonthTrace>,
@@ -283,7 +292,8 @@ impl<'a> Program<'a> {
     ) -> Option<Program<'a>> {
         let cumulative = cumulative(volumes)?;
         let unit = tables.iter().flatten().next()?.costs.unit;
-        if work(prices, volumes, unit)? > budget {
+        let work = work(prices, volumes, unit)?;
+        if work > budget {
             return None;
         }
         let row = |tables: Option<&Tables>| -> Option<PackRow> {
@@ -315,10 +325,16 @@ impl<'a> Program<'a> {
             covers: tables.map(|t| t.map(Tables::cover)),
             costs: tables.map(|t| t.map(|t| &t.costs)),
             frontier: vec![(0, zero)],
+            work,
             pending: None,
             traces: Vec::new(),
             overflowed: false,
         })
+    }
+
+    /// The bound on the program's work (lane positions times packs).
+    pub(super) fn work(&self) -> u64 {
+        self.work
     }
 
     /// Month `t`'s boundaries on the cumulative-demand axis.

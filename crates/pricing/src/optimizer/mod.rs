@@ -215,10 +215,11 @@ impl<'b> Optimizer<'b> {
     }
 
     /// The search for a scenario's cheapest plan, to be advanced a step at
-    /// a time. For a [`Goal::Plan`], the exact program where its work fits
-    /// the budget, else the search over runs with its lower bound. For a
-    /// [`Goal::Total`], the search over runs first, which is faster and often
-    /// proves its plan; the exact program only where it does not.
+    /// a time. For a [`Goal::Plan`] whose exact program is small
+    /// ([`exact::EXACT_FIRST`]), that program. Otherwise the search over runs
+    /// first, which takes milliseconds and often proves its plan, then the
+    /// exact program where it does not and its work fits the budget; past
+    /// the budget the search over runs' plan stands, with its lower bound.
     pub(crate) fn plan_work<'o>(
         &'o self,
         scenario: &Scenario,
@@ -235,8 +236,12 @@ impl<'b> Optimizer<'b> {
             self.exact_budget,
         )
         .map(Box::new);
-        let (search, then) = match (goal, program) {
-            (Goal::Plan, Some(program)) => (Work::Exact(program), None),
+        let exact_first = goal == Goal::Plan
+            && program
+                .as_ref()
+                .is_some_and(|program| program.work() <= exact::EXACT_FIRST);
+        let (search, then) = match (exact_first, program) {
+            (true, Some(program)) => (Work::Exact(program), None),
             (_, program) => (Work::Runs(months.start(true)), program),
         };
         Ok(PlanWork {
