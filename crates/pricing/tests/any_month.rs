@@ -514,11 +514,16 @@ proptest! {
             legacy_months,
             ..Scenario::default()
         };
-        let optimizer = Optimizer::embedded().unwrap();
+        // No budget: the largest of these cases (36 months growing 8 % with
+        // half again in retries) may pass the page's.
+        let optimizer = Optimizer::new(PriceBook::embedded().unwrap()).with_exact_budget(u64::MAX);
         let prices = optimizer.book().label(label);
         let found = optimizer.recommend(&scenario).unwrap();
         prop_assert_eq!(price_plan(prices, &scenario, &found.orders).total(), found.total);
-        prop_assert_eq!(rank(&found), capacity_search(prices, &scenario));
+        // The total, not the tie-breaks: past `EXACT_FIRST` a plan the search
+        // over runs proves stands, cheapest but not always with the fewest
+        // unused calls among equals (the tiny books check the tie-breaks).
+        prop_assert_eq!(found.total, capacity_search(prices, &scenario).0);
         prop_assert!(found.is_proven());
     }
 }
