@@ -156,9 +156,7 @@ impl Estimate {
         optimizer: &Optimizer<'_>,
         scenario: &Scenario,
     ) -> Option<Result<Estimate, OptimizerError>> {
-        let work = EstimateWork::new(optimizer, scenario);
-        let small = work
-            .jobs
+        let small = searches(scenario)
             .iter()
             .all(|job| optimizer.exact_within(job, AT_ONCE_WORK));
         small.then(|| Estimate::new(optimizer, scenario))
@@ -437,6 +435,26 @@ impl<'o> TotalsWork<'o> {
     }
 }
 
+/// The searches an estimate needs: each label's, then each channel of a
+/// shared label on its own (for what pricing them together saves).
+fn searches(scenario: &Scenario) -> Vec<Scenario> {
+    let mut jobs: Vec<Scenario> = scenario
+        .labels()
+        .into_iter()
+        .map(|label| scenario.for_label(label))
+        .collect();
+    if scenario.shares_a_label() {
+        // A label with one channel is already priced alone among the labels.
+        jobs.extend(
+            scenario
+                .channels_apart()
+                .into_iter()
+                .filter(|alone| scenario.channels_of(alone.label) > 1),
+        );
+    }
+    jobs
+}
+
 /// Advances stepwise work until it yields its result.
 fn to_the_end<T>(
     mut advance: impl FnMut() -> Result<Option<T>, OptimizerError>,
@@ -465,24 +483,10 @@ pub struct EstimateWork<'o> {
 impl<'o> EstimateWork<'o> {
     /// The work for a scenario's estimate, nothing searched yet.
     pub fn new(optimizer: &'o Optimizer<'o>, scenario: &Scenario) -> EstimateWork<'o> {
-        let mut jobs: Vec<Scenario> = scenario
-            .labels()
-            .into_iter()
-            .map(|label| scenario.for_label(label))
-            .collect();
-        if scenario.shares_a_label() {
-            // A label with one channel is already priced alone among the labels.
-            jobs.extend(
-                scenario
-                    .channels_apart()
-                    .into_iter()
-                    .filter(|alone| scenario.channels_of(alone.label) > 1),
-            );
-        }
         EstimateWork {
             optimizer,
             scenario: scenario.clone(),
-            jobs,
+            jobs: searches(scenario),
             plans: Vec::new(),
             current: None,
         }

@@ -238,18 +238,12 @@ fn single_pack_vectors(prices: &LabelPrices, scenario: &Scenario) -> Rank {
 /// multiset is tried that holds at most what the order can serve plus one
 /// pack (a larger order leaves a whole pack unused, and drops it for less).
 fn cumulative_search(prices: &LabelPrices, scenario: &Scenario) -> Rank {
-    let volumes = after_legacy(scenario);
-    let months = volumes.len();
     let largest = largest_pack(prices);
-    let mut states: HashMap<Calls, Rank> = HashMap::from([(0, (Decimal::ZERO, 0, 0))]);
-    for month in 0..months {
-        let column = column_in(scenario, month);
-        let reach: Calls = volumes[month..(month + VALID).min(months)].iter().sum();
-        let mut next: HashMap<Calls, Rank> = HashMap::new();
-        for (&served_before, rank) in &states {
-            let room = reach - served_before;
-            for counts in multisets(prices, room + largest) {
-                let (capacity, cost, packs) = counts.iter().zip(&prices.packs).fold(
+    over_months(prices, scenario, |column, room| {
+        multisets(prices, room + largest)
+            .into_iter()
+            .map(|counts| {
+                counts.iter().zip(&prices.packs).fold(
                     (0, Decimal::ZERO, 0),
                     |(calls, cost, packs), (&n, pack)| {
                         (
@@ -258,19 +252,10 @@ fn cumulative_search(prices: &LabelPrices, scenario: &Scenario) -> Rank {
                             packs + n,
                         )
                     },
-                );
-                let month = (prices, column, volumes[month]);
-                settle(
-                    &mut next,
-                    month,
-                    (served_before, room, *rank),
-                    (capacity, cost, packs),
-                );
-            }
-        }
-        states = next;
-    }
-    states.into_values().min().unwrap()
+                )
+            })
+            .collect()
+    })
 }
 
 /// Per capacity in units, its cheapest multiset: (cost, packs).
@@ -335,38 +320,21 @@ fn capacity_search(prices: &LabelPrices, scenario: &Scenario) -> Rank {
             (column, (table, covers))
         })
         .collect();
-    let mut states: HashMap<Calls, Rank> = HashMap::from([(0, (Decimal::ZERO, 0, 0))]);
-    for month in 0..months {
-        let column = column_in(scenario, month);
+    over_months(prices, scenario, |column, room| {
         let (table, covers) = &tables[&column];
-        let reach: Calls = volumes[month..(month + VALID).min(months)].iter().sum();
-        let mut next: HashMap<Calls, Rank> = HashMap::new();
-        for (&served_before, rank) in &states {
-            let room = reach - served_before;
-            let first_beyond = room.div_ceil(Calls::from(unit)) as usize;
-            let mut options: Vec<(Calls, Decimal, u64)> = table[..first_beyond]
-                .iter()
-                .enumerate()
-                .filter_map(|(k, cell)| {
-                    cell.map(|(cost, packs)| (k as Calls * Calls::from(unit), cost, packs))
-                })
-                .collect();
-            if let Some((cost, capacity, packs)) = covers[first_beyond] {
-                options.push((capacity, cost, packs));
-            }
-            for (capacity, cost, packs) in options {
-                let month = (prices, column, volumes[month]);
-                settle(
-                    &mut next,
-                    month,
-                    (served_before, room, *rank),
-                    (capacity, cost, packs),
-                );
-            }
+        let first_beyond = room.div_ceil(Calls::from(unit)) as usize;
+        let mut options: Vec<(Calls, Decimal, u64)> = table[..first_beyond]
+            .iter()
+            .enumerate()
+            .filter_map(|(k, cell)| {
+                cell.map(|(cost, packs)| (k as Calls * Calls::from(unit), cost, packs))
+            })
+            .collect();
+        if let Some((cost, capacity, packs)) = covers[first_beyond] {
+            options.push((capacity, cost, packs));
         }
-        states = next;
-    }
-    states.into_values().min().unwrap()
+        options
+    })
 }
 
 fn gcd(a: u64, b: u64) -> u64 {
@@ -377,23 +345,41 @@ fn gcd(a: u64, b: u64) -> u64 {
     }
 }
 
-/// A state `served_before` calls ahead, with `room` calls its packs could
-/// still serve, buys (capacity, cost, packs) and pays the month's rest
-/// postpaid; the state it reaches keeps its best rank.
-fn settle(
-    next: &mut HashMap<Calls, Rank>,
-    (prices, column, calls): (&LabelPrices, PriceColumn, Calls),
-    (served_before, room, rank): (Calls, Calls, Rank),
-    (capacity, cost, packs): (Calls, Decimal, u64),
-) {
-    let served = served_before + capacity.min(room);
-    let from_packs = calls.min(served);
-    let bill = month_bill(prices, column, calls - from_packs);
-    let expired = capacity - capacity.min(room);
-    let candidate = (rank.0 + cost + bill, rank.1 + expired, rank.2 + packs);
-    next.entry(served - from_packs)
-        .and_modify(|known| *known = (*known).min(candidate))
-        .or_insert(candidate);
+/// The program over cumulative demand both references share: the state is
+/// how many calls beyond the month's start the packs bought so far serve.
+/// Each month, each state buys each of `options(column, room)`, (capacity,
+/// cost, packs), where `room` is what an order bought then can still serve;
+/// the order serves up to `room` and the rest expires; the month's calls
+/// beyond what packs serve are billed postpaid at their tier.
+fn over_months(
+    prices: &LabelPrices,
+    scenario: &Scenario,
+    options: impl Fn(PriceColumn, Calls) -> Vec<(Calls, Decimal, u64)>,
+) -> Rank {
+    let volumes = after_legacy(scenario);
+    let months = volumes.len();
+    let mut states: HashMap<Calls, Rank> = HashMap::from([(0, (Decimal::ZERO, 0, 0))]);
+    for month in 0..months {
+        let column = column_in(scenario, month);
+        let reach: Calls = volumes[month..(month + VALID).min(months)].iter().sum();
+        let calls = volumes[month];
+        let mut next: HashMap<Calls, Rank> = HashMap::new();
+        for (&served_before, rank) in &states {
+            let room = reach - served_before;
+            for (capacity, cost, packs) in options(column, room) {
+                let served = served_before + capacity.min(room);
+                let from_packs = calls.min(served);
+                let bill = month_bill(prices, column, calls - from_packs);
+                let expired = capacity - capacity.min(room);
+                let candidate = (rank.0 + cost + bill, rank.1 + expired, rank.2 + packs);
+                next.entry(served - from_packs)
+                    .and_modify(|known| *known = (*known).min(candidate))
+                    .or_insert(candidate);
+            }
+        }
+        states = next;
+    }
+    states.into_values().min().unwrap()
 }
 
 /// Every multiset of the packs holding at most `most` calls, as counts per pack.

@@ -154,7 +154,6 @@ fn rate_bound(rate: Decimal, piece: &Piece) -> Decimal {
 /// A search under way: the best plans from the months done so far (the
 /// last months first) and their lower bounds.
 pub(super) struct Search {
-    prove: bool,
     bills: Vec<Decimal>,
     best: Vec<(Key, Step)>,
     bound: Vec<Decimal>,
@@ -209,7 +208,7 @@ impl Months<'_> {
     }
 
     /// A search with no month done yet.
-    pub fn start(&self, prove: bool) -> Search {
+    pub fn start(&self) -> Search {
         let h = self.volumes.len();
         let zero = Key {
             cost: Decimal::ZERO,
@@ -218,7 +217,6 @@ impl Months<'_> {
             orders: 0,
         };
         Search {
-            prove,
             bills: (0..h)
                 .map(|m| month_bill(self.prices, self.columns[m], self.volumes[m]))
                 .collect(),
@@ -248,7 +246,7 @@ impl Months<'_> {
         search.pool.clear(here.0);
         for t in s..h {
             let (next, next_bound) = (search.best[t + 1].0, search.bound[t + 1]);
-            let run_low = self.gather(s, t, &next, next_bound, search.prove, &mut search.pool);
+            let run_low = self.gather(s, t, &next, next_bound, &mut search.pool);
             low = low.min(run_low);
         }
         self.realize(s, &search.best, &mut search.pool, &mut here);
@@ -267,7 +265,6 @@ impl Months<'_> {
         t: usize,
         next: &Key,
         next_bound: Decimal,
-        prove: bool,
         pool: &mut Pool,
     ) -> Decimal {
         let Some(cheapest) = self.tables(self.columns[s]) else {
@@ -275,25 +272,18 @@ impl Months<'_> {
         };
         let span = self.span(s..t + 1, cheapest);
         let (late_partial, late_cover) = self.late_extra(s, t, &span);
-        let bounds = match prove {
-            true => Bounds::Above,
-            false => Bounds::Skip,
-        };
         let mut low = Decimal::MAX;
         // Bought at the run's first column, packs cost least: a candidate's
         // own figures, plus what its late calls must cost more, are the best
         // its orders can do.
-        let rate = match prove {
-            true => span.order_rate(self.most_in_a_year(s, t)),
-            false => None,
-        };
-        span.for_each_piece(t - s, Decimal::ZERO, 1, bounds, |piece| {
+        let rate = span.order_rate(self.most_in_a_year(s, t));
+        span.for_each_piece(t - s, Decimal::ZERO, 1, Bounds::Above, |piece| {
             let mut least = piece.above_bound.unwrap_or(Decimal::MAX);
             for candidate in &piece.best {
                 least = least.min(candidate.packs_cost + candidate.postpaid_cost);
             }
-            // Without a bound (curve points) or a capacity, the piece bounds nothing.
-            if prove && least < Decimal::MAX {
+            // Without a capacity, the piece bounds nothing.
+            if least < Decimal::MAX {
                 let by_rate = rate.map_or(Decimal::ZERO, |rate| rate_bound(rate, &piece));
                 let piece_low = least.max(by_rate).checked_add(late_partial + next_bound);
                 low = low.min(piece_low.unwrap_or(Decimal::MAX));

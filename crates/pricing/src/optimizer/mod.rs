@@ -242,7 +242,7 @@ impl<'b> Optimizer<'b> {
                 .is_some_and(|program| program.work() <= exact::EXACT_FIRST);
         let (search, then) = match (exact_first, program) {
             (true, Some(program)) => (Work::Exact(program), None),
-            (_, program) => (Work::Runs(months.start(true)), program),
+            (_, program) => (Work::Runs(months.start()), program),
         };
         Ok(PlanWork {
             search: Some(search),
@@ -472,7 +472,7 @@ impl PlanWork<'_> {
                 // An amount outgrew whole fen: the search over runs, which
                 // counts in decimals, plans instead.
                 (None, None) => {
-                    self.search = Some(Work::Runs(self.months.start(true)));
+                    self.search = Some(Work::Runs(self.months.start()));
                     None
                 }
             },
