@@ -242,7 +242,8 @@ impl MonthBill<'_> {
         };
         let (numer, denom) = self.rates[tier];
         let exact = calls.checked_mul(numer)?;
-        let fen = exact / denom + u64::from(exact % denom * 2 >= denom);
+        let rest = exact % denom;
+        let fen = exact / denom + u64::from(rest >= denom - rest);
         i64::try_from(fen).ok()
     }
 }
@@ -250,7 +251,7 @@ impl MonthBill<'_> {
 /// A month's packs at its column: `(units, fen)` in price-book order.
 type PackRow = Vec<(u64, i64)>;
 
-/// The program for one scenario's months, advanced a month at a time.
+/// The program for one scenario's months, advanced a step at a time.
 pub(super) struct Program<'a> {
     prices: &'a LabelPrices,
     unit: u64,
@@ -259,6 +260,9 @@ pub(super) struct Program<'a> {
     columns: Vec<PriceColumn>,
     packs: [PackRow; 2],
     covers: [Option<&'a Cover>; 2],
+    /// Postpaid prices per column (promotional, list); `None` if a rate
+    /// does not fit whole numbers.
+    bills: [Option<MonthBill<'a>>; 2],
     costs: [Option<&'a PackCosts>; 2],
     /// States at the start of the next month: positions and keys; after the
     /// last month, the one state at the horizon's end.
@@ -323,6 +327,8 @@ impl<'a> Program<'a> {
             columns: columns.to_vec(),
             packs,
             covers: tables.map(|t| t.map(Tables::cover)),
+            bills: [PriceColumn::Promo, PriceColumn::List]
+                .map(|column| MonthBill::new(prices, column)),
             costs: tables.map(|t| t.map(|t| &t.costs)),
             frontier: vec![(0, zero)],
             work,
@@ -377,12 +383,12 @@ impl<'a> Program<'a> {
                 self.pending = Some(pending);
             }
             Some(pending) => {
-                let Some(bill) = MonthBill::new(self.prices, self.columns[t]) else {
+                let Some(bill) = &self.bills[at] else {
                     self.overflowed = true;
                     self.traces.push(MonthTrace::empty());
                     return t + 1 >= months;
                 };
-                let (trace, next, ok) = pending.close(&bill);
+                let (trace, next, ok) = pending.close(bill);
                 self.overflowed |= !ok;
                 self.frontier = next;
                 self.traces.push(trace);
