@@ -40,6 +40,12 @@ AFTER_FIRST_PAINT = (
     "setTimeout(resolve, 200); });\n"
 )
 
+# A wasm that cannot be fetched, compiled or started (a trap in its first render) tells
+# static/boot.js, which shows the page's failure message; the error still reaches the console.
+ON_FAILURE = (
+    '.catch(error => { dispatchEvent(new CustomEvent("faceid-calculator:failed")); throw error; })'
+)
+
 # The auto-reload client of `trunk serve` names its server with placeholders that trunk
 # fills in only in HTML responses; in a .js file they must be filled in here.
 TRUNK_ADDRESS = "'{{__TRUNK_ADDRESS__}}'"
@@ -69,10 +75,11 @@ def is_wasm_preload(tag):
 
 
 def fetch_after_paint(body, wasm_integrity):
-    """The loader, changed to fetch the wasm (with its integrity hash) after the first paint."""
+    """The loader, changed to fetch the wasm (with its integrity hash) after the first paint,
+    and to report a failed start."""
     if not WASM_INIT.search(body):
         fail("trunk's loader no longer calls init({ module_or_path: '...wasm' }): update this hook")
-    body = WASM_INIT.sub(lambda m: f"await init({{ module_or_path: fetch('{m[1]}', {{ integrity: '{wasm_integrity}' }}) }})", body)
+    body = WASM_INIT.sub(lambda m: f"await init({{ module_or_path: fetch('{m[1]}', {{ integrity: '{wasm_integrity}' }}) }}){ON_FAILURE}", body)
     # After the static import, which must stay first in a module.
     first_line_end = body.index("\n") + 1
     return body[:first_line_end] + AFTER_FIRST_PAINT + body[first_line_end:]

@@ -20,6 +20,13 @@ GECKODRIVER_VERSION="0.37.1"
 
 say() { printf 'setup-test: %s\n' "$*"; }
 
+# The engine's tests also run on a 32-bit target, under node's built-in WASI
+# (scripts/wasi-run.mjs; node comes with scripts/setup-serve.sh).
+if ! rustup target list --installed | grep -qx wasm32-wasip1; then
+  say "adding the wasm32-wasip1 target"
+  rustup target add wasm32-wasip1
+fi
+
 if [ "$(cargo fuzz --version 2>/dev/null || true)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
   say "installing cargo-fuzz $CARGO_FUZZ_VERSION"
   cargo install --force cargo-fuzz --version "$CARGO_FUZZ_VERSION"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every check, in the order a failure is cheapest to find: formatting, lints,
-# native tests of the engine, a short fuzzing run, then the release bundle's
+# native tests of the engine (also on a 32-bit target), a short fuzzing run, then the release bundle's
 # size and the browser tests against it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +28,11 @@ cargo clippy --manifest-path fuzz/Cargo.toml -- -D warnings
 
 step "native tests"
 counted cargo test --workspace --exclude e2e
+
+step "native tests of the engine and the page model on 32 bits (wasm32-wasip1 under node's WASI)"
+# usize is 32 bits wide in the browser: what overflows only there shows here.
+counted env CARGO_TARGET_WASM32_WASIP1_RUNNER="node --no-warnings $PWD/scripts/wasi-run.mjs" \
+  cargo test -p pricing -p calculator --target wasm32-wasip1
 
 step "fuzzing, briefly (make fuzz runs longer)"
 bash scripts/fuzz.sh "${FUZZ_SECONDS:-5}"

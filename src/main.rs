@@ -69,7 +69,7 @@ fn mount(query: &str) {
         yew::Renderer::<app::App>::new().render();
         return;
     };
-    // What static/linked.js's veil and the stand-ins apply to (scripts/prerender.py).
+    // What static/boot.js's veil and the stand-ins apply to (scripts/prerender.py).
     let _ = host.remove_attribute("data-pre-rendered");
     if query.len() <= 1 {
         pre_rendered::keep_sections(&host);

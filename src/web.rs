@@ -91,9 +91,22 @@ fn local_storage() -> Result<Storage, WebError> {
         .ok_or_else(|| missing("local storage"))
 }
 
-/// The text stored under a key, if any.
-pub fn load(key: &str) -> Result<Option<String>, WebError> {
-    local_storage()?.get_item(key).map_err(|e| error("read", e))
+/// The start of the text stored under a key, if any: at most `max_units`
+/// UTF-16 code units of it, so that megabytes left there by another page of
+/// the origin are never copied into the wasm.
+pub fn load_start(key: &str, max_units: u32) -> Result<Option<String>, WebError> {
+    let storage = local_storage()?;
+    let get_item = js_sys::Reflect::get(&storage, &"getItem".into())
+        .map_err(|e| error("read", e))?
+        .dyn_into::<js_sys::Function>()
+        .map_err(|e| error("read", e))?;
+    let stored = get_item
+        .call1(&storage, &key.into())
+        .map_err(|e| error("read", e))?;
+    let Some(text) = stored.dyn_ref::<js_sys::JsString>() else {
+        return Ok(None);
+    };
+    Ok(Some(String::from(text.slice(0, max_units))))
 }
 
 /// Stores text under a key.

@@ -158,7 +158,7 @@ fn full_calculator_href(page: &PageState) -> String {
 
 /// Marks the document once the calculator has taken over the pre-rendered page
 /// (`html[data-live]`, a hook for tests), and ends the wait for a linked
-/// scenario (static/linked.js), whose own page now stands.
+/// scenario (static/boot.js), whose own page now stands.
 fn mark_live() {
     if let Some(root) = crate::web::document_root() {
         let _ = root.set_attribute("data-live", "");

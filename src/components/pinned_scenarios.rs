@@ -32,7 +32,7 @@ pub fn PinnedScenarios(props: &PinnedScenariosProps) -> Html {
     let estimates = use_pin_estimates(props.engine, &props.pins.pins);
     let notices: Vec<String> = props
         .pins
-        .problems
+        .problem
         .iter()
         .map(|problem| pin_problem(problem, lang))
         .chain(

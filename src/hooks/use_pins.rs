@@ -1,4 +1,6 @@
-use calculator::pinned::{self as pins, PinError, PinProblem, OLD_PINS_KEY, PINS_KEY};
+use calculator::pinned::{
+    self as pins, PinError, PinProblem, MAX_STORED_BYTES, OLD_PINS_KEY, PINS_KEY,
+};
 use gloo_timers::callback::Timeout;
 use pricing::Scenario;
 use yew::prelude::*;
@@ -10,8 +12,8 @@ use crate::web;
 pub struct Pins {
     /// Valid pins, at most four.
     pub pins: Vec<Scenario>,
-    /// What was dropped when the stored pins were read, or why they could not be kept.
-    pub problems: Vec<PinProblem>,
+    /// What was dropped when the stored pins were read.
+    pub problem: Option<PinProblem>,
     /// Why the last pin was not added, if it was not.
     pub refused: Option<PinError>,
     /// Whether storage failed (private browsing, quota): pins then last for this visit only.
@@ -20,22 +22,27 @@ pub struct Pins {
 
 impl Pins {
     /// The pins as stored in this browser (those of version 1 too), cleaned.
+    /// Only the start of what is stored is read: one unit past the codec's
+    /// limit, so that it knows when there was more.
     fn stored() -> Pins {
-        let stored = web::load(PINS_KEY);
+        let stored = web::load_start(PINS_KEY, READ_UNITS);
         let storage_failed = stored.is_err();
         let current = stored.ok().flatten();
         let old = current
             .is_none()
-            .then(|| web::load(OLD_PINS_KEY).ok().flatten());
-        let (pins, problems) = pins::read_stored(current.as_deref(), old.flatten().as_deref());
+            .then(|| web::load_start(OLD_PINS_KEY, READ_UNITS).ok().flatten());
+        let (pins, problem) = pins::read_stored(current.as_deref(), old.flatten().as_deref());
         Pins {
             pins,
-            problems,
+            problem,
             refused: None,
             storage_failed,
         }
     }
 }
+
+/// How much of a stored text is copied out of storage, in UTF-16 code units.
+const READ_UNITS: u32 = MAX_STORED_BYTES as u32 + 1;
 
 /// What the pins section can ask for.
 #[derive(Clone, PartialEq)]
@@ -55,7 +62,7 @@ pub fn use_pins() -> (Pins, PinActions) {
     // time (src/prerender.rs), where there is no storage.
     let state = use_state(|| Pins {
         pins: Vec::new(),
-        problems: Vec::new(),
+        problem: None,
         refused: None,
         storage_failed: false,
     });
@@ -78,13 +85,14 @@ pub fn use_pins() -> (Pins, PinActions) {
         });
     }
     {
-        let pins = state.pins.clone();
-        let had_problems = !state.problems.is_empty();
+        // With the problems: stored text with no valid pin in it is cleaned
+        // too, so that its notice does not come back on every visit.
+        let deps = (state.pins.clone(), state.problem.is_some());
         // As this render saw it: the first render's effects run before any read.
         let loaded = *loaded.borrow();
-        use_effect_with(pins, move |pins| {
-            let stored = || web::load(PINS_KEY).ok().flatten().is_some();
-            if loaded && (had_problems || stored() || !pins.is_empty()) {
+        use_effect_with(deps, move |(pins, had_problems)| {
+            let stored = || web::load_start(PINS_KEY, 0).ok().flatten().is_some();
+            if loaded && (*had_problems || stored() || !pins.is_empty()) {
                 // A refused write leaves the pins in this page only; nothing else depends on it.
                 let _ = web::store(PINS_KEY, &pins::encode(pins));
             }

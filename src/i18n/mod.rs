@@ -201,9 +201,9 @@ pub struct Text {
     pub readout: &'static str,
     /// Where the cheapest plan changes kind: at `{volume}`, from `{from}` to `{to}`.
     pub break_even: &'static str,
-    /// Stored pin number `{n}` was not valid.
+    /// `{n}` stored pins were not valid and were dropped.
     pub pin_bad: &'static str,
-    /// `{found}` pins were stored, more than are kept.
+    /// More was stored than the `{max}` pins kept.
     pub pin_too_many: &'static str,
     /// The shape of the months, the legend of the profile control.
     pub shape_title: &'static str,

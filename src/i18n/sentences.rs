@@ -233,11 +233,8 @@ pub fn break_even_words(change: &BreakEven, lang: Lang) -> String {
 pub fn pin_problem(problem: &PinProblem, lang: Lang) -> String {
     let t = text(lang);
     match problem {
-        PinProblem::BadPin(index) => fill(t.pin_bad, &[("n", &(index + 1).to_string())]),
-        PinProblem::TooMany(found) => {
-            let (found, max) = (found.to_string(), MAX_PINS.to_string());
-            fill(t.pin_too_many, &[("found", &found), ("max", &max)])
-        }
+        PinProblem::Unreadable(count) => fill(t.pin_bad, &[("n", &count.to_string())]),
+        PinProblem::Dropped(_) => fill(t.pin_too_many, &[("max", &MAX_PINS.to_string())]),
     }
 }
 

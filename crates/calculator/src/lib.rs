@@ -37,7 +37,7 @@ pub mod downloads {
 pub mod pinned {
     pub use crate::pins::{
         add, decode, decode_old, encode, read_stored, remove, scenario_from_query, scenario_query,
-        PinError, PinProblem, MAX_PINS, OLD_PINS_KEY, PINS_KEY,
+        PinError, PinProblem, MAX_PINS, MAX_STORED_BYTES, OLD_PINS_KEY, PINS_KEY,
     };
 }
 

@@ -33,22 +33,32 @@ const OLD_PINS_START: &str = r#"{"version":1,"pins":["#;
 /// Most scenarios that can be pinned at once.
 pub const MAX_PINS: usize = 4;
 
-/// Something in the stored text that was not taken as it stood.
+/// Most bytes of stored text that are read. Four pins with every parameter at
+/// its longest take about 2 KB; any other page of the same origin can write
+/// this storage, and reading stops here whatever it left (megabytes of it
+/// would otherwise hold up the start).
+pub const MAX_STORED_BYTES: usize = 8 * 1024;
+
+/// What in the stored text was not taken as it stood: one problem, however
+/// many lines it concerns, so that one notice says it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PinProblem {
-    /// The pin on this line (from 0) is not a valid scenario query and was dropped.
-    BadPin(usize),
-    /// This many distinct valid pins were found; only the first [`MAX_PINS`] were kept.
-    TooMany(usize),
+    /// This many stored lines were not valid scenario queries and were dropped.
+    Unreadable(usize),
+    /// More was stored than the [`MAX_PINS`] pins kept (pins after them, or
+    /// text past [`MAX_STORED_BYTES`]) and was dropped without being read;
+    /// so were this many lines read that were not valid.
+    Dropped(usize),
 }
 
 impl fmt::Display for PinProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            PinProblem::BadPin(index) => write!(f, "pin {} is not a valid scenario", index + 1),
-            PinProblem::TooMany(found) => {
-                write!(f, "{found} pins stored, only the first {MAX_PINS} kept")
-            }
+            PinProblem::Unreadable(count) => write!(f, "{count} stored pins were not valid"),
+            PinProblem::Dropped(unreadable) => write!(
+                f,
+                "more was stored than the {MAX_PINS} pins kept ({unreadable} not valid)"
+            ),
         }
     }
 }
@@ -82,33 +92,38 @@ pub fn encode(pins: &[Scenario]) -> String {
 }
 
 /// The pins in a stored text (`None` when nothing is stored), and what was
-/// wrong with it. Valid pins are kept in order, each scenario once, at most
-/// [`MAX_PINS`]; problems are listed in the order they were found. Blank
-/// lines (a trailing line break, say) are no pins.
-pub fn decode(stored: Option<&str>) -> (Vec<Scenario>, Vec<PinProblem>) {
-    let lines = stored.unwrap_or_default().lines().map(str::trim);
-    let entries = lines.enumerate().filter(|(_, line)| !line.is_empty());
-    valid_pins(entries.map(|(index, line)| (index, scenario_from_query(line))))
+/// wrong with it, if anything. Valid pins are kept in order, each scenario once, at most
+/// [`MAX_PINS`]; reading stops there and at [`MAX_STORED_BYTES`], so the
+/// work is bounded whatever is stored. Blank lines (a trailing line break,
+/// say) are no pins.
+pub fn decode(stored: Option<&str>) -> (Vec<Scenario>, Option<PinProblem>) {
+    let (text, cut) = within_limit(stored.unwrap_or_default());
+    let lines = text.lines().map(str::trim).filter(|line| !line.is_empty());
+    valid_pins(lines.map(scenario_from_query), cut)
 }
 
 /// The pins in a text that version 1 of the page stored under [`OLD_PINS_KEY`]
 /// (`{"version":1,"pins":["label=…",…]}`, written compactly): every quoted
 /// query in it, checked as [`decode`] checks a line. A text that does not
 /// start as version 1 wrote it yields nothing.
-pub fn decode_old(stored: &str) -> (Vec<Scenario>, Vec<PinProblem>) {
+pub fn decode_old(stored: &str) -> (Vec<Scenario>, Option<PinProblem>) {
     if !stored.starts_with(OLD_PINS_START) {
-        return (Vec::new(), Vec::new());
+        return (Vec::new(), None);
     }
+    let (text, cut) = within_limit(stored);
     // Queries hold neither quotes nor backslashes, so each is one piece between quotes;
     // the pieces with no `=` are the JSON's keys and punctuation.
-    let quoted = stored.split('"').skip(1).step_by(2);
+    let quoted = text.split('"').skip(1).step_by(2);
     let queries = quoted.filter(|piece| piece.contains('='));
-    valid_pins(queries.map(scenario_from_query).enumerate())
+    valid_pins(queries.map(scenario_from_query), cut)
 }
 
 /// The pins the page starts with: those under [`PINS_KEY`] when anything is
 /// stored there, else those version 1 left under [`OLD_PINS_KEY`].
-pub fn read_stored(current: Option<&str>, old: Option<&str>) -> (Vec<Scenario>, Vec<PinProblem>) {
+pub fn read_stored(
+    current: Option<&str>,
+    old: Option<&str>,
+) -> (Vec<Scenario>, Option<PinProblem>) {
     match (current, old) {
         (None, Some(old)) => decode_old(old),
         (current, _) => decode(current),
@@ -161,22 +176,44 @@ pub fn scenario_from_query(query: &str) -> Option<Scenario> {
     notices.is_empty().then_some(state.scenario)
 }
 
+/// The start of `stored` that is read, and whether anything was left out: at
+/// most [`MAX_STORED_BYTES`], ending at a line break so that no pin is judged
+/// on part of its line.
+fn within_limit(stored: &str) -> (&str, bool) {
+    if stored.len() <= MAX_STORED_BYTES {
+        return (stored, false);
+    }
+    let mut end = MAX_STORED_BYTES;
+    while !stored.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &stored[..end];
+    (head.rfind('\n').map_or("", |at| &head[..at]), true)
+}
+
 fn valid_pins(
-    entries: impl Iterator<Item = (usize, Option<Scenario>)>,
-) -> (Vec<Scenario>, Vec<PinProblem>) {
+    entries: impl Iterator<Item = Option<Scenario>>,
+    cut: bool,
+) -> (Vec<Scenario>, Option<PinProblem>) {
     let mut pins: Vec<Scenario> = Vec::new();
-    let mut problems = Vec::new();
-    for (index, entry) in entries {
+    let (mut unreadable, mut dropped) = (0, cut);
+    // Lazy: entries after the last pin kept are not even read.
+    for entry in entries {
+        if pins.len() == MAX_PINS {
+            dropped = true;
+            break;
+        }
         match entry {
             // A duplicate adds nothing the first copy does not show.
             Some(scenario) if pins.contains(&scenario) => {}
             Some(scenario) => pins.push(scenario),
-            None => problems.push(PinProblem::BadPin(index)),
+            None => unreadable += 1,
         }
     }
-    if pins.len() > MAX_PINS {
-        problems.push(PinProblem::TooMany(pins.len()));
-        pins.truncate(MAX_PINS);
-    }
-    (pins, problems)
+    let problem = match (dropped, unreadable) {
+        (true, _) => Some(PinProblem::Dropped(unreadable)),
+        (false, 0) => None,
+        (false, _) => Some(PinProblem::Unreadable(unreadable)),
+    };
+    (pins, problem)
 }

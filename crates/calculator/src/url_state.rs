@@ -123,7 +123,12 @@ pub fn decode(query: &str) -> (PageState, Vec<Notice>) {
                 if let (Some(value), false) = (field.salvage(&text), problem == Problem::Repeated) {
                     field.set(&mut state, value);
                 }
-                notices.push(notice(field, problem, &text, field.text(&state)));
+                // One notice says a parameter was repeated, however often it was.
+                let said =
+                    |n: &Notice| n.field.name == field.name && n.problem == Problem::Repeated;
+                if problem != Problem::Repeated || !notices.iter().any(said) {
+                    notices.push(notice(field, problem, &text, field.text(&state)));
+                }
             }
         }
     }
@@ -308,6 +313,13 @@ mod tests {
         assert_eq!(notices.len(), 1);
         assert_eq!(notices[0].problem, Problem::Repeated);
         assert_eq!(notices[0].used, "5");
+        // However often a parameter repeats, one notice says so.
+        let repeated = format!("{}months=2&months=3", "volume=5&".repeat(1000));
+        let (state, notices) = decode(&repeated);
+        assert_eq!((state.scenario.volume, state.scenario.months), (5, 2));
+        let names: Vec<&str> = notices.iter().map(|n| n.field.name).collect();
+        assert_eq!(names, ["volume", "months"]);
+        assert!(notices.iter().all(|n| n.problem == Problem::Repeated));
     }
 
     #[test]

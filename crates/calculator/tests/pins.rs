@@ -6,7 +6,9 @@ mod common;
 use common::any_scenario;
 use std::str::FromStr;
 
-use calculator::pinned::{self as pins, PinError, PinProblem, MAX_PINS, OLD_PINS_KEY, PINS_KEY};
+use calculator::pinned::{
+    self as pins, PinError, PinProblem, MAX_PINS, MAX_STORED_BYTES, OLD_PINS_KEY, PINS_KEY,
+};
 use pricing::{ExtraChannel, Label, PriceColumn, Scenario};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -66,9 +68,9 @@ fn the_stored_text_is_one_query_per_line() {
 
 #[test]
 fn nothing_stored_is_no_pins_and_no_problem() {
-    assert_eq!(pins::decode(None), (vec![], vec![]));
-    assert_eq!(pins::decode(Some("")), (vec![], vec![]));
-    assert_eq!(pins::decode(Some("\n \r\n")), (vec![], vec![]));
+    assert_eq!(pins::decode(None), (vec![], None));
+    assert_eq!(pins::decode(Some("")), (vec![], None));
+    assert_eq!(pins::decode(Some("\n \r\n")), (vec![], None));
 }
 
 #[test]
@@ -78,7 +80,7 @@ fn a_hand_edited_bad_pin_is_dropped_and_the_others_kept() {
         \n\
         label=general-verify&volume=6050&months=1&price=list&growth=1.5&legacy=0\n";
     let (kept, problems) = pins::decode(Some(stored));
-    assert_eq!(problems, vec![PinProblem::BadPin(1)]);
+    assert_eq!(problems, Some(PinProblem::Unreadable(1)));
     assert_eq!(kept.len(), 2);
     assert_eq!(kept[0], scenario(500));
     assert_eq!(kept[1].label, Label::GeneralVerify);
@@ -99,8 +101,8 @@ fn lines_that_are_not_valid_queries_are_bad_pins() {
     let (kept, problems) = pins::decode(Some(&lines.join("\n")));
     // A pin may leave parameters out: they take their defaults, as in a URL.
     assert_eq!(kept, vec![scenario(7)]);
-    let bad: Vec<PinProblem> = (0..6).map(PinProblem::BadPin).collect();
-    assert_eq!(problems, bad);
+    // One notice for all six, however many there are.
+    assert_eq!(problems, Some(PinProblem::Unreadable(6)));
 }
 
 #[test]
@@ -108,13 +110,13 @@ fn duplicates_are_kept_once() {
     let stored = pins::encode(&[scenario(5), scenario(6), scenario(5)]);
     assert_eq!(
         pins::decode(Some(&stored)),
-        (vec![scenario(5), scenario(6)], vec![])
+        (vec![scenario(5), scenario(6)], None)
     );
     // The same scenario written differently is still the same scenario.
     let (kept, problems) = pins::decode(Some(
         "volume=5&growth=2.50\ngrowth=2.5&volume=05\n?%76olume=5&growth=2.5",
     ));
-    assert_eq!((kept.len(), problems), (1, vec![]));
+    assert_eq!((kept.len(), problems), (1, None));
 }
 
 #[test]
@@ -122,7 +124,37 @@ fn more_than_four_keeps_the_first_four() {
     let six: Vec<Scenario> = (1..=6).map(scenario).collect();
     let (kept, problems) = pins::decode(Some(&pins::encode(&six)));
     assert_eq!(kept, six[..4].to_vec());
-    assert_eq!(problems, vec![PinProblem::TooMany(6)]);
+    assert_eq!(problems, Some(PinProblem::Dropped(0)));
+}
+
+#[test]
+fn four_pins_exactly_are_not_too_many() {
+    let four: Vec<Scenario> = (1..=4).map(scenario).collect();
+    let stored = pins::encode(&four) + "\n\n";
+    assert_eq!(pins::decode(Some(&stored)), (four, None));
+}
+
+#[test]
+fn reading_stops_at_the_size_limit_on_a_line_break() {
+    // Megabytes of junk after two pins, as another page of the origin could leave.
+    let stored = format!("volume=5\nvolume=6\n{}", "x\n".repeat(2_000_000));
+    let (kept, problems) = pins::decode(Some(&stored));
+    assert_eq!(kept, vec![scenario(5), scenario(6)]);
+    // One problem: the junk read within the limit, and what lies past it, dropped unread.
+    let junk_read = (MAX_STORED_BYTES - "volume=5\nvolume=6\n".len()) / 2;
+    assert_eq!(problems, Some(PinProblem::Dropped(junk_read)));
+    // A pin cut in two by the limit is not judged on its first half.
+    let long = format!("{}\nvolume=77777", " ".repeat(MAX_STORED_BYTES - 8));
+    assert_eq!(
+        pins::decode(Some(&long)),
+        (vec![], Some(PinProblem::Dropped(0)))
+    );
+    // The limit counts bytes but never splits a character.
+    let wide = "é".repeat(MAX_STORED_BYTES);
+    assert_eq!(
+        pins::decode(Some(&wide)),
+        (vec![], Some(PinProblem::Dropped(0)))
+    );
 }
 
 #[test]
@@ -131,10 +163,7 @@ fn a_bad_pin_and_too_many_are_both_reported() {
     queries.insert(2, "volume=-1".into());
     let (kept, problems) = pins::decode(Some(&queries.join("\n")));
     assert_eq!(kept, (1..=4).map(scenario).collect::<Vec<_>>());
-    assert_eq!(
-        problems,
-        vec![PinProblem::BadPin(2), PinProblem::TooMany(5)]
-    );
+    assert_eq!(problems, Some(PinProblem::Dropped(1)));
 }
 
 #[test]
@@ -147,11 +176,11 @@ fn pins_of_version_one_are_read_from_their_json() {
         (Label::GeneralVerify, 6050)
     );
     assert_eq!(kept[1], scenario(9));
-    assert_eq!(problems, vec![PinProblem::BadPin(1)]);
-    assert_eq!(pins::decode_old("not json"), (vec![], vec![]));
+    assert_eq!(problems, Some(PinProblem::Unreadable(1)));
+    assert_eq!(pins::decode_old("not json"), (vec![], None));
     assert_eq!(
         pins::decode_old(r#"{"version":7,"pins":["volume=9"]}"#),
-        (vec![], vec![])
+        (vec![], None)
     );
 }
 
@@ -165,7 +194,7 @@ fn the_current_key_wins_over_the_old_one() {
     );
     // Once the page has written the new key, even an empty list there is final.
     assert_eq!(pins::read_stored(Some(""), Some(old)).0, vec![]);
-    assert_eq!(pins::read_stored(None, None), (vec![], vec![]));
+    assert_eq!(pins::read_stored(None, None), (vec![], None));
 }
 
 #[test]
@@ -221,11 +250,11 @@ proptest! {
     fn pins_round_trip(scenarios in prop::collection::vec(any_scenario(), 0..=MAX_PINS)) {
         let scenarios = distinct(scenarios);
         let stored = pins::encode(&scenarios);
-        prop_assert_eq!(pins::decode(Some(&stored)), (scenarios.clone(), vec![]));
+        prop_assert_eq!(pins::decode(Some(&stored)), (scenarios.clone(), None));
         // As version 1 wrote it: compact, `version` first.
         let quoted: Vec<String> = scenarios.iter().map(|s| format!("\"{}\"", pins::scenario_query(s))).collect();
         let old = format!("{{\"version\":1,\"pins\":[{}]}}", quoted.join(","));
-        prop_assert_eq!(pins::decode_old(&old), (scenarios, vec![]));
+        prop_assert_eq!(pins::decode_old(&old), (scenarios, None));
     }
 
     #[test]
@@ -239,7 +268,10 @@ proptest! {
         let (kept, problems) = pins::decode(Some(&text));
         prop_assert!(kept.len() <= MAX_PINS);
         let lines = text.lines().filter(|line| !line.trim().is_empty()).count();
-        let bad = problems.iter().filter(|p| matches!(p, PinProblem::BadPin(_))).count();
+        let bad = match problems {
+            Some(PinProblem::Unreadable(n) | PinProblem::Dropped(n)) => n,
+            None => 0,
+        };
         prop_assert!(kept.len() + bad <= lines);
         let (kept, _) = pins::decode_old(&text);
         prop_assert!(kept.len() <= MAX_PINS);
@@ -251,10 +283,26 @@ proptest! {
     ) {
         let (kept, problems) = pins::decode(Some(&entries.join("\n")));
         prop_assert!(kept.len() <= MAX_PINS);
-        for problem in problems {
-            if let PinProblem::BadPin(index) = problem {
-                prop_assert!(pins::scenario_from_query(&entries[index]).is_none());
+        // The same reading done the slow way: every line, in order, up to the pins kept.
+        let mut expected: Vec<Scenario> = Vec::new();
+        let (mut unreadable, mut dropped) = (0, false);
+        for entry in entries.iter().map(|e| e.trim()).filter(|e| !e.is_empty()) {
+            if expected.len() == MAX_PINS {
+                dropped = true;
+                break;
+            }
+            match pins::scenario_from_query(entry) {
+                Some(scenario) if !expected.contains(&scenario) => expected.push(scenario),
+                Some(_) => {}
+                None => unreadable += 1,
             }
         }
+        prop_assert_eq!(kept, expected);
+        let expected_problem = match (dropped, unreadable) {
+            (true, n) => Some(PinProblem::Dropped(n)),
+            (false, 0) => None,
+            (false, n) => Some(PinProblem::Unreadable(n)),
+        };
+        prop_assert_eq!(problems, expected_problem);
     }
 }

@@ -17,6 +17,9 @@
 //!   are listed; each told apart by what ran in it: no script (the browser's
 //!   own work, such as a first layout), the wasm's start, or the page;
 //!
+//! - pins listed: from navigation start until stored pins are listed, with
+//!   two pins stored, and with 5 MB of junk after them (bounded reading);
+//!
 //! each without throttling and at 4x CPU throttling (DevTools
 //! `Emulation.setCPUThrottlingRate`); and the loads of a heavy scenario
 //! (four labels, a season, the promotion ending). Prints a report and writes it to
@@ -116,6 +119,9 @@ new MutationObserver((_, observer) => {
   const ready = ['postpaid-month', 'best-total', 'chart-current']
     .every(id => document.querySelector(`[data-testid=\"${id}\"]`));
   if (ready) { window.__firstRender = performance.now(); observer.disconnect(); }
+}).observe(document, { childList: true, subtree: true });
+new MutationObserver((_, observer) => {
+  if (document.querySelector('[data-testid=open-pin]')) { window.__pinsShown = performance.now(); observer.disconnect(); }
 }).observe(document, { childList: true, subtree: true });";
 
 /// Moves the slider through `arguments[0]` ([position, volume, postpaid text] triples),
@@ -164,6 +170,8 @@ fn main() {
         let (slider, slider_tasks) = slider_times(&browser, &moves);
         let input_tasks = inputs(&browser);
         let pinned_tasks = loads_with_pins(&browser);
+        let (two_pins, _) = pins_listed(&browser, "");
+        let (junk_listed, junk_tasks) = pins_listed(&browser, JUNK);
         let (heavy, heavy_tasks) = first_renders(&browser, HEAVY, 5);
         let refined = refined_plans(&browser, QUERY);
         let heavy_refined = refined_plans(&browser, HEAVY);
@@ -195,6 +203,17 @@ fn main() {
             report,
             "                 5 loads with 4 pins stored: {}",
             long_tasks(&pinned_tasks)
+        );
+        let _ = writeln!(
+            report,
+            "  pins listed    2 pins stored: {}",
+            summary(&two_pins)
+        );
+        let _ = writeln!(
+            report,
+            "                 the same, 5 MB of junk after them: {}; long tasks: {}",
+            summary(&junk_listed),
+            long_tasks(&junk_tasks)
         );
         let _ = writeln!(report, "  heavy scenario first render {}", summary(&heavy));
         let _ = writeln!(
@@ -405,6 +424,41 @@ fn loads_with_pins(browser: &Browser) -> Vec<LongTask> {
         .collect();
     browser.execute("localStorage.clear();", &[]);
     tasks
+}
+
+/// What another page of the origin might leave after the pins: 5 MB of lines
+/// that are not pins (JavaScript, run in the page).
+const JUNK: &str = "'x\\n'.repeat(2500000)";
+
+/// Milliseconds from navigation start until the pins are listed, over 5 loads
+/// of the default page with two pins stored and then `junk` (a JavaScript
+/// expression for text, or nothing), stored afresh before each load (the page
+/// cleans it); and the long tasks of those loads.
+fn pins_listed(browser: &Browser, junk: &str) -> (Vec<f64>, Vec<LongTask>) {
+    let junk = if junk.is_empty() { "''" } else { junk };
+    let store = format!(
+        "localStorage.setItem({}, 'volume=5\\nvolume=6\\n' + {junk});",
+        json!(calculator::pinned::PINS_KEY)
+    );
+    browser.goto("/");
+    let mut tasks = Vec::new();
+    let times = (0..5)
+        .map(|_| {
+            browser.execute(&store, &[]);
+            browser.goto("/");
+            e2e::wait_until("the pins", std::time::Duration::from_secs(60), || {
+                browser
+                    .execute("return window.__pinsShown || 0;", &[])
+                    .as_f64()
+                    > Some(0.0)
+            });
+            tasks.extend(long_tasks_so_far(browser));
+            let at = browser.execute("return window.__pinsShown;", &[]);
+            at.as_f64().expect("the probe saw the pins")
+        })
+        .collect();
+    browser.execute("localStorage.clear();", &[]);
+    (times, tasks)
 }
 
 /// Waits until the probe has seen the searched plan replace the quick one.

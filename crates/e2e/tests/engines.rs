@@ -22,23 +22,7 @@ use common::{
 use e2e::{keys, Browser, BrowserKind, Element, StaticServer};
 use serde_json::{json, Value};
 
-/// One test per scenario and engine: `chromium::<scenario>`, `firefox::<scenario>` and
-/// `webkit::<scenario>`.
-macro_rules! in_every_engine {
-    ($($scenario:ident),* $(,)?) => {
-        mod chromium {
-            $( #[test] fn $scenario() { super::$scenario(e2e::BrowserKind::Chromium) } )*
-        }
-        mod firefox {
-            $( #[test] fn $scenario() { super::$scenario(e2e::BrowserKind::Firefox) } )*
-        }
-        mod webkit {
-            $( #[test] fn $scenario() { super::$scenario(e2e::BrowserKind::Webkit) } )*
-        }
-    };
-}
-
-in_every_engine!(
+common::in_every_engine!(
     a_url_loads_its_scenario,
     typing_a_volume_crosses_the_1000_call_cliff,
     the_slider_crosses_the_1000_call_cliff,

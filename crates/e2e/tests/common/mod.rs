@@ -10,6 +10,25 @@ use e2e::{keys, Browser, BrowserKind, Element};
 use pricing::{Estimate, PriceBook};
 use rust_decimal::Decimal;
 
+/// One test per scenario and engine: `chromium::<scenario>`, `firefox::<scenario>` and
+/// `webkit::<scenario>`.
+#[allow(unused_macros)]
+macro_rules! in_every_engine {
+    ($($scenario:ident),* $(,)?) => {
+        mod chromium {
+            $( #[test] fn $scenario() { super::$scenario(e2e::BrowserKind::Chromium) } )*
+        }
+        mod firefox {
+            $( #[test] fn $scenario() { super::$scenario(e2e::BrowserKind::Firefox) } )*
+        }
+        mod webkit {
+            $( #[test] fn $scenario() { super::$scenario(e2e::BrowserKind::Webkit) } )*
+        }
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use in_every_engine;
+
 /// How long a figure may take to follow an input (WebKit under Xvfb is the slowest).
 pub const SETTLE: Duration = Duration::from_secs(10);
 
