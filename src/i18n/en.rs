@@ -179,4 +179,5 @@ pub const EN: Text = Text {
     notice_bad_item: "Link parameter {name}=\"{given}\": value {n} is not valid ({why}); used {used}.",
     item_unknown: "not a known label",
     item_not_a_channel: "not written label:volume",
+    item_not_held: "not written label:calls@months",
 };

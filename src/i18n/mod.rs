@@ -261,6 +261,8 @@ pub struct Text {
     pub item_unknown: &'static str,
     /// Why a list item was refused: not `label:volume`.
     pub item_not_a_channel: &'static str,
+    /// Why an entry of packs held was refused: not `label:calls@months`.
+    pub item_not_held: &'static str,
 }
 
 /// The table of a language.

@@ -35,7 +35,7 @@ pub fn url_notice(field: &Field, problem: &Problem, given: &str, used: &str, lan
         Problem::Inapplicable => (t.notice_inapplicable, String::new(), String::new()),
         Problem::TooMany(most) => (t.notice_too_many, String::new(), most.to_string()),
         Problem::BadItem(at, item) => (t.notice_bad_item, item_error(item, lang), at.to_string()),
-        Problem::NotAChannel | Problem::BadNumber(_) => (
+        Problem::NotAChannel | Problem::NotHeld | Problem::BadNumber(_) => (
             t.notice_bad_number,
             item_error(problem, lang),
             String::new(),
@@ -59,6 +59,7 @@ fn item_error(problem: &Problem, lang: Lang) -> String {
         // Mid-sentence, so a capital that opens the message on its own goes.
         Problem::BadNumber(error) => input_error(error, lang).to_ascii_lowercase(),
         Problem::NotAChannel => t.item_not_a_channel.into(),
+        Problem::NotHeld => t.item_not_held.into(),
         _ => t.item_unknown.into(),
     }
 }

@@ -167,4 +167,5 @@ pub const ZH: Text = Text {
     notice_bad_item: "链接参数 {name}=“{given}” 的第 {n} 个值无效（{why}），已改用 {used}。",
     item_unknown: "不是有效的计费标签",
     item_not_a_channel: "格式应为 label:volume",
+    item_not_held: "格式应为 label:calls@months",
 };

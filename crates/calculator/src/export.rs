@@ -32,6 +32,8 @@
 //! | `calls` | empty | billed calls (attempts) in the month, every channel of the label | sum over the horizon |
 //! | `legacy_calls` | empty | calls taken from the legacy balance | sum over the horizon |
 //! | `legacy_expired` | empty | empty | legacy calls lost when the legacy packs expired |
+//! | `held_calls` | empty | calls taken from packs already held (`held`) | sum over the horizon |
+//! | `held_expired` | empty | empty | calls left on packs already held when they expired (for `total`, with those held on labels no channel bills) |
 //! | `pack_calls_used` | empty | calls taken from the plan's packs | sum over the horizon |
 //! | `postpaid_calls` | empty | calls billed postpaid | sum over the horizon |
 //! | `tier` | empty | postpaid tier of the billed calls, e.g. `1000<n<=10000` or `n>200000`; empty when nothing is billed | empty |
@@ -41,15 +43,15 @@
 //! For 12 000 calls a month growing 2.5 % a month (the JSON example below):
 //!
 //! ```text
-//! kind,month,label,price_column,pack_calls,pack_count,verifications,calls,legacy_calls,legacy_expired,pack_calls_used,postpaid_calls,tier,unit_price,amount
-//! month,1,wechat-verify,promo,,,12000,12000,0,,0,12000,10000<n<=100000,0.76,9120.00
+//! kind,month,label,price_column,pack_calls,pack_count,verifications,calls,legacy_calls,legacy_expired,held_calls,held_expired,pack_calls_used,postpaid_calls,tier,unit_price,amount
+//! month,1,wechat-verify,promo,,,12000,12000,0,,0,,0,12000,10000<n<=100000,0.76,9120.00
 //! …
-//! month,4,wechat-verify,promo,,,12923,12923,0,,0,12923,10000<n<=100000,0.76,9821.48
-//! pack,5,wechat-verify,promo,100000,1,,,,,,,,68000,68000.00
-//! month,5,wechat-verify,promo,,,13246,13246,0,,13246,0,,,0.00
+//! month,4,wechat-verify,promo,,,12923,12923,0,,0,,0,12923,10000<n<=100000,0.76,9821.48
+//! pack,5,wechat-verify,promo,100000,1,,,,,,,,,,68000,68000.00
+//! month,5,wechat-verify,promo,,,13246,13246,0,,0,,13246,0,,,0.00
 //! …
-//! month,12,wechat-verify,promo,,,15745,15745,0,,29,15716,10000<n<=100000,0.76,11944.16
-//! total,,wechat-verify,promo,,1,165547,165547,0,0,100000,65547,,,117815.72
+//! month,12,wechat-verify,promo,,,15745,15745,0,,0,,29,15716,10000<n<=100000,0.76,11944.16
+//! total,,wechat-verify,promo,,1,165547,165547,0,0,0,0,100000,65547,,,117815.72
 //! ```
 //!
 //! # JSON
@@ -62,7 +64,7 @@
 //!
 //! ```text
 //! {
-//!   "schema_version": 4,                 // EXPORT_SCHEMA_VERSION
+//!   "schema_version": 5,                 // EXPORT_SCHEMA_VERSION
 //!   "price_book_version": "2021-02-01",  // the announcement's date
 //!   "scenario": {
 //!     "label": "wechat-verify",          // billing label id
@@ -76,6 +78,7 @@
 //!     "legacy_months": 12,               // months the legacy balance can be used in
 //!     "profile": [],                     // month multipliers as strings, e.g. ["1", "3"]; []: flat
 //!     "extra": [],                       // further channels: [{ "label": "general-verify", "volume": 5000 }]
+//!     "held": [],                        // packs already held: [{ "label": "wechat-verify", "calls": 32000, "months": 5 }]
 //!     "query": "label=wechat-verify&volume=12000&months=12&price=promo&growth=2.5&retry=0&legacy=0&legacy_months=12&lang=zh"
 //!   },
 //!   "recommended": {                     // the cheapest plans, every label together
@@ -88,7 +91,8 @@
 //!     "average_per_call": "0.7117",      // total / calls, 4 decimals; null without calls
 //!     "saving_against_postpaid": "8000.00",
 //!     "saving_against_list_price": "29453.93",
-//!     "saving_from_sharing": null        // what pricing channels of one label together saves; null: no shared label
+//!     "saving_from_sharing": null,       // what pricing channels of one label together saves; null: no shared label
+//!     "held_expired_calls": 0            // calls on packs already held that expire unused, every label
 //!   },
 //!   "postpaid_only": {                   // buying no packs, every label
 //!     "total": "125815.72",              // over the horizon
@@ -100,6 +104,7 @@
 //!     "total": "117815.72",
 //!     "unused_calls": 0,                 // pack calls that expire unused
 //!     "legacy_expired_calls": 0,         // legacy calls lost when the legacy packs expired
+//!     "held_expired_calls": 0,           // calls on packs already held that expire unused
 //!     "lower_bound": "117815.72",
 //!     "proven_cheapest": true,
 //!     "yearly_total": "117815.72",       // the cheapest plan buying only at months 1, 13, 25
@@ -120,11 +125,11 @@
 //!     ],
 //!     "months": [                        // the label's recommended plan, month by month
 //!       { "month": 1, "price": "promo", "verifications": 12000, "calls": 12000,
-//!         "legacy_calls": 0, "pack_calls_used": 0, "postpaid_calls": 12000,
+//!         "legacy_calls": 0, "held_calls": 0, "pack_calls_used": 0, "postpaid_calls": 12000,
 //!         "tier": 2, "bill": "9120.00" },
 //!       …
 //!       { "month": 12, "price": "promo", "verifications": 15745, "calls": 15745,
-//!         "legacy_calls": 0, "pack_calls_used": 29, "postpaid_calls": 15716,
+//!         "legacy_calls": 0, "held_calls": 0, "pack_calls_used": 29, "postpaid_calls": 15716,
 //!         "tier": 2, "bill": "11944.16" }
 //!     ]
 //!   }]
@@ -144,7 +149,11 @@
 //! label's `windows` with `orders`, changed `purchase_model` to `any-month`
 //! and the CSV pack rows' `month` to the purchase month, and added
 //! `lower_bound`, `proven_cheapest`, `saving_against_yearly` and
-//! `yearly_total`. A reader
+//! `yearly_total`. Version 5 added packs already held: the scenario's
+//! `held` (`label`, `calls`, `months` per entry), each label's
+//! `held_expired_calls`, each month's `held_calls`, the estimate's
+//! `held_expired_calls` (with calls held on labels no channel bills), and the
+//! CSV columns `held_calls` and `held_expired`. A reader
 //! should reject a `schema_version` it does not know; fields may be added
 //! without a new version, never removed or changed in meaning.
 
@@ -160,10 +169,10 @@ use crate::json::Json;
 use crate::url_state::{self, PageState};
 
 /// Version of the CSV columns and the JSON schema documented above.
-pub const EXPORT_SCHEMA_VERSION: u32 = 4;
+pub const EXPORT_SCHEMA_VERSION: u32 = 5;
 
 /// The CSV's header row, in column order.
-const CSV_COLUMNS: [&str; 15] = [
+const CSV_COLUMNS: [&str; 17] = [
     "kind",
     "month",
     "label",
@@ -174,6 +183,8 @@ const CSV_COLUMNS: [&str; 15] = [
     "calls",
     "legacy_calls",
     "legacy_expired",
+    "held_calls",
+    "held_expired",
     "pack_calls_used",
     "postpaid_calls",
     "tier",
@@ -249,6 +260,8 @@ struct CsvRow {
     calls: String,
     legacy_calls: String,
     legacy_expired: String,
+    held_calls: String,
+    held_expired: String,
     pack_calls_used: String,
     postpaid_calls: String,
     tier: String,
@@ -257,7 +270,7 @@ struct CsvRow {
 }
 
 impl CsvRow {
-    fn cells(&self) -> [&str; 15] {
+    fn cells(&self) -> [&str; 17] {
         [
             self.kind,
             &self.month,
@@ -269,6 +282,8 @@ impl CsvRow {
             &self.calls,
             &self.legacy_calls,
             &self.legacy_expired,
+            &self.held_calls,
+            &self.held_expired,
             &self.pack_calls_used,
             &self.postpaid_calls,
             &self.tier,
@@ -318,6 +333,7 @@ impl<'a> CsvContext<'a> {
             verifications: line.verifications.to_string(),
             calls: line.calls.to_string(),
             legacy_calls: line.legacy.to_string(),
+            held_calls: line.held.to_string(),
             pack_calls_used: line.packs.to_string(),
             postpaid_calls: line.postpaid.to_string(),
             tier: tier.map(tier_text).unwrap_or_default(),
@@ -332,6 +348,7 @@ impl<'a> CsvContext<'a> {
     fn subtotal_row(&self, label: &LabelEstimate) -> CsvRow {
         CsvRow {
             legacy_expired: label.best_bill.legacy_expired.to_string(),
+            held_expired: label.best_bill.held_expired.to_string(),
             ..summed_row(self.row("subtotal"), std::slice::from_ref(label))
         }
     }
@@ -345,6 +362,7 @@ fn total_row(state: &PageState, estimate: &Estimate) -> CsvRow {
         label: labels.join("+"),
         price_column: state.scenario.column.id(),
         legacy_expired: estimate.legacy_expired().to_string(),
+        held_expired: estimate.held_expired().to_string(),
         ..CsvRow::default()
     };
     summed_row(row, &estimate.labels)
@@ -363,6 +381,7 @@ fn summed_row(row: CsvRow, labels: &[LabelEstimate]) -> CsvRow {
         verifications: sum(|line| line.verifications).to_string(),
         calls: sum(|line| line.calls).to_string(),
         legacy_calls: sum(|line| line.legacy).to_string(),
+        held_calls: sum(|line| line.held).to_string(),
         pack_calls_used: sum(|line| line.packs).to_string(),
         postpaid_calls: sum(|line| line.postpaid).to_string(),
         amount: format::plain(labels.iter().map(|l| l.best.total).sum()),
@@ -442,6 +461,10 @@ fn scenario_json(state: &PageState) -> Json {
         ("legacy_months", Json::int(scenario.legacy_months)),
         ("profile", Json::Array(profile.collect())),
         ("extra", Json::Array(extra.collect())),
+        (
+            "held",
+            Json::Array(scenario.held.iter().map(held_json).collect()),
+        ),
         ("query", Json::str(url_state::encode(state))),
     ])
 }
@@ -471,6 +494,7 @@ fn recommended_json(estimate: &Estimate) -> Json {
             money_json(estimate.saving_against_list_price()),
         ),
         ("saving_from_sharing", sharing),
+        ("held_expired_calls", Json::int(estimate.held_expired())),
     ])
 }
 
@@ -498,6 +522,10 @@ fn label_json(label: &LabelEstimate) -> Json {
         (
             "legacy_expired_calls",
             Json::int(label.best_bill.legacy_expired),
+        ),
+        (
+            "held_expired_calls",
+            Json::int(label.best_bill.held_expired),
         ),
         (
             "postpaid_only",
@@ -553,10 +581,20 @@ fn month_json((index, line): (usize, &MonthLine)) -> Json {
         ("verifications", Json::int(line.verifications)),
         ("calls", Json::int(line.calls)),
         ("legacy_calls", Json::int(line.legacy)),
+        ("held_calls", Json::int(line.held)),
         ("pack_calls_used", Json::int(line.packs)),
         ("postpaid_calls", Json::int(line.postpaid)),
         ("tier", tier),
         ("bill", money_json(line.bill)),
+    ])
+}
+
+/// One entry of packs already held.
+fn held_json(held: &pricing::Held) -> Json {
+    Json::object([
+        ("label", Json::str(held.label.id())),
+        ("calls", Json::int(held.calls)),
+        ("months", Json::int(held.months)),
     ])
 }
 

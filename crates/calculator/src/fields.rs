@@ -6,13 +6,15 @@
 use std::fmt;
 
 use pricing::limits::{
-    EXTRA_MAX, GROWTH_MAX, GROWTH_MIN, LEGACY_MAX, LEGACY_MONTHS_MAX, MONTHS_MAX, MONTHS_MIN,
-    PROFILE_DECIMALS, PROFILE_FACTOR_MAX, PROFILE_LEN_MAX, RETRY_MAX, VOLUME_MAX,
+    EXTRA_MAX, GROWTH_MAX, GROWTH_MIN, HELD_CALLS_MAX, HELD_MAX, HELD_MONTHS_MAX, LEGACY_MAX,
+    LEGACY_MONTHS_MAX, MONTHS_MAX, MONTHS_MIN, PROFILE_DECIMALS, PROFILE_FACTOR_MAX,
+    PROFILE_LEN_MAX, RETRY_MAX, VOLUME_MAX,
 };
-use pricing::{ExtraChannel, Label, PriceColumn};
+use pricing::{ExtraChannel, Held, Label, PriceColumn};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
+use crate::calendar::{CalendarMonth, START_MAX, START_MIN};
 use crate::input::{parse_number, InputError};
 use crate::lang::Lang;
 use crate::url_state::{PageState, Problem};
@@ -45,6 +47,18 @@ pub enum Rule {
     Channels {
         /// Most channels.
         most: usize,
+    },
+    /// 1 to `most` comma-separated entries of packs held, each `label:calls@months`.
+    Held {
+        /// Most entries.
+        most: usize,
+    },
+    /// A calendar month `YYYY-MM` in `min..=max`.
+    Month {
+        /// Earliest month.
+        min: CalendarMonth,
+        /// Latest month.
+        max: CalendarMonth,
     },
 }
 
@@ -95,6 +109,16 @@ impl Rule {
                     problem,
                 )
             }
+            Rule::Held { most } => {
+                let (held, problem) = read_list(text, most, read_held);
+                (Value::held(held.into_iter().flatten().collect()), problem)
+            }
+            Rule::Month { min, max } => single(
+                CalendarMonth::parse(text)
+                    .filter(|month| (min..=max).contains(month))
+                    .map(Value::Month)
+                    .ok_or(Problem::UnknownValue),
+            ),
         }
     }
 }
@@ -110,6 +134,10 @@ pub enum Value {
     Numbers(Vec<Decimal>),
     /// Channels allowed by a [`Rule::Channels`].
     Channels(Vec<ExtraChannel>),
+    /// Packs held, allowed by a [`Rule::Held`].
+    Held(Vec<Held>),
+    /// A calendar month allowed by a [`Rule::Month`].
+    Month(CalendarMonth),
     /// No value: an optional field left out of the URL.
     Absent,
 }
@@ -148,6 +176,14 @@ impl Value {
         }
     }
 
+    /// Packs held as a [`Value::Held`]; an empty list is [`Value::Absent`].
+    pub fn held(held: Vec<Held>) -> Value {
+        match held.is_empty() {
+            true => Value::Absent,
+            false => Value::Held(held),
+        }
+    }
+
     /// The word, if it is one.
     pub fn word(&self) -> Option<&'static str> {
         match self {
@@ -174,6 +210,11 @@ impl fmt::Display for Value {
                     .collect();
                 f.write_str(&texts.join(","))
             }
+            Value::Held(held) => {
+                let texts: Vec<String> = held.iter().map(held_text).collect();
+                f.write_str(&texts.join(","))
+            }
+            Value::Month(month) => month.fmt(f),
             Value::Absent => Ok(()),
         }
     }
@@ -221,7 +262,7 @@ impl Field {
     /// `None` for a single value, or when nothing is readable.
     pub fn salvage(&self, text: &str) -> Option<Value> {
         match (self.rule, self.rule.read_lenient(text)) {
-            (Rule::Number { .. } | Rule::Word(_), _) => None,
+            (Rule::Number { .. } | Rule::Word(_) | Rule::Month { .. }, _) => None,
             (_, (Value::Absent, _)) => None,
             (_, (value, _)) => Some(value),
         }
@@ -287,6 +328,13 @@ fn allowed(rule: Rule, value: &Value) -> bool {
         (Rule::Channels { most }, Value::Channels(channels)) => {
             (1..=most).contains(&channels.len()) && channels.iter().all(|c| c.volume <= VOLUME_MAX)
         }
+        (Rule::Held { most }, Value::Held(held)) => {
+            (1..=most).contains(&held.len())
+                && held
+                    .iter()
+                    .all(|h| h.calls <= HELD_CALLS_MAX && (1..=HELD_MONTHS_MAX).contains(&h.months))
+        }
+        (Rule::Month { min, max }, Value::Month(month)) => (min..=max).contains(month),
         _ => false,
     }
 }
@@ -322,6 +370,20 @@ fn nth_of(rule: Rule, n: u64) -> Option<Value> {
             });
             Some(Value::Channels(channels.collect()))
         }
+        Rule::Held { most } => {
+            let len = 1 + (n % most.max(1) as u64);
+            let held = (1..=len).map(|i| Held {
+                label: Label::ALL[(part(i) % 4) as usize],
+                calls: part(i + 100) % 2_000_000,
+                months: 1 + (part(i + 200) % u64::from(HELD_MONTHS_MAX)) as u32,
+            });
+            Some(Value::Held(held.collect()))
+        }
+        Rule::Month { min, max } => {
+            let span = u64::try_from(max.months_since(min)).unwrap_or(0);
+            let months = usize::try_from(n % span.saturating_add(1)).unwrap_or(0);
+            Some(Value::Month(min.plus(months)))
+        }
     }
 }
 
@@ -352,6 +414,46 @@ fn read_channel(text: &str) -> Result<ExtraChannel, Problem> {
     let volume = VOLUME.read(volume)?.whole().ok_or(Problem::UnknownValue)?;
     Ok(ExtraChannel { label, volume })
 }
+
+/// One `label:calls@months` entry of packs held.
+fn read_held(text: &str) -> Result<Held, Problem> {
+    let (label, rest) = text.split_once(':').ok_or(Problem::NotHeld)?;
+    let (calls, months) = rest.split_once('@').ok_or(Problem::NotHeld)?;
+    let label = Label::from_id(label.trim()).ok_or(Problem::UnknownValue)?;
+    let calls = HELD_CALLS
+        .read(calls)?
+        .whole()
+        .ok_or(Problem::UnknownValue)?;
+    let months = HELD_MONTHS
+        .read(months)?
+        .whole()
+        .ok_or(Problem::UnknownValue)?;
+    let months = u32::try_from(months).map_err(|_| Problem::UnknownValue)?;
+    Ok(Held {
+        label,
+        calls,
+        months,
+    })
+}
+
+/// How a URL writes one entry of packs held.
+pub fn held_text(held: &Held) -> String {
+    format!("{}:{}@{}", held.label.id(), held.calls, held.months)
+}
+
+/// The calls of one entry of packs held: a rule, not a row of its own.
+static HELD_CALLS: Rule = Rule::Number {
+    min: Decimal::ZERO,
+    max: whole(HELD_CALLS_MAX),
+    places: 0,
+};
+
+/// The months of one entry of packs held: a rule, not a row of its own.
+static HELD_MONTHS: Rule = Rule::Number {
+    min: Decimal::ONE,
+    max: whole(HELD_MONTHS_MAX as u64),
+    places: 0,
+};
 
 /// A whole number as a constant decimal.
 const fn whole(n: u64) -> Decimal {
@@ -577,6 +679,41 @@ pub static EXTRA: Field = Field {
     },
 };
 
+/// `held`: packs already held, as `label:calls@months`; absent for none.
+pub static HELD: Field = Field {
+    name: "held",
+    rule: Rule::Held { most: HELD_MAX },
+    default: Value::Absent,
+    scenario: true,
+    optional: true,
+    get: |state| Value::held(state.scenario.held.clone()),
+    set: |state, value| {
+        state.scenario.held = match value {
+            Value::Held(held) => held,
+            _ => Vec::new(),
+        };
+    },
+};
+
+/// `start`: the calendar month of month 1; absent: months are numbered.
+pub static START: Field = Field {
+    name: "start",
+    rule: Rule::Month {
+        min: START_MIN,
+        max: START_MAX,
+    },
+    default: Value::Absent,
+    scenario: false,
+    optional: true,
+    get: |state| state.start.map_or(Value::Absent, Value::Month),
+    set: |state, value| {
+        state.start = match value {
+            Value::Month(month) => Some(month),
+            _ => None,
+        };
+    },
+};
+
 /// `lang`: the display language.
 pub static LANG: Field = Field {
     name: "lang",
@@ -610,7 +747,7 @@ pub static EMBED: Field = Field {
 };
 
 /// Every field, in the order URLs write them.
-pub static FIELDS: [&Field; 13] = [
+pub static FIELDS: [&Field; 15] = [
     &LABEL,
     &VOLUME,
     &MONTHS,
@@ -622,6 +759,8 @@ pub static FIELDS: [&Field; 13] = [
     &LEGACY_MONTHS,
     &PROFILE,
     &EXTRA,
+    &HELD,
+    &START,
     &LANG,
     &EMBED,
 ];
@@ -638,6 +777,7 @@ mod tests {
             scenario: pricing::Scenario::default(),
             lang: Lang::default(),
             embed: false,
+            start: None,
         };
         assert_eq!(fresh, PageState::default());
         for (i, field) in FIELDS.iter().enumerate() {

@@ -7,10 +7,12 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod calendar;
 mod cost_curve;
 mod export;
 pub mod fields;
 pub mod format;
+pub mod held_paste;
 mod input;
 mod json;
 mod lang;

@@ -6,6 +6,7 @@ use std::fmt;
 
 use pricing::Scenario;
 
+use crate::calendar::CalendarMonth;
 use crate::fields::{Field, Value, FIELDS};
 use crate::input::InputError;
 use crate::lang::Lang;
@@ -19,6 +20,8 @@ pub struct PageState {
     pub lang: Lang,
     /// Compact layout for an iframe.
     pub embed: bool,
+    /// The calendar month of month 1, if months are named by the calendar.
+    pub start: Option<CalendarMonth>,
 }
 
 impl Default for PageState {
@@ -28,6 +31,7 @@ impl Default for PageState {
             scenario: Scenario::default(),
             lang: Lang::default(),
             embed: false,
+            start: None,
         };
         for field in FIELDS {
             field.set(&mut state, field.default.clone());
@@ -66,6 +70,8 @@ pub enum Problem {
     BadItem(usize, Box<Problem>),
     /// A channel that is not written `label:volume`.
     NotAChannel,
+    /// Packs held that are not written `label:calls@months`.
+    NotHeld,
 }
 
 impl fmt::Display for Problem {
@@ -78,6 +84,7 @@ impl fmt::Display for Problem {
             Problem::TooMany(most) => write!(f, "more than {most} items"),
             Problem::BadItem(at, problem) => write!(f, "item {at}: {problem}"),
             Problem::NotAChannel => f.write_str("not written label:volume"),
+            Problem::NotHeld => f.write_str("not written label:calls@months"),
         }
     }
 }

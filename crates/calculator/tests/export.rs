@@ -12,7 +12,7 @@ use pricing::{Estimate, ExtraChannel, Label, Optimizer, PriceBook, PriceColumn, 
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-const HEADER: [&str; 15] = [
+const HEADER: [&str; 17] = [
     "kind",
     "month",
     "label",
@@ -23,6 +23,8 @@ const HEADER: [&str; 15] = [
     "calls",
     "legacy_calls",
     "legacy_expired",
+    "held_calls",
+    "held_expired",
     "pack_calls_used",
     "postpaid_calls",
     "tier",
@@ -49,7 +51,7 @@ const MONEY_KEYS: [&str; 14] = [
 ];
 
 /// Keys whose values are whole numbers: counts of calls, packs or months.
-const COUNT_KEYS: [&str; 20] = [
+const COUNT_KEYS: [&str; 22] = [
     "schema_version",
     "volume",
     "months",
@@ -67,6 +69,8 @@ const COUNT_KEYS: [&str; 20] = [
     "legacy_months",
     "promo_months",
     "legacy_expired_calls",
+    "held_calls",
+    "held_expired_calls",
     "last_valid_month",
     "first_used_month",
     "last_used_month",
@@ -537,7 +541,7 @@ fn json_of_the_default_scenario() {
 #[test]
 fn json_of_a_promotion_that_ends_names_each_months_price() {
     let doc = json_of(&realism());
-    assert_eq!(doc["schema_version"], 4);
+    assert_eq!(doc["schema_version"], 5);
     let scenario = &doc["scenario"];
     assert_eq!(
         (
@@ -627,26 +631,26 @@ fn csv_matches_the_example_in_the_module_docs() {
     assert_eq!(
         lines[..4],
         [
-            "kind,month,label,price_column,pack_calls,pack_count,verifications,calls,legacy_calls,legacy_expired,pack_calls_used,postpaid_calls,tier,unit_price,amount",
-            "month,1,wechat-verify,promo,,,12000,12000,0,,0,12000,10000<n<=100000,0.76,9120.00",
-            "month,2,wechat-verify,promo,,,12300,12300,0,,0,12300,10000<n<=100000,0.76,9348.00",
-            "month,3,wechat-verify,promo,,,12608,12608,0,,0,12608,10000<n<=100000,0.76,9582.08",
+            "kind,month,label,price_column,pack_calls,pack_count,verifications,calls,legacy_calls,legacy_expired,held_calls,held_expired,pack_calls_used,postpaid_calls,tier,unit_price,amount",
+            "month,1,wechat-verify,promo,,,12000,12000,0,,0,,0,12000,10000<n<=100000,0.76,9120.00",
+            "month,2,wechat-verify,promo,,,12300,12300,0,,0,,0,12300,10000<n<=100000,0.76,9348.00",
+            "month,3,wechat-verify,promo,,,12608,12608,0,,0,,0,12608,10000<n<=100000,0.76,9582.08",
         ]
     );
     assert_eq!(
         lines[5..7],
         [
-            "pack,5,wechat-verify,promo,100000,1,,,,,,,,68000,68000.00",
-            "month,5,wechat-verify,promo,,,13246,13246,0,,13246,0,,,0.00",
+            "pack,5,wechat-verify,promo,100000,1,,,,,,,,,,68000,68000.00",
+            "month,5,wechat-verify,promo,,,13246,13246,0,,0,,13246,0,,,0.00",
         ]
     );
     assert_eq!(
         lines[13],
-        "month,12,wechat-verify,promo,,,15745,15745,0,,29,15716,10000<n<=100000,0.76,11944.16"
+        "month,12,wechat-verify,promo,,,15745,15745,0,,0,,29,15716,10000<n<=100000,0.76,11944.16"
     );
     assert_eq!(
         lines.last().copied(),
-        Some("total,,wechat-verify,promo,,1,165547,165547,0,0,100000,65547,,,117815.72")
+        Some("total,,wechat-verify,promo,,1,165547,165547,0,0,0,0,100000,65547,,,117815.72")
     );
 }
 

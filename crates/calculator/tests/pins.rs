@@ -9,7 +9,7 @@ use std::str::FromStr;
 use calculator::pinned::{
     self as pins, PinError, PinProblem, MAX_PINS, MAX_STORED_BYTES, OLD_PINS_KEY, PINS_KEY,
 };
-use pricing::{ExtraChannel, Label, PriceColumn, Scenario};
+use pricing::{ExtraChannel, Held, Label, PriceColumn, Scenario};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -55,12 +55,17 @@ fn the_stored_text_is_one_query_per_line() {
                 label: Label::WechatVerify,
                 volume: 70,
             }],
+            held: vec![Held {
+                label: Label::GeneralCompare,
+                calls: 3000,
+                months: 5,
+            }],
         },
         scenario(5),
     ]);
     assert_eq!(
         text,
-        "label=general-compare&volume=1001&months=36&price=list&growth=-2.5&retry=7.5&legacy=300&legacy_months=4&profile=1.5,1&extra=wechat-verify:70\n\
+        "label=general-compare&volume=1001&months=36&price=list&growth=-2.5&retry=7.5&legacy=300&legacy_months=4&profile=1.5,1&extra=wechat-verify:70&held=general-compare:3000@5\n\
          label=wechat-verify&volume=5&months=12&price=promo&growth=0&retry=0&legacy=0&legacy_months=12"
     );
     assert_eq!(pins::encode(&[]), "");

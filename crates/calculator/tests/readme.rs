@@ -89,6 +89,25 @@ fn check_values(field: &Field, values: &str) {
                 field.name
             );
         }
+        Rule::Held { most } => {
+            assert!(
+                values.contains(&format!("up to {most} ")),
+                "{}: {values}",
+                field.name
+            );
+            assert!(
+                values.contains("`label:calls@months`"),
+                "{}: {values}",
+                field.name
+            );
+        }
+        Rule::Month { min, max } => {
+            assert!(
+                values.contains(&format!("`YYYY-MM`, {min} … {max}")),
+                "{}: {values}",
+                field.name
+            );
+        }
         Rule::Word(words) => assert_eq!(backticked(values), words, "values of {}", field.name),
         Rule::Number { min, max, places } => {
             let plain = plain_numbers(values);

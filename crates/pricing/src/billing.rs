@@ -109,6 +109,8 @@ pub struct MonthLine {
     pub column: PriceColumn,
     /// Calls taken from the legacy balance.
     pub legacy: Calls,
+    /// Calls taken from packs already held.
+    pub held: Calls,
     /// Calls taken from packs bought in the plan.
     pub packs: Calls,
     /// Calls billed postpaid.
@@ -134,6 +136,8 @@ pub struct Bill {
     pub unused: Calls,
     /// Legacy calls left when the legacy packs expired.
     pub legacy_expired: Calls,
+    /// Calls left on packs already held when they expired (or the horizon ended).
+    pub held_expired: Calls,
 }
 
 impl Bill {
@@ -150,7 +154,9 @@ impl Bill {
 /// bought), then postpaid at the tier of the calls it bills, in the column in
 /// force that month. Packs left at the end of their last valid month expire;
 /// packs left when the horizon ends count as unused too. Orders must be sorted
-/// by month; orders of a month after the horizon are never used.
+/// by month; orders of a month after the horizon are never used. Packs already
+/// held go right after legacy calls, earliest-expiring first: they expire no
+/// later than any pack bought.
 pub fn price_plan(prices: &LabelPrices, scenario: &Scenario, orders: &[Order]) -> Bill {
     price_months(prices, scenario, &scenario.months_of_calls(), orders)
 }
@@ -170,7 +176,7 @@ pub(crate) fn price_months(
     orders: &[Order],
 ) -> Bill {
     let (volumes, verifications) = (&calls.billed, &calls.verifications);
-    let mut legacy = Legacy::new(scenario);
+    let mut balances = Balances::new(scenario);
     let mut bill = Bill {
         months: Vec::with_capacity(volumes.len()),
         orders: Vec::with_capacity(orders.len()),
@@ -178,6 +184,7 @@ pub(crate) fn price_months(
         postpaid_cost: Decimal::ZERO,
         unused: 0,
         legacy_expired: 0,
+        held_expired: 0,
     };
     let mut stock: std::collections::VecDeque<Stock> = Default::default();
     let mut next_order = 0;
@@ -199,8 +206,8 @@ pub(crate) fn price_months(
             });
             next_order += 1;
         }
-        let from_legacy = legacy.take(month, calls);
-        let mut wanted = calls - from_legacy;
+        let (from_legacy, from_held) = balances.take(month, calls);
+        let mut wanted = calls - from_legacy - from_held;
         for packs in stock.iter_mut() {
             let taken = wanted.min(packs.left);
             if taken > 0 {
@@ -217,7 +224,8 @@ pub(crate) fn price_months(
             calls,
             column,
             legacy: from_legacy,
-            packs: calls - from_legacy - postpaid,
+            held: from_held,
+            packs: calls - from_legacy - from_held - postpaid,
             postpaid,
             tier: prices.tier_index(postpaid),
             bill: month_bill(prices, column, postpaid),
@@ -234,38 +242,65 @@ pub(crate) fn price_months(
             !gone
         });
     }
-    bill.legacy_expired = legacy.expired();
+    (bill.legacy_expired, bill.held_expired) = balances.expired();
     bill
 }
 
-/// The legacy balance as the months use it up, until it expires.
-pub struct Legacy {
-    left: Calls,
-    usable_months: usize,
+/// What the customer holds before the plan buys anything, as the months use
+/// it up: the legacy balance first, then the packs held on the label,
+/// earliest-expiring first. Each lasts until its last usable month.
+pub struct Balances {
+    /// Legacy first, then held entries by expiry: (calls left, months usable, legacy?).
+    entries: Vec<(Calls, usize, bool)>,
 }
 
-impl Legacy {
-    /// The scenario's balance, usable in its first `legacy_months` months.
-    pub fn new(scenario: &Scenario) -> Legacy {
-        Legacy {
-            left: Calls::from(scenario.legacy),
-            usable_months: scenario.legacy_months as usize,
+impl Balances {
+    /// The scenario's legacy balance and its label's held packs.
+    pub fn new(scenario: &Scenario) -> Balances {
+        let legacy = (
+            Calls::from(scenario.legacy),
+            scenario.legacy_months as usize,
+            true,
+        );
+        let mut held: Vec<(Calls, usize, bool)> = scenario
+            .held_on(scenario.label)
+            .iter()
+            .map(|h| (Calls::from(h.calls), h.months as usize, false))
+            .collect();
+        // Stable: entries that expire together keep their order (it changes nothing).
+        held.sort_by_key(|&(_, months, _)| months);
+        Balances {
+            entries: std::iter::once(legacy).chain(held).collect(),
         }
     }
 
-    /// Takes what it can of a month's calls; nothing once expired.
-    pub fn take(&mut self, month: usize, calls: Calls) -> Calls {
-        if month >= self.usable_months {
-            return 0;
+    /// Takes what it can of a month's calls: (from legacy, from held packs);
+    /// nothing from an entry once it has expired.
+    pub fn take(&mut self, month: usize, calls: Calls) -> (Calls, Calls) {
+        let (mut legacy, mut held) = (0, 0);
+        let mut wanted = calls;
+        for (left, months, is_legacy) in self.entries.iter_mut() {
+            if month >= *months || wanted == 0 {
+                continue;
+            }
+            let used = wanted.min(*left);
+            *left -= used;
+            wanted -= used;
+            match is_legacy {
+                true => legacy += used,
+                false => held += used,
+            }
         }
-        let used = calls.min(self.left);
-        self.left -= used;
-        used
+        (legacy, held)
     }
 
-    /// What is left: lost once the legacy packs expire.
-    pub fn expired(&self) -> Calls {
-        self.left
+    /// What is left: (legacy, held), lost once each expires.
+    pub fn expired(&self) -> (Calls, Calls) {
+        let sum = |legacy: bool| {
+            let left = self.entries.iter().filter(|e| e.2 == legacy);
+            left.map(|e| e.0).sum()
+        };
+        (sum(true), sum(false))
     }
 }
 

@@ -140,6 +140,8 @@ pub struct Estimate {
     /// Whether the plans are the any-month search's; false while the yearly
     /// plans stand in for them ([`Estimate::yearly`]), which claim nothing.
     pub refined: bool,
+    /// Calls held on labels no channel bills ([`Scenario::held_without_calls`]): lost.
+    pub held_idle: Calls,
 }
 
 impl Estimate {
@@ -188,6 +190,7 @@ impl Estimate {
             labels,
             apart,
             refined: false,
+            held_idle: scenario.held_without_calls(),
         })
     }
 
@@ -276,6 +279,19 @@ impl Estimate {
     /// balance is its own).
     pub fn legacy_expired(&self) -> Calls {
         self.main().best_bill.legacy_expired
+    }
+
+    /// Calls left on packs already held when they expire, every label's,
+    /// and those held on labels no channel bills.
+    pub fn held_expired(&self) -> Calls {
+        let expired = self.labels.iter().map(|l| l.best_bill.held_expired);
+        expired.sum::<Calls>() + self.held_idle
+    }
+
+    /// Calls taken from packs already held, every label.
+    pub fn held_used(&self) -> Calls {
+        let months = self.labels.iter().flat_map(|l| &l.best_bill.months);
+        months.map(|m| m.held).sum()
     }
 
     /// Billed calls over the horizon, every label.
@@ -545,6 +561,7 @@ impl<'o> EstimateWork<'o> {
             labels,
             apart,
             refined: true,
+            held_idle: self.scenario.held_without_calls(),
         })
     }
 }

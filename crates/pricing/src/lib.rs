@@ -23,19 +23,19 @@ mod scenario;
 pub type Calls = u128;
 
 pub use billing::{
-    month_bill, postpaid_only, price_plan, Bill, Legacy, MonthLine, Order, OrderUse, Purchase,
+    month_bill, postpaid_only, price_plan, Balances, Bill, MonthLine, Order, OrderUse, Purchase,
 };
 pub use estimate::{Ahead, Estimate, EstimateWork, LabelEstimate, Totals, TotalsWork};
 pub use label::{resolve_label, Channel, Comparison, Label, PriceColumn};
 pub use optimizer::{Optimizer, OptimizerError, Preparation, Recommendation, Strategy};
 pub use price_book::{LabelPrices, Pack, Price, PriceBook, PriceBookError, Tier, PRICE_BOOK_TOML};
-pub use scenario::{ExtraChannel, Scenario};
+pub use scenario::{ExtraChannel, Held, Scenario};
 
 /// The ranges of a scenario's values that the engine is built and tested for.
 pub mod limits {
     pub use crate::scenario::{
-        EXTRA_MAX, GROWTH_MAX, GROWTH_MIN, LEGACY_MAX, LEGACY_MONTHS_MAX, MONTHS_MAX, MONTHS_MIN,
-        PACK_VALID_MONTHS, PROFILE_DECIMALS, PROFILE_FACTOR_MAX, PROFILE_LEN_MAX, RETRY_MAX,
-        VOLUME_MAX,
+        EXTRA_MAX, GROWTH_MAX, GROWTH_MIN, HELD_CALLS_MAX, HELD_MAX, HELD_MONTHS_MAX, LEGACY_MAX,
+        LEGACY_MONTHS_MAX, MONTHS_MAX, MONTHS_MIN, PACK_VALID_MONTHS, PROFILE_DECIMALS,
+        PROFILE_FACTOR_MAX, PROFILE_LEN_MAX, RETRY_MAX, VOLUME_MAX,
     };
 }

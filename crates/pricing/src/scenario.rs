@@ -37,6 +37,26 @@ pub const PROFILE_FACTOR_MAX: Decimal = Decimal::from_parts(10, 0, 0, false, 0);
 pub const PROFILE_DECIMALS: u32 = 2;
 /// Most channels beside the main one.
 pub const EXTRA_MAX: usize = 3;
+/// Most entries of packs already held.
+pub const HELD_MAX: usize = 8;
+/// Most calls left on one entry of packs already held.
+pub const HELD_CALLS_MAX: u64 = 1_000_000_000_000;
+/// Longest packs already held can still be used: packs are valid for a year.
+pub const HELD_MONTHS_MAX: u32 = 12;
+
+/// Packs the customer already holds on one label: the calls left on them,
+/// usable in months 1 … `months` of the estimate. They are used after legacy
+/// calls and before any pack the plan buys (they expire no later than one),
+/// earliest-expiring first; what is left after month `months` is lost.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Held {
+    /// The label the packs are for.
+    pub label: Label,
+    /// Calls left on them.
+    pub calls: u64,
+    /// The last month of the estimate (from 1) they can be used in, 1 … [`HELD_MONTHS_MAX`].
+    pub months: u32,
+}
 
 /// A further channel of the estimate: calls of its own, billed under a label.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,6 +104,8 @@ pub struct Scenario {
     pub legacy: u64,
     /// Months (from the first) in which the legacy calls can be used; the rest expires.
     pub legacy_months: u32,
+    /// Packs already held, on any label (at most [`HELD_MAX`] entries).
+    pub held: Vec<Held>,
 }
 
 impl Default for Scenario {
@@ -100,6 +122,7 @@ impl Default for Scenario {
             retry: Decimal::ZERO,
             legacy: 0,
             legacy_months: LEGACY_MONTHS_MAX,
+            held: Vec::new(),
         }
     }
 }
@@ -159,33 +182,68 @@ impl Scenario {
     }
 
     /// The question for one label of the estimate: the channels billed under
-    /// it. The legacy balance stays with the main label.
+    /// it, and the packs held on it. The legacy balance stays with the main label.
     pub fn for_label(&self, label: Label) -> Scenario {
+        let held = self.held_on(label);
         if label == self.label {
-            return self.clone();
+            return Scenario {
+                held,
+                ..self.clone()
+            };
         }
         Scenario {
             label,
             volume: 0,
             legacy: 0,
+            held,
             ..self.clone()
         }
     }
 
+    /// The entries of packs held on `label`, in the order given.
+    pub fn held_on(&self, label: Label) -> Vec<Held> {
+        self.held
+            .iter()
+            .filter(|h| h.label == label)
+            .copied()
+            .collect()
+    }
+
+    /// Calls held on labels that no channel of the estimate bills: nothing
+    /// can use them, so they are lost.
+    pub fn held_without_calls(&self) -> Calls {
+        let labels = self.labels();
+        let idle = self.held.iter().filter(|h| !labels.contains(&h.label));
+        idle.map(|h| Calls::from(h.calls)).sum()
+    }
+
     /// Each channel as a question of its own, the main one first: what the
     /// estimate would be if no two channels were priced together.
+    /// The packs held on a label go with the first of its channels.
     pub fn channels_apart(&self) -> Vec<Scenario> {
         let main = Scenario {
             extra: Vec::new(),
+            held: self.held_on(self.label),
             ..self.clone()
         };
-        let extra = self.extra.iter().map(|channel| Scenario {
-            label: channel.label,
-            volume: channel.volume,
-            legacy: 0,
-            ..main.clone()
+        let mut holders = vec![self.label];
+        let extra = self.extra.iter().map(|channel| {
+            let first = !holders.contains(&channel.label);
+            holders.push(channel.label);
+            Scenario {
+                label: channel.label,
+                volume: channel.volume,
+                legacy: 0,
+                held: if first {
+                    self.held_on(channel.label)
+                } else {
+                    Vec::new()
+                },
+                ..main.clone()
+            }
         });
-        std::iter::once(main.clone()).chain(extra).collect()
+        let extra: Vec<Scenario> = extra.collect();
+        std::iter::once(main).chain(extra).collect()
     }
 
     /// Whether two channels are billed under the same label.

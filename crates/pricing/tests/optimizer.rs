@@ -9,7 +9,7 @@ use common::{any_column, any_label, d, scenario};
 
 use pricing::Optimizer;
 use pricing::{month_bill, price_plan, Order, Purchase};
-use pricing::{Calls, ExtraChannel, Label, LabelPrices, PriceBook, PriceColumn, Scenario};
+use pricing::{Calls, ExtraChannel, Held, Label, LabelPrices, PriceBook, PriceColumn, Scenario};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -462,6 +462,15 @@ fn the_top_of_the_range_neither_panics_nor_overflows() {
                             volume: 1_000_000_000
                         };
                         3
+                    ],
+                    // Eight entries held at the top of their range.
+                    held: vec![
+                        Held {
+                            label,
+                            calls: 1_000_000_000_000,
+                            months: 12
+                        };
+                        8
                     ],
                 };
                 let found = optimizer().recommend(&scenario).unwrap();

@@ -71,7 +71,7 @@ use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 
-use crate::billing::{price_months, Legacy, Order};
+use crate::billing::{price_months, Balances, Order};
 use crate::label::{Label, PriceColumn};
 use crate::price_book::{LabelPrices, PriceBook};
 use crate::scenario::{MonthsOfCalls, Scenario};
@@ -561,11 +561,13 @@ fn list_over_promo(prices: &LabelPrices) -> Decimal {
         .max(Decimal::ONE)
 }
 
-/// Month volumes with legacy calls taken out, earliest month first, while they may be used.
+/// Month volumes with legacy calls and held packs taken out, as billing takes
+/// them: before any pack the plan buys, so the plan is one for what is left.
 fn after_legacy(scenario: &Scenario, mut volumes: Vec<Calls>) -> Vec<Calls> {
-    let mut legacy = Legacy::new(scenario);
+    let mut balances = Balances::new(scenario);
     for (month, calls) in volumes.iter_mut().enumerate() {
-        *calls -= legacy.take(month, *calls);
+        let (legacy, held) = balances.take(month, *calls);
+        *calls -= legacy + held;
     }
     volumes
 }
