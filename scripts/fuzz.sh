@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 seconds="${1:-60}"
-targets=(url_query scenario_round_trip typed_number optimizer stored_pins)
+targets=(url_query scenario_round_trip typed_number optimizer stored_pins held_paste)
 
 cargo fuzz build --sanitizer none --debug-assertions
 for target in "${targets[@]}"; do

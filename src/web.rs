@@ -69,6 +69,14 @@ pub fn window() -> Option<web_sys::Window> {
     }
 }
 
+/// This month by the browser's clock, if there is a browser.
+pub fn this_month() -> Option<calculator::calendar::CalendarMonth> {
+    window()?;
+    let now = js_sys::Date::new_0();
+    let (year, month) = (now.get_full_year(), now.get_month() + 1);
+    calculator::calendar::CalendarMonth::new(year, month)
+}
+
 /// The page's query string, `?` included (empty if there is none).
 pub fn query() -> String {
     window()

@@ -6,6 +6,7 @@ pub mod cliff_note;
 pub mod column_heading;
 pub mod cost_chart;
 pub mod extra_channels;
+pub mod held_packs;
 pub mod label_comparison;
 pub mod label_guide;
 pub mod label_picker;

@@ -1,15 +1,15 @@
 use std::rc::Rc;
 
-use calculator::{format, Lang};
+use calculator::format;
 use pricing::{Estimate, LabelEstimate, LabelPrices};
 use web_sys::HtmlDetailsElement;
 use yew::prelude::*;
 
-use crate::hooks::use_lang;
+use crate::hooks::use_month_names;
 
 use super::label_table::label_table;
 use crate::book::Book;
-use crate::i18n::{column_name, purchase_words, text, tier_range};
+use crate::i18n::{column_name, purchase_words, text, tier_range, MonthNames};
 
 /// Properties of a [`MonthBreakdown`].
 #[derive(Properties, PartialEq)]
@@ -26,8 +26,8 @@ pub struct MonthBreakdownProps {
 /// rewritten on every slider step were most of a step's time.
 #[component]
 pub fn MonthBreakdown(props: &MonthBreakdownProps) -> Html {
-    let lang = use_lang();
-    let t = text(lang);
+    let names = use_month_names();
+    let t = text(names.lang);
     let open = use_state(|| false);
     let ontoggle = {
         let open = open.clone();
@@ -40,7 +40,7 @@ pub fn MonthBreakdown(props: &MonthBreakdownProps) -> Html {
             <summary>{ t.breakdown }</summary>
             if *open {
                 for label in &props.estimate.labels {
-                    { month_table(label, props.book.0.label(label.label), props.estimate.labels.len() > 1, lang) }
+                    { month_table(label, props.book.0.label(label.label), props.estimate.labels.len() > 1, names) }
                 }
             }
         </details>
@@ -52,8 +52,9 @@ fn month_table(
     estimate: &LabelEstimate,
     prices: &LabelPrices,
     captioned: bool,
-    lang: Lang,
+    names: MonthNames,
 ) -> Html {
+    let lang = names.lang;
     let t = text(lang);
     let starts: Vec<(usize, String)> = estimate
         .best
@@ -80,12 +81,13 @@ fn month_table(
             <tbody>
                 for (index, line) in estimate.best_bill.months.iter().enumerate() {
                     <tr key={index}>
-                        <th scope="row">{ index + 1 }</th>
+                        <th scope="row">{ names.cell(index) }</th>
                         <td>{ starts.iter().find(|(first, _)| *first == index).map(|(_, words)| words.clone()).unwrap_or_default() }</td>
                         <td class="number">{ format::grouped_calls(line.verifications) }</td>
                         <td class="number">{ format::grouped_calls(line.calls) }</td>
                         <td>{ column_name(line.column, lang) }</td>
-                        <td class="number">{ format::grouped_calls(line.legacy) }</td>
+                        // Legacy and held calls: both were bought before the plan.
+                        <td class="number">{ format::grouped_calls(line.legacy + line.held) }</td>
                         <td class="number">{ format::grouped_calls(line.packs) }</td>
                         <td class="number">{ format::grouped_calls(line.postpaid) }</td>
                         <td>{ line.tier.and_then(|tier| prices.tiers.get(tier)).map(|tier| tier_range(tier, lang)).unwrap_or_default() }</td>

@@ -102,6 +102,8 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
 fn input_mode(rule: Rule) -> &'static str {
     match rule {
         Rule::Number { places: 0, .. } => "numeric",
+        // `YYYY-MM` needs the hyphen.
+        Rule::Month { .. } => "text",
         _ => "decimal",
     }
 }

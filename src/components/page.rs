@@ -20,7 +20,7 @@ use crate::book::{Book, Engine};
 use crate::hooks::{
     use_cost_curve, use_embed_resize, use_estimate, use_page_actions, use_page_state, use_pins,
 };
-use crate::i18n::text;
+use crate::i18n::{text, MonthNames};
 
 /// Properties of the [`Page`].
 #[derive(Properties, PartialEq)]
@@ -64,6 +64,7 @@ pub fn Page(props: &PageProps) -> Html {
         .and_then(|curve| curve.packs_pay_from(scenario.volume));
     html! {
         <ContextProvider<Lang> context={lang}>
+        <ContextProvider<MonthNames> context={MonthNames { lang, start: page.start }}>
         <div class={classes!("page", page.embed.then_some("embed"))}>
             if page.embed {
                 <nav class="full-link"><a href={full_calculator_href(page)} target="_blank" rel="noopener" data-testid="open-full">{ t.open_full }</a></nav>
@@ -96,6 +97,7 @@ pub fn Page(props: &PageProps) -> Html {
             </main>
             <footer class="source"><p>{ t.source }</p></footer>
         </div>
+        </ContextProvider<MonthNames>>
         </ContextProvider<Lang>>
     }
 }

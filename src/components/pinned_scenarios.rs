@@ -5,7 +5,7 @@ use calculator::{format, Lang};
 use pricing::{Estimate, Scenario};
 use yew::prelude::*;
 
-use crate::hooks::{use_lang, use_pin_estimates};
+use crate::hooks::{use_lang, use_month_names, use_pin_estimates};
 
 use crate::book::Engine;
 use crate::hooks::{PinActions, Pins};
@@ -28,6 +28,7 @@ pub struct PinnedScenariosProps {
 #[component]
 pub fn PinnedScenarios(props: &PinnedScenariosProps) -> Html {
     let lang = use_lang();
+    let names = use_month_names();
     let t = text(lang);
     let estimates = use_pin_estimates(props.engine, &props.pins.pins);
     let notices: Vec<String> = props
@@ -66,7 +67,7 @@ pub fn PinnedScenarios(props: &PinnedScenariosProps) -> Html {
                             { row(t.volume, pinned(&props.pins.pins, &|s| format::grouped_calls(s.volume.into()))) }
                             { row(t.months, pinned(&props.pins.pins, &|s| s.months.to_string())) }
                             { row(t.price_column, pinned(&props.pins.pins, &|s| column_name(s.column, lang).to_string())) }
-                            { row(t.best_title, searched(&estimates, &|e| estimate_words(e, lang))) }
+                            { row(t.best_title, searched(&estimates, &|e| estimate_words(e, names))) }
                             { row(t.best_total, searched(&estimates, &|e| format::grouped(e.best_total()))) }
                             { row(t.per_call_average, searched(&estimates, &|e| {
                                 e.average_per_call().map(format::per_call).unwrap_or_default()

@@ -3,8 +3,8 @@ use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use super::number_field::NumberField;
-use crate::hooks::use_lang;
-use crate::i18n::text;
+use crate::hooks::use_month_names;
+use crate::i18n::{fill, text};
 use crate::state::Change;
 
 /// Properties of a [`PromotionEnd`].
@@ -22,7 +22,8 @@ pub struct PromotionEndProps {
 /// number of months after which the list price applies.
 #[component]
 pub fn PromotionEnd(props: &PromotionEndProps) -> Html {
-    let t = text(use_lang());
+    let names = use_month_names();
+    let t = text(names.lang);
     let set = |value: Value| {
         props
             .on_change
@@ -50,6 +51,12 @@ pub fn PromotionEnd(props: &PromotionEndProps) -> Html {
                 <NumberField id={fields::PROMO_MONTHS.name} rule={fields::PROMO_MONTHS.rule} label={t.promo_months} unit={t.months_unit}
                     value={Value::Number(months.into())}
                     on_change={props.on_change.reform(|value| Change::Set(&fields::PROMO_MONTHS, value))} />
+                // With a calendar start, the last promotional month by name.
+                if let (Some(_), 1..) = (names.start, months) {
+                    <p class="field-help" data-testid="promo-through">
+                        { fill(t.promo_through, &[("month", &names.name(months as usize - 1))]) }
+                    </p>
+                }
             }
             <p class="field-help">{ t.promo_why }</p>
         </fieldset>

@@ -1,12 +1,14 @@
 use std::rc::Rc;
 
-use calculator::{format, Lang};
+use calculator::format;
 use pricing::{Estimate, LabelEstimate};
 use yew::prelude::*;
 
 use super::label_table::label_table;
-use crate::hooks::use_lang;
-use crate::i18n::{ahead_sentence, column_name, fill, purchase_items, text};
+use crate::hooks::use_month_names;
+use crate::i18n::{
+    ahead_sentence, column_name, fill, label_name, purchase_items, text, MonthNames,
+};
 
 use super::amount::Amount;
 
@@ -19,26 +21,29 @@ pub struct PurchaseScheduleProps {
 
 /// The plan's orders by purchase month: what each buys, at which price, the
 /// months its calls are used in, how long it stays valid and what it leaves
-/// unused; and what buying ahead of the promotion's end saves.
+/// unused; what buying ahead of the promotion's end saves; and the packs
+/// already held, which go first.
 #[component]
 pub fn PurchaseSchedule(props: &PurchaseScheduleProps) -> Html {
-    let lang = use_lang();
+    let names = use_month_names();
     let labels = &props.estimate.labels;
-    if labels.iter().all(|label| label.best.orders.is_empty()) {
+    let shown = |label: &&LabelEstimate| !label.best.orders.is_empty() || !label.held.is_empty();
+    if !labels.iter().any(|label| shown(&label)) {
         return Html::default();
     }
     html! {
         <div class="schedule" data-testid="schedule">
-            <h3>{ text(lang).schedule }</h3>
-            for label in labels.iter().filter(|label| !label.best.orders.is_empty()) {
-                { order_table(label, labels.len() > 1, lang) }
+            <h3>{ text(names.lang).schedule }</h3>
+            for label in labels.iter().filter(shown) {
+                { order_table(label, labels.len() > 1, names) }
             }
         </div>
     }
 }
 
-/// One label's orders; captioned with the label's name when there are several.
-fn order_table(estimate: &LabelEstimate, captioned: bool, lang: Lang) -> Html {
+/// One label's packs held and orders; captioned with the label's name when there are several.
+fn order_table(estimate: &LabelEstimate, captioned: bool, names: MonthNames) -> Html {
+    let lang = names.lang;
     let t = text(lang);
     let orders = estimate.best.orders.iter().zip(&estimate.best_bill.orders);
     let rows = html! {
@@ -57,7 +62,7 @@ fn order_table(estimate: &LabelEstimate, captioned: bool, lang: Lang) -> Html {
             <tbody>
                 for (order, used) in orders {
                     <tr key={order.month} data-testid="order" data-month={(order.month + 1).to_string()}>
-                        <th scope="row" class="number">{ order.month + 1 }</th>
+                        <th scope="row" class="number">{ names.cell(order.month) }</th>
                         // A size of packs per line, never broken inside: the
                         // column stays narrow and each line reads whole.
                         <td class="packs">
@@ -67,8 +72,8 @@ fn order_table(estimate: &LabelEstimate, captioned: bool, lang: Lang) -> Html {
                         </td>
                         <td>{ column_name(used.column, lang) }</td>
                         <td class="number"><Amount testid="order-cost" value={used.cost} /></td>
-                        <td data-testid="order-used">{ used.drawn.map(|(first, last)| months_used(first, last, lang)).unwrap_or_else(|| "—".into()) }</td>
-                        <td class="number">{ order.last_valid_month() + 1 }</td>
+                        <td data-testid="order-used">{ used.drawn.map(|(first, last)| names.span(first, last)).unwrap_or_else(|| "—".into()) }</td>
+                        <td class="number">{ names.cell(order.last_valid_month()) }</td>
                         <td class="number">{ format::grouped_calls(used.unused) }</td>
                     </tr>
                 }
@@ -76,23 +81,26 @@ fn order_table(estimate: &LabelEstimate, captioned: bool, lang: Lang) -> Html {
         </>
     };
     let after = html! {
-        for ahead in estimate.bought_ahead() {
-            if let Some(order) = estimate.best.orders.get(ahead.order) {
-                <p class="ahead" data-testid="bought-ahead">
-                    <Amount class="hook-only" testid="ahead-saving" value={ahead.saving} />
-                    { ahead_sentence(order, &ahead, lang) }
-                </p>
+        <>
+            for held in &estimate.held {
+                <p class="held" data-testid="held-line">{ fill(t.held_line, &[
+                    ("label", label_name(held.label, lang)),
+                    ("calls", &format::grouped_calls(held.calls.into())),
+                    ("month", &names.name((held.months as usize).saturating_sub(1))),
+                ]) }</p>
             }
-        }
+            for ahead in estimate.bought_ahead() {
+                if let Some(order) = estimate.best.orders.get(ahead.order) {
+                    <p class="ahead" data-testid="bought-ahead">
+                        <Amount class="hook-only" testid="ahead-saving" value={ahead.saving} />
+                        { ahead_sentence(order, &ahead, names) }
+                    </p>
+                }
+            }
+        </>
     };
-    label_table(estimate.label, captioned, lang, rows, after)
-}
-
-/// The months an order's calls are used in, counted from 1.
-fn months_used(first: usize, last: usize, lang: Lang) -> String {
-    let (from, to) = ((first + 1).to_string(), (last + 1).to_string());
-    if first == last {
-        return fill(text(lang).one_month, &[("month", &from)]);
+    if estimate.best.orders.is_empty() {
+        return after;
     }
-    fill(text(lang).months_range, &[("from", &from), ("to", &to)])
+    label_table(estimate.label, captioned, lang, rows, after)
 }

@@ -5,7 +5,7 @@ use pricing::{Estimate, Strategy};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use crate::hooks::use_lang;
+use crate::hooks::{use_lang, use_month_names};
 
 use super::amount::Amount;
 use super::later::Later;
@@ -29,10 +29,12 @@ pub struct RecommendationPanelProps {
 #[component]
 pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
     let lang = use_lang();
+    let names = use_month_names();
     let t = text(lang);
     let estimate = &props.estimate;
     let strategy = estimate.strategy();
     let legacy_expired = estimate.legacy_expired();
+    let held_expired = estimate.held_expired();
     let average = estimate.average_per_call().map_or_else(
         || "—".to_string(),
         |price| format!("{} {}", format::per_call(price), t.yuan_per_call),
@@ -47,7 +49,7 @@ pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
                     { ": " }<span class="strategy">{ strategy_name(strategy, lang) }</span>
                 }
             </h2>
-            <p class="plan" data-testid="best-plan">{ estimate_words(estimate, lang) }</p>
+            <p class="plan" data-testid="best-plan">{ estimate_words(estimate, names) }</p>
             <div class="figures">
                 <div class="figure">
                     <span class="figure-label">{ t.best_total }</span>
@@ -79,6 +81,10 @@ pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
                 if legacy_expired > 0 {
                     <dt>{ t.legacy_expired }</dt>
                     <dd data-testid="best-legacy-expired">{ format!("{} {}", format::grouped_calls(legacy_expired), t.calls) }</dd>
+                }
+                if held_expired > 0 {
+                    <dt>{ t.held_expired }</dt>
+                    <dd data-testid="best-held-expired">{ format!("{} {}", format::grouped_calls(held_expired), t.calls) }</dd>
                 }
             </dl>
             if let Some(saving) = estimate.saving_from_sharing() {

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::cliff_note::CliffNote;
 use super::extra_channels::ExtraChannels;
+use super::held_packs::HeldPacks;
 use super::label_guide::LabelGuide;
 use super::label_picker::LabelPicker;
 use super::later::Later;
@@ -19,6 +20,7 @@ use super::volume_control::VolumeControl;
 use crate::book::Book;
 use crate::hooks::{use_lang, PageActions};
 use crate::i18n::text;
+use crate::state::Change;
 
 /// Properties of [`ScenarioInputs`].
 #[derive(Properties, PartialEq)]
@@ -32,18 +34,21 @@ pub struct ScenarioInputsProps {
 }
 
 /// The fields kept in the advanced area, which opens when any of them is set.
-const ADVANCED: [&Field; 6] = [
+const ADVANCED: [&Field; 8] = [
     &fields::GROWTH,
     &fields::RETRY,
     &fields::PROFILE,
     &fields::EXTRA,
     &fields::LEGACY,
     &fields::LEGACY_MONTHS,
+    &fields::HELD,
+    &fields::START,
 ];
 
 /// Everything the user tells the calculator: label, volume, horizon, price
 /// column, and in an advanced area growth, retries, the months' shape,
-/// further channels and the legacy balance.
+/// further channels, the legacy balance, the packs already held and the
+/// calendar month of month 1.
 #[component]
 pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
     let lang = use_lang();
@@ -85,6 +90,13 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
                     <NumberField id={fields::LEGACY_MONTHS.name} rule={fields::LEGACY_MONTHS.rule} label={t.legacy_months} unit={t.months_unit}
                         value={fields::LEGACY_MONTHS.get(page)} on_change={actions.legacy_months.clone()} />
                 </div>
+                <Later name="held">
+                    <NumberField id={fields::START.name} rule={fields::START.rule} label={t.start} unit={t.start_unit}
+                        value={fields::START.get(page)}
+                        on_change={actions.change.reform(|value| Change::Set(&fields::START, value))} />
+                    <HeldPacks {book} main={scenario.label} held={scenario.held.clone()} start={page.start}
+                        on_change={actions.change.clone()} />
+                </Later>
             </details>
         </section>
     }

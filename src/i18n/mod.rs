@@ -4,9 +4,11 @@
 //! one table, which the compiler checks for completeness.
 
 mod en;
+mod months;
 mod sentences;
 mod zh;
 
+pub use months::MonthNames;
 pub use sentences::*;
 
 use calculator::format::{self, fixed};
@@ -147,6 +149,50 @@ pub struct Text {
     pub schedule_unused: &'static str,
     /// Legacy calls lost when the legacy packs expire.
     pub legacy_expired: &'static str,
+    /// Packs already held on `{label}`: `{calls}` calls, usable through `{month}`.
+    pub held_line: &'static str,
+    /// Label of the calls on held packs that expire unused.
+    pub held_expired: &'static str,
+    /// Legend of the packs-already-held control.
+    pub held_title: &'static str,
+    /// Label of a held entry's calls left.
+    pub held_calls: &'static str,
+    /// Label of a held entry's last usable month.
+    pub held_until: &'static str,
+    /// Button adding a held entry.
+    pub held_add: &'static str,
+    /// Button removing a held entry.
+    pub held_remove: &'static str,
+    /// What held packs do.
+    pub held_help: &'static str,
+    /// Label of the paste box.
+    pub held_paste: &'static str,
+    /// Button reading the pasted lines.
+    pub held_read: &'static str,
+    /// A pasted line that was not read: `{n}` its number, `{why}` the reason.
+    pub held_line_refused: &'static str,
+    /// How many pasted lines were added: `{n}`.
+    pub held_line_read: &'static str,
+    /// The paste gave more entries than fit: `{most}`.
+    pub held_full: &'static str,
+    /// Pasted line reason.
+    pub paste_no_label: &'static str,
+    /// Pasted line reason.
+    pub paste_no_date: &'static str,
+    /// Pasted line reason.
+    pub paste_no_calls: &'static str,
+    /// Pasted line reason.
+    pub paste_too_many: &'static str,
+    /// Pasted line reason.
+    pub paste_expired: &'static str,
+    /// Pasted line reason.
+    pub paste_too_late: &'static str,
+    /// Label of the start month field.
+    pub start: &'static str,
+    /// Unit hint of the start month field.
+    pub start_unit: &'static str,
+    /// Promotion's last month by name: `{month}`.
+    pub promo_through: &'static str,
     /// The breakdown's verifications column.
     pub verifications: &'static str,
     /// The breakdown's billed attempts column.
@@ -395,6 +441,11 @@ mod tests {
             ("plan_within", t.plan_within),
             ("saving_yearly", t.saving_yearly),
             ("bought_ahead", t.bought_ahead),
+            ("held_line", t.held_line),
+            ("held_line_refused", t.held_line_refused),
+            ("held_line_read", t.held_line_read),
+            ("held_full", t.held_full),
+            ("promo_through", t.promo_through),
         ]
     }
 

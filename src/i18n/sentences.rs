@@ -8,6 +8,7 @@ use calculator::{format, BreakEven, CurvePoint, InputError, Lang, Problem};
 use pricing::cliff::CliffSide;
 use pricing::{Ahead, Channel, Comparison, Estimate, Order, Purchase, Recommendation};
 
+use super::months::MonthNames;
 use super::{channel_name, comparison_name, fill, label_name, strategy_name, text, yuan};
 
 /// Why a typed value was not taken, for the message beside the field.
@@ -103,25 +104,26 @@ pub fn purchase_items(purchases: &[Purchase], lang: Lang) -> Vec<String> {
         .collect()
 }
 
-/// A plan in words, order by order: `month 1: 1 × 1,000 calls; month 3: 1 × 10,000 calls`.
-pub fn plan_words(plan: &Recommendation, lang: Lang) -> String {
-    let t = text(lang);
+/// A plan in words, order by order: `month 1: 1 × 1,000 calls; month 3: 1 × 10,000 calls`
+/// (or `Mar 2027: …` with a calendar start).
+pub fn plan_words(plan: &Recommendation, names: MonthNames) -> String {
+    let t = text(names.lang);
     if plan.orders.is_empty() {
         return t.postpaid_only.to_string();
     }
     plan.orders
         .iter()
-        .map(|order| order_words(order, lang))
+        .map(|order| order_words(order, names))
         .collect::<Vec<_>>()
         .join(t.list_separator)
 }
 
-/// One order in words: `month 3: 1 × 10,000 calls`.
-pub fn order_words(order: &Order, lang: Lang) -> String {
-    let month = (order.month + 1).to_string();
-    let packs = purchase_words(&order.purchases, lang);
+/// One order in words: `month 3: 1 × 10,000 calls`, `2027年3月：1 × 10,000 次`.
+pub fn order_words(order: &Order, names: MonthNames) -> String {
+    let month = names.name(order.month);
+    let packs = purchase_words(&order.purchases, names.lang);
     fill(
-        text(lang).order_words,
+        text(names.lang).order_words,
         &[("month", &month), ("packs", &packs)],
     )
 }
@@ -143,10 +145,11 @@ pub fn proof_sentence(estimate: &Estimate, lang: Lang) -> String {
 }
 
 /// An order bought before the promotion ends, and what that saves.
-pub fn ahead_sentence(order: &Order, ahead: &Ahead, lang: Lang) -> String {
+pub fn ahead_sentence(order: &Order, ahead: &Ahead, names: MonthNames) -> String {
+    let lang = names.lang;
     let values = [
         ("packs", purchase_words(&order.purchases, lang)),
-        ("month", (order.month + 1).to_string()),
+        ("month", names.name(order.month)),
         ("amount", yuan(ahead.saving, lang)),
     ];
     fill(
@@ -240,16 +243,17 @@ pub fn pin_problem(problem: &PinProblem, lang: Lang) -> String {
 }
 
 /// The plan in words; with several labels, each label's plan after its name.
-pub fn estimate_words(estimate: &Estimate, lang: Lang) -> String {
+pub fn estimate_words(estimate: &Estimate, names: MonthNames) -> String {
+    let lang = names.lang;
     let t = text(lang);
     if let [only] = estimate.labels.as_slice() {
-        return plan_words(&only.best, lang);
+        return plan_words(&only.best, names);
     }
     let plans: Vec<String> = estimate
         .labels
         .iter()
         .map(|label| {
-            let plan = plan_words(&label.best, lang);
+            let plan = plan_words(&label.best, names);
             fill(
                 t.label_plan,
                 &[("label", label_name(label.label, lang)), ("plan", &plan)],

@@ -24,6 +24,7 @@
 //! |---|---|---|---|
 //! | `kind` | `pack` | `month` | `subtotal` (one label) or `total` (the estimate) |
 //! | `month` | month the pack is bought in, from 1 | month, from 1 | empty |
+//! | `calendar_month` | that month as `YYYY-MM` when the page has a `start`, else empty | same | empty |
 //! | `label` | billing label id, e.g. `wechat-verify` | same | the label; for `total`, every label joined with `+` |
 //! | `price_column` | `promo` or `list`: the column in force when the pack is bought | the column in force in the month | the scenario's column |
 //! | `pack_calls` | calls one pack holds | empty | empty |
@@ -43,15 +44,15 @@
 //! For 12 000 calls a month growing 2.5 % a month (the JSON example below):
 //!
 //! ```text
-//! kind,month,label,price_column,pack_calls,pack_count,verifications,calls,legacy_calls,legacy_expired,held_calls,held_expired,pack_calls_used,postpaid_calls,tier,unit_price,amount
-//! month,1,wechat-verify,promo,,,12000,12000,0,,0,,0,12000,10000<n<=100000,0.76,9120.00
+//! kind,month,calendar_month,label,price_column,pack_calls,pack_count,verifications,calls,legacy_calls,legacy_expired,held_calls,held_expired,pack_calls_used,postpaid_calls,tier,unit_price,amount
+//! month,1,,wechat-verify,promo,,,12000,12000,0,,0,,0,12000,10000<n<=100000,0.76,9120.00
 //! …
-//! month,4,wechat-verify,promo,,,12923,12923,0,,0,,0,12923,10000<n<=100000,0.76,9821.48
-//! pack,5,wechat-verify,promo,100000,1,,,,,,,,,,68000,68000.00
-//! month,5,wechat-verify,promo,,,13246,13246,0,,0,,13246,0,,,0.00
+//! month,4,,wechat-verify,promo,,,12923,12923,0,,0,,0,12923,10000<n<=100000,0.76,9821.48
+//! pack,5,,wechat-verify,promo,100000,1,,,,,,,,,,68000,68000.00
+//! month,5,,wechat-verify,promo,,,13246,13246,0,,0,,13246,0,,,0.00
 //! …
-//! month,12,wechat-verify,promo,,,15745,15745,0,,0,,29,15716,10000<n<=100000,0.76,11944.16
-//! total,,wechat-verify,promo,,1,165547,165547,0,0,0,0,100000,65547,,,117815.72
+//! month,12,,wechat-verify,promo,,,15745,15745,0,,0,,29,15716,10000<n<=100000,0.76,11944.16
+//! total,,,wechat-verify,promo,,1,165547,165547,0,0,0,0,100000,65547,,,117815.72
 //! ```
 //!
 //! # JSON
@@ -79,6 +80,7 @@
 //!     "profile": [],                     // month multipliers as strings, e.g. ["1", "3"]; []: flat
 //!     "extra": [],                       // further channels: [{ "label": "general-verify", "volume": 5000 }]
 //!     "held": [],                        // packs already held: [{ "label": "wechat-verify", "calls": 32000, "months": 5 }]
+//!     "start": null,                     // the calendar month of month 1, "YYYY-MM"; null: months are numbered
 //!     "query": "label=wechat-verify&volume=12000&months=12&price=promo&growth=2.5&retry=0&legacy=0&legacy_months=12&lang=zh"
 //!   },
 //!   "recommended": {                     // the cheapest plans, every label together
@@ -153,7 +155,8 @@
 //! `held` (`label`, `calls`, `months` per entry), each label's
 //! `held_expired_calls`, each month's `held_calls`, the estimate's
 //! `held_expired_calls` (with calls held on labels no channel bills), and the
-//! CSV columns `held_calls` and `held_expired`. A reader
+//! CSV columns `held_calls` and `held_expired`; and the calendar: the
+//! scenario's `start` and the CSV column `calendar_month`. A reader
 //! should reject a `schema_version` it does not know; fields may be added
 //! without a new version, never removed or changed in meaning.
 
@@ -172,9 +175,10 @@ use crate::url_state::{self, PageState};
 pub const EXPORT_SCHEMA_VERSION: u32 = 5;
 
 /// The CSV's header row, in column order.
-const CSV_COLUMNS: [&str; 17] = [
+const CSV_COLUMNS: [&str; 18] = [
     "kind",
     "month",
+    "calendar_month",
     "label",
     "price_column",
     "pack_calls",
@@ -252,6 +256,7 @@ struct CsvContext<'a> {
 struct CsvRow {
     kind: &'static str,
     month: String,
+    calendar_month: String,
     label: String,
     price_column: &'static str,
     pack_calls: String,
@@ -270,10 +275,11 @@ struct CsvRow {
 }
 
 impl CsvRow {
-    fn cells(&self) -> [&str; 17] {
+    fn cells(&self) -> [&str; 18] {
         [
             self.kind,
             &self.month,
+            &self.calendar_month,
             &self.label,
             self.price_column,
             &self.pack_calls,
@@ -315,6 +321,7 @@ impl<'a> CsvContext<'a> {
         let column = self.state.scenario.column_in(month);
         CsvRow {
             month: (month + 1).to_string(),
+            calendar_month: self.calendar_month(month),
             price_column: column.id(),
             pack_calls: purchase.pack.calls.to_string(),
             pack_count: purchase.count.to_string(),
@@ -329,6 +336,7 @@ impl<'a> CsvContext<'a> {
         let column = line.column;
         CsvRow {
             month: (index + 1).to_string(),
+            calendar_month: self.calendar_month(index),
             price_column: column.id(),
             verifications: line.verifications.to_string(),
             calls: line.calls.to_string(),
@@ -343,6 +351,14 @@ impl<'a> CsvContext<'a> {
             amount: format::plain(line.bill),
             ..self.row("month")
         }
+    }
+
+    /// A month of the estimate (from 0) as `YYYY-MM`, or empty without a `start`.
+    fn calendar_month(&self, index: usize) -> String {
+        let start = self.state.start;
+        start
+            .map(|first| first.plus(index).to_string())
+            .unwrap_or_default()
     }
 
     fn subtotal_row(&self, label: &LabelEstimate) -> CsvRow {
@@ -464,6 +480,10 @@ fn scenario_json(state: &PageState) -> Json {
         (
             "held",
             Json::Array(scenario.held.iter().map(held_json).collect()),
+        ),
+        (
+            "start",
+            state.start.map_or(Json::Null, |m| Json::str(m.to_string())),
         ),
         ("query", Json::str(url_state::encode(state))),
     ])

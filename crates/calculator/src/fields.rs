@@ -442,7 +442,7 @@ pub fn held_text(held: &Held) -> String {
 }
 
 /// The calls of one entry of packs held: a rule, not a row of its own.
-static HELD_CALLS: Rule = Rule::Number {
+pub static HELD_CALLS: Rule = Rule::Number {
     min: Decimal::ZERO,
     max: whole(HELD_CALLS_MAX),
     places: 0,

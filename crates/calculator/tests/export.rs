@@ -12,9 +12,10 @@ use pricing::{Estimate, ExtraChannel, Label, Optimizer, PriceBook, PriceColumn, 
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-const HEADER: [&str; 17] = [
+const HEADER: [&str; 18] = [
     "kind",
     "month",
+    "calendar_month",
     "label",
     "price_column",
     "pack_calls",
@@ -354,7 +355,7 @@ fn csv_is_crlf_throughout() {
         &growth_and_legacy().estimate,
         book(),
     );
-    assert!(text.starts_with("\u{feff}kind,month,label,"));
+    assert!(text.starts_with("\u{feff}kind,month,calendar_month,label,"));
     assert!(text.ends_with("\r\n"));
     assert_eq!(text.matches('\n').count(), text.matches("\r\n").count());
 }
@@ -396,7 +397,8 @@ fn json_money_is_strings_and_counts_are_integers() {
                         "promo_months",
                         "saving_from_sharing",
                         "first_used_month",
-                        "last_used_month"
+                        "last_used_month",
+                        "start"
                     ]
                     .contains(&key),
                     "{key}"
@@ -631,26 +633,26 @@ fn csv_matches_the_example_in_the_module_docs() {
     assert_eq!(
         lines[..4],
         [
-            "kind,month,label,price_column,pack_calls,pack_count,verifications,calls,legacy_calls,legacy_expired,held_calls,held_expired,pack_calls_used,postpaid_calls,tier,unit_price,amount",
-            "month,1,wechat-verify,promo,,,12000,12000,0,,0,,0,12000,10000<n<=100000,0.76,9120.00",
-            "month,2,wechat-verify,promo,,,12300,12300,0,,0,,0,12300,10000<n<=100000,0.76,9348.00",
-            "month,3,wechat-verify,promo,,,12608,12608,0,,0,,0,12608,10000<n<=100000,0.76,9582.08",
+            "kind,month,calendar_month,label,price_column,pack_calls,pack_count,verifications,calls,legacy_calls,legacy_expired,held_calls,held_expired,pack_calls_used,postpaid_calls,tier,unit_price,amount",
+            "month,1,,wechat-verify,promo,,,12000,12000,0,,0,,0,12000,10000<n<=100000,0.76,9120.00",
+            "month,2,,wechat-verify,promo,,,12300,12300,0,,0,,0,12300,10000<n<=100000,0.76,9348.00",
+            "month,3,,wechat-verify,promo,,,12608,12608,0,,0,,0,12608,10000<n<=100000,0.76,9582.08",
         ]
     );
     assert_eq!(
         lines[5..7],
         [
-            "pack,5,wechat-verify,promo,100000,1,,,,,,,,,,68000,68000.00",
-            "month,5,wechat-verify,promo,,,13246,13246,0,,0,,13246,0,,,0.00",
+            "pack,5,,wechat-verify,promo,100000,1,,,,,,,,,,68000,68000.00",
+            "month,5,,wechat-verify,promo,,,13246,13246,0,,0,,13246,0,,,0.00",
         ]
     );
     assert_eq!(
         lines[13],
-        "month,12,wechat-verify,promo,,,15745,15745,0,,0,,29,15716,10000<n<=100000,0.76,11944.16"
+        "month,12,,wechat-verify,promo,,,15745,15745,0,,0,,29,15716,10000<n<=100000,0.76,11944.16"
     );
     assert_eq!(
         lines.last().copied(),
-        Some("total,,wechat-verify,promo,,1,165547,165547,0,0,0,0,100000,65547,,,117815.72")
+        Some("total,,,wechat-verify,promo,,1,165547,165547,0,0,0,0,100000,65547,,,117815.72")
     );
 }
 
@@ -753,4 +755,63 @@ fn json_of_several_labels_has_the_channels_and_a_plan_per_label() {
     assert_eq!(labels[1]["months"][2]["calls"], 4_500);
     let query = scenario["query"].as_str().unwrap();
     assert_eq!(calculator::decode(query), (case.state.clone(), vec![]));
+}
+
+/// Held packs and a calendar start: the CSV names each month by the calendar
+/// and shows the held calls; the figures are those of the same scenario
+/// without a start, column for column.
+#[test]
+fn a_start_names_the_months_and_changes_no_figure() {
+    let scenario = Scenario {
+        held: vec![pricing::Held {
+            label: Label::WechatVerify,
+            calls: 30_000,
+            months: 3,
+        }],
+        ..Scenario::default()
+    };
+    let numbered = case(scenario);
+    let dated = Case {
+        state: PageState {
+            start: calculator::calendar::CalendarMonth::new(2026, 11),
+            ..numbered.state.clone()
+        },
+        estimate: numbered.estimate.clone(),
+    };
+    let rows = |case: &Case| -> Vec<Vec<String>> {
+        let text = export::csv(&case.state, &case.estimate, book());
+        let body = text.trim_start_matches('\u{feff}');
+        body.lines()
+            .map(|line| line.split(',').map(str::to_string).collect())
+            .collect()
+    };
+    let (numbered_rows, dated_rows) = (rows(&numbered), rows(&dated));
+    assert_eq!(numbered_rows.len(), dated_rows.len());
+    let calendar = dated_rows[1..]
+        .iter()
+        .filter(|row| row[0] == "month")
+        .map(|row| row[2].clone())
+        .collect::<Vec<_>>();
+    assert_eq!(calendar.first().map(String::as_str), Some("2026-11"));
+    assert_eq!(calendar.get(2).map(String::as_str), Some("2027-01"));
+    assert_eq!(calendar.len(), 12);
+    for (a, b) in numbered_rows.iter().zip(&dated_rows) {
+        let without_calendar = |row: &Vec<String>| {
+            let mut row = row.clone();
+            row.remove(2);
+            row
+        };
+        assert_eq!(without_calendar(a), without_calendar(b));
+    }
+    // Months 1-3 draw the held calls; the held column sums them.
+    let held_column = HEADER.iter().position(|&c| c == "held_calls").unwrap();
+    let held: Vec<&str> = dated_rows[1..4]
+        .iter()
+        .map(|r| r[held_column].as_str())
+        .collect();
+    assert_eq!(held, ["10000", "10000", "10000"]);
+    let doc = json_of(&dated);
+    assert_eq!(doc["scenario"]["start"], "2026-11");
+    assert_eq!(doc["scenario"]["held"][0]["calls"], 30_000);
+    assert_eq!(doc["labels"][0]["months"][0]["held_calls"], 10_000);
 }

@@ -8,7 +8,7 @@ use crate::billing::{price_months, Bill};
 use crate::label::{Label, PriceColumn};
 use crate::money::per_call;
 use crate::optimizer::{Goal, Optimizer, OptimizerError, PlanWork, Recommendation, Strategy};
-use crate::scenario::{MonthsOfCalls, Scenario};
+use crate::scenario::{Held, MonthsOfCalls, Scenario};
 use crate::Calls;
 
 /// The exact program's work (lane positions times packs, bounded from above)
@@ -31,6 +31,8 @@ pub struct LabelEstimate {
     pub best_at_list_price: Bill,
     /// The cheapest plan that buys only at months 1, 13 and 25, re-priced.
     pub yearly: Bill,
+    /// The packs already held on the label, as given.
+    pub held: Vec<Held>,
 }
 
 impl LabelEstimate {
@@ -64,6 +66,7 @@ impl LabelEstimate {
             best_at_list_price: price_months(prices, &at_list, calls, &best.orders),
             yearly: price_months(prices, scenario, calls, &yearly),
             best,
+            held: scenario.held_on(scenario.label),
         })
     }
 
