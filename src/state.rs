@@ -14,6 +14,22 @@ pub struct AppState {
     pub page: PageState,
     /// Notices about parameters of the URL the page was opened with.
     pub notices: Vec<Notice>,
+    /// The labels of the fields whose text cannot be read just now. While
+    /// there are any, the URL (and so Copy link) is not rewritten: it keeps
+    /// the last values the user finished entering, not one passed through
+    /// on the way to text that cannot be read.
+    pub unread: Vec<String>,
+}
+
+impl AppState {
+    /// The state of a page opened with this URL state and these notices.
+    pub fn new(page: PageState, notices: Vec<Notice>) -> AppState {
+        AppState {
+            page,
+            notices,
+            unread: Vec::new(),
+        }
+    }
 }
 
 /// A change the user makes.
@@ -33,7 +49,14 @@ pub enum Change {
     DismissNotice(usize),
     /// Replaces the whole scenario, as opening a pinned one does.
     Load(Scenario),
+    /// The field with this label can (`false`) or cannot (`true`) be read.
+    Unread(String, bool),
 }
+
+/// Where a number field says whether its text can be read: a context the
+/// page provides, so that the panel can say which figures it shows.
+#[derive(Clone, PartialEq)]
+pub struct FieldReport(pub yew::Callback<Change>);
 
 impl Reducible for AppState {
     type Action = Change;
@@ -53,6 +76,12 @@ impl Reducible for AppState {
             Change::DismissNotice(_) => {}
             Change::Load(loaded) => *scenario = loaded,
             Change::Set(field, value) => field.set(&mut next.page, value),
+            Change::Unread(label, unread) => {
+                next.unread.retain(|l| *l != label);
+                if unread {
+                    next.unread.push(label);
+                }
+            }
         }
         if next == *self {
             self

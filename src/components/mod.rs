@@ -33,4 +33,5 @@ pub mod season_area;
 pub mod share_bar;
 pub mod stop_buttons;
 pub mod tier_table;
+pub mod unread_note;
 pub mod volume_control;

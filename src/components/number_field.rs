@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::hooks::use_lang;
 use crate::i18n::input_error;
+use crate::state::{Change, FieldReport};
 
 /// Properties of a [`NumberField`].
 #[derive(Properties, PartialEq)]
@@ -45,19 +46,25 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
         *known.borrow_mut() = props.value.clone();
     }
     let draft = use_state(|| None::<Draft>);
+    // The text last typed that reads as a value (`3,000`, `1.5万`), kept as
+    // typed while that value stands: rewriting it to its plain form under
+    // the caret would break what is still being typed.
+    let echo = use_state(|| None::<(String, Value)>);
     let oninput = {
-        let (draft, known, rule, on_change) = (
+        let (draft, echo, known, rule, on_change) = (
             draft.clone(),
+            echo.clone(),
             known.clone(),
             props.rule,
             props.on_change.clone(),
         );
         Callback::from(move |event: InputEvent| {
             let text = event.target_unchecked_into::<HtmlInputElement>().value();
-            match rule.read(&text) {
+            match rule.read_typed(&text) {
                 Ok(value) => {
                     *known.borrow_mut() = value.clone();
                     draft.set(None);
+                    echo.set(Some((text, value.clone())));
                     on_change.emit(value);
                 }
                 Err(problem) => draft.set(Some(Draft {
@@ -69,7 +76,13 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
         })
     };
     let draft = draft.as_ref().filter(|draft| draft.over == props.value);
-    let shown = draft.map_or_else(|| props.value.to_string(), |draft| draft.text.clone());
+    use_unread_report(props.label.to_string(), draft.is_some());
+    let typed = echo.as_ref().filter(|(_, value)| *value == props.value);
+    let shown = match (draft, typed) {
+        (Some(draft), _) => draft.text.clone(),
+        (None, Some((text, _))) => text.clone(),
+        (None, None) => props.value.to_string(),
+    };
     let id = props.id.clone();
     let message_id = format!("{id}-message");
     let message = draft.map(|draft| input_error(&draft.error, lang));
@@ -106,4 +119,23 @@ fn input_mode(rule: Rule) -> &'static str {
         Rule::Month { .. } => "text",
         _ => "decimal",
     }
+}
+
+/// Tells the page (through its [`FieldReport`] context, if any) whether this
+/// field's text can be read, once per change, and that it can once the field goes.
+#[hook]
+fn use_unread_report(label: String, unread: bool) {
+    let report = use_context::<FieldReport>();
+    use_effect_with((label, unread), move |(label, unread)| {
+        let report = report.map(|FieldReport(report)| report);
+        if let Some(report) = &report {
+            report.emit(Change::Unread(label.clone(), *unread));
+        }
+        let label = label.clone();
+        move || {
+            if let Some(report) = report {
+                report.emit(Change::Unread(label, false));
+            }
+        }
+    });
 }

@@ -16,11 +16,13 @@ use super::price_tables::PriceTables;
 use super::recommendation_panel::RecommendationPanel;
 use super::scenario_inputs::ScenarioInputs;
 use super::share_bar::ShareBar;
+use super::unread_note::UnreadNote;
 use crate::book::{Book, Engine};
 use crate::hooks::{
     use_cost_curve, use_embed_resize, use_estimate, use_page_actions, use_page_state, use_pins,
 };
 use crate::i18n::{text, MonthNames};
+use crate::state::FieldReport;
 
 /// Properties of the [`Page`].
 #[derive(Properties, PartialEq)]
@@ -65,6 +67,7 @@ pub fn Page(props: &PageProps) -> Html {
     html! {
         <ContextProvider<Lang> context={lang}>
         <ContextProvider<MonthNames> context={MonthNames { lang, start: page.start }}>
+        <ContextProvider<FieldReport> context={FieldReport(actions.change.clone())}>
         <div class={classes!("page", page.embed.then_some("embed"))}>
             if page.embed {
                 <nav class="full-link"><a href={full_calculator_href(page)} target="_blank" rel="noopener" data-testid="open-full">{ t.open_full }</a></nav>
@@ -79,10 +82,13 @@ pub fn Page(props: &PageProps) -> Html {
             <NoticeList notices={state.notices.clone()} on_dismiss={actions.dismiss_notice.clone()} />
             <main class="layout">
                 <Later name="inputs"><ScenarioInputs {book} page={page.clone()} actions={actions.clone()} /></Later>
-                <Later name="results">{ figures(&estimate, book, scenario.months, packs_pay_from, lang) }</Later>
+                <Later name="results">
+                    <UnreadNote unread={state.unread.clone()} />
+                    { figures(&estimate, book, scenario.months, packs_pay_from, lang) }
+                </Later>
                 if let Ok(estimate) = &*estimate {
                     if !page.embed {
-                        <Later name="share"><ShareBar page={page.clone()} estimate={estimate.clone()} {book}
+                        <Later name="share"><ShareBar page={page.clone()} frozen={!state.unread.is_empty()} estimate={estimate.clone()} {book}
                             on_pin={ let (add, s) = (pin_actions.add.clone(), scenario.clone()); Callback::from(move |()| add.emit(s.clone())) } /></Later>
                     }
                 }
@@ -97,6 +103,7 @@ pub fn Page(props: &PageProps) -> Html {
             </main>
             <footer class="source"><p>{ t.source }</p></footer>
         </div>
+        </ContextProvider<FieldReport>>
         </ContextProvider<MonthNames>>
         </ContextProvider<Lang>>
     }

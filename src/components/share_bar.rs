@@ -21,6 +21,10 @@ pub struct ShareBarProps {
     pub book: Book,
     /// Pins the current scenario.
     pub on_pin: Callback<()>,
+    /// Whether a field cannot be read: the link is then the URL as it
+    /// stands, with the last values the user finished entering.
+    #[prop_or_default]
+    pub frozen: bool,
 }
 
 /// What the last action did, for the status line.
@@ -38,7 +42,10 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     let lang = use_lang();
     let t = text(lang);
     let status = use_state(|| None::<Status>);
-    let link = format!("{}?{}", web::page_address(), encode(&props.page));
+    let link = match props.frozen {
+        true => format!("{}{}", web::page_address(), web::query()),
+        false => format!("{}?{}", web::page_address(), encode(&props.page)),
+    };
     let copy = {
         let (status, link) = (status.clone(), link.clone());
         move |_: MouseEvent| {

@@ -8,7 +8,8 @@ use crate::state::AppState;
 const URL_DELAY_MS: u32 = 150;
 
 /// The page state, read from the URL once and written back (replacing the
-/// history entry, not adding one) once it has rested for [`URL_DELAY_MS`].
+/// history entry, not adding one) once it has rested for [`URL_DELAY_MS`]
+/// with every field readable.
 ///
 /// The wait keeps `history.replaceState`, which costs milliseconds and which
 /// Chromium throttles when called too often, out of each slider step.
@@ -16,12 +17,14 @@ const URL_DELAY_MS: u32 = 150;
 pub fn use_page_state() -> UseReducerHandle<AppState> {
     let state = use_reducer(|| {
         let (page, notices) = decode(&crate::web::query());
-        AppState { page, notices }
+        AppState::new(page, notices)
     });
-    let page = state.page.clone();
-    use_effect_with(page, |page| {
+    // While a field cannot be read, the URL waits: a field becoming
+    // unreadable also cancels the write of the value typed on the way.
+    let deps = (state.page.clone(), state.unread.is_empty());
+    use_effect_with(deps, |(page, readable)| {
         let query = encode(page);
-        let write = Timeout::new(URL_DELAY_MS, move || replace_query(&query));
+        let write = readable.then(|| Timeout::new(URL_DELAY_MS, move || replace_query(&query)));
         // A newer state cancels the write still waiting for this one.
         move || drop(write)
     });

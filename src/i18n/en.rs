@@ -113,6 +113,7 @@ pub const EN: Text = Text {
     held_line: "Held on {label}: {calls} calls, usable through {month}; used before any pack bought.",
     held_expired: "Held calls that expire unused",
     held_title: "Packs you already hold",
+    unread_note: "These figures are for the last values that could be read: {fields} cannot be read as a number yet. The link keeps those values too.",
     held_calls: "Calls left",
     held_until: "Usable through",
     held_add: "Add a held pack",

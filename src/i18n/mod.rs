@@ -155,6 +155,8 @@ pub struct Text {
     pub held_expired: &'static str,
     /// Legend of the packs-already-held control.
     pub held_title: &'static str,
+    /// Above the figures while fields cannot be read: `{fields}` their labels.
+    pub unread_note: &'static str,
     /// Label of a held entry's calls left.
     pub held_calls: &'static str,
     /// Label of a held entry's last usable month.
@@ -446,6 +448,7 @@ mod tests {
             ("held_line_read", t.held_line_read),
             ("held_full", t.held_full),
             ("promo_through", t.promo_through),
+            ("unread_note", t.unread_note),
         ]
     }
 

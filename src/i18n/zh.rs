@@ -113,6 +113,7 @@ pub const ZH: Text = Text {
     held_line: "已持有{label}：{calls} 次，可用至{month}，先于新购资源包使用。",
     held_expired: "已持有资源包到期作废的次数",
     held_title: "已持有的资源包",
+    unread_note: "以下结果对应最后一次可识别的输入：{fields}中的内容暂无法识别为数字。链接也保留这些值。",
     held_calls: "剩余次数",
     held_until: "可用至",
     held_add: "添加已持有的资源包",

@@ -71,6 +71,20 @@ impl Rule {
         }
     }
 
+    /// The value of `text` as a person typed or pasted it into the field:
+    /// for a number, what [`crate::typed::plain_number`] makes of thousands
+    /// separators, full-width digits, a unit or a magnitude, judged by the
+    /// same rule as a URL's plain text. URLs are read with [`Rule::read`].
+    pub fn read_typed(&self, text: &str) -> Result<Value, Problem> {
+        match self {
+            Rule::Number { .. } => match crate::typed::plain_number(text) {
+                Some(plain) => self.read(&plain),
+                None => self.read(text),
+            },
+            _ => self.read(text),
+        }
+    }
+
     /// The value of `text` with the first problem found, if any: for a list,
     /// what it keeps despite that problem.
     pub fn read_lenient(&self, text: &str) -> (Value, Option<Problem>) {

@@ -19,6 +19,7 @@ mod lang;
 mod pins;
 pub mod profile;
 mod stops;
+pub mod typed;
 mod url_state;
 mod volume_scale;
 
