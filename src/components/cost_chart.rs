@@ -91,7 +91,6 @@ pub fn CostChart(props: &CostChartProps) -> Html {
                 <span class="key best">{ t.chart_best }</span>
                 <span class="key current">{ t.chart_current }</span>
             </p>
-            <p class="field-help">{ t.purchase_model }</p>
             <p id="chart-readout" class="readout" data-testid="chart-readout" aria-live="polite">{ chart_readout(shown, lang) }</p>
             <ul class="break-evens">
                 for change in &props.curve.break_evens {

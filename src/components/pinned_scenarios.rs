@@ -9,7 +9,9 @@ use crate::hooks::{use_lang, use_month_names, use_pin_estimates};
 
 use crate::book::Engine;
 use crate::hooks::{PinActions, Pins};
-use crate::i18n::{column_name, estimate_words, fill, label_name, pin_problem, text};
+use crate::i18n::{
+    column_name, estimate_words, fill, label_name, per_call_price, pin_problem, text,
+};
 
 /// Properties of [`PinnedScenarios`].
 #[derive(Properties, PartialEq)]
@@ -70,7 +72,7 @@ pub fn PinnedScenarios(props: &PinnedScenariosProps) -> Html {
                             { row(t.best_title, searched(&estimates, &|e| estimate_words(e, names))) }
                             { row(t.best_total, searched(&estimates, &|e| format::grouped(e.best_total()))) }
                             { row(t.per_call_average, searched(&estimates, &|e| {
-                                e.average_per_call().map(format::per_call).unwrap_or_default()
+                                e.average_per_call().map(|p| per_call_price(p, lang)).unwrap_or_default()
                             })) }
                             <tr>
                                 <th scope="row">{ t.pin_actions }</th>

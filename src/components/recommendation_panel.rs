@@ -11,7 +11,9 @@ use super::amount::Amount;
 use super::later::Later;
 use super::month_breakdown::MonthBreakdown;
 use super::purchase_schedule::PurchaseSchedule;
-use crate::i18n::{estimate_words, fill, proof_sentence, strategy_name, text, yuan};
+use crate::i18n::{
+    estimate_words, fill, per_call_price, proof_sentence, strategy_name, text, yuan, MonthNames,
+};
 
 /// Properties of a [`RecommendationPanel`].
 #[derive(Properties, PartialEq)]
@@ -35,10 +37,9 @@ pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
     let strategy = estimate.strategy();
     let legacy_expired = estimate.legacy_expired();
     let held_expired = estimate.held_expired();
-    let average = estimate.average_per_call().map_or_else(
-        || "—".to_string(),
-        |price| format!("{} {}", format::per_call(price), t.yuan_per_call),
-    );
+    let average = estimate
+        .average_per_call()
+        .map_or_else(|| "—".to_string(), |price| per_call_price(price, lang));
     let saving = estimate.saving_against_postpaid();
     let postpaid_only = strategy == Strategy::PostpaidOnly;
     html! {
@@ -104,7 +105,10 @@ pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
             if estimate.refined && estimate.saving_against_yearly() > Decimal::ZERO {
                 <p class="yearly" data-testid="yearly">
                     <Amount class="hook-only" testid="yearly-saving" value={estimate.saving_against_yearly()} />
-                    { fill(t.saving_yearly, &[("amount", &yuan(estimate.saving_against_yearly(), lang))]) }
+                    { fill(t.saving_yearly, &[
+                        ("months", &yearly_months(estimate, names)),
+                        ("amount", &yuan(estimate.saving_against_yearly(), lang)),
+                    ]) }
                 </p>
             }
             <Later name="schedule"><PurchaseSchedule estimate={estimate.clone()} /></Later>
@@ -112,4 +116,11 @@ pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
             <Later name="months"><MonthBreakdown estimate={estimate.clone()} book={props.book} /></Later>
         </section>
     }
+}
+
+/// The months the yearly plan buys in (1, 13, 25 within the period), by name.
+fn yearly_months(estimate: &Estimate, names: MonthNames) -> String {
+    let months = estimate.main().best_bill.months.len();
+    let starts: Vec<String> = (0..months).step_by(12).map(|m| names.name(m)).collect();
+    starts.join(text(names.lang).list_separator)
 }

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::hooks::use_lang;
 
-use crate::i18n::text;
+use crate::i18n::{fill, text};
 
 /// Properties of [`StopButtons`].
 #[derive(Properties, PartialEq)]
@@ -24,7 +24,7 @@ pub fn StopButtons(props: &StopButtonsProps) -> Html {
     let lang = use_lang();
     let t = text(lang);
     let button = |target: Option<u64>,
-                  arrow: &'static str,
+                  words: &'static str,
                   name: &'static str,
                   testid: &'static str| {
         let on_change = props.on_change.clone();
@@ -33,14 +33,14 @@ pub fn StopButtons(props: &StopButtonsProps) -> Html {
             <button type="button" class="stop" data-testid={testid} disabled={target.is_none()}
                 aria-label={title.clone().unwrap_or_else(|| name.to_string())} title={title}
                 onclick={move |_: MouseEvent| if let Some(volume) = target { on_change.emit(volume) }}>
-                { arrow }{ " " }{ target.map(|v| format::grouped_calls(v.into())).unwrap_or_default() }
+                { target.map(|v| fill(words, &[("volume", &format::grouped_calls(v.into()))])).unwrap_or_default() }
             </button>
         }
     };
     html! {
         <div class="stops">
-            { button(previous_stop(props.prices, props.volume), "‹", t.previous_stop, "previous-stop") }
-            { button(next_stop(props.prices, props.volume), "›", t.next_stop, "next-stop") }
+            { button(previous_stop(props.prices, props.volume), t.stop_down, t.previous_stop, "previous-stop") }
+            { button(next_stop(props.prices, props.volume), t.stop_up, t.next_stop, "next-stop") }
         </div>
     }
 }

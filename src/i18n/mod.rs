@@ -155,6 +155,12 @@ pub struct Text {
     pub held_expired: &'static str,
     /// Legend of the packs-already-held control.
     pub held_title: &'static str,
+    /// The stop button below the volume, in words: `{volume}` its volume.
+    pub stop_down: &'static str,
+    /// The stop button above the volume, in words: `{volume}` its volume.
+    pub stop_up: &'static str,
+    /// A price per call with its currency, one way per language: `{amount}`.
+    pub per_call_amount: &'static str,
     /// Above the figures while fields cannot be read: `{fields}` their labels.
     pub unread_note: &'static str,
     /// Label of a held entry's calls left.
@@ -378,6 +384,13 @@ pub fn yuan(amount: Decimal, lang: Lang) -> String {
     )
 }
 
+/// A price per call with its currency, as the language writes it:
+/// `¥0.6933 per call`, `0.6933 元/次`.
+pub fn per_call_price(price: Decimal, lang: Lang) -> String {
+    let amount = format::per_call(price);
+    fill(text(lang).per_call_amount, &[("amount", &amount)])
+}
+
 /// A strategy in words.
 pub fn strategy_name(strategy: Strategy, lang: Lang) -> &'static str {
     let t = text(lang);
@@ -449,6 +462,9 @@ mod tests {
             ("held_full", t.held_full),
             ("promo_through", t.promo_through),
             ("unread_note", t.unread_note),
+            ("stop_down", t.stop_down),
+            ("stop_up", t.stop_up),
+            ("per_call_amount", t.per_call_amount),
         ]
     }
 
@@ -461,6 +477,41 @@ mod tests {
         keys.sort_unstable();
         keys.dedup();
         keys
+    }
+
+    /// The README's glossary: one term per idea, the announcement's where it
+    /// has one. The words each table must not use for those ideas, and the
+    /// terms it must use.
+    #[test]
+    fn every_text_uses_the_glossarys_terms() {
+        let tables = [
+            (
+                include_str!("zh.rs"),
+                &["优惠价", "促销", "限时优惠", "优惠月", "第几个月"][..],
+                &["刊例价", "折扣价", "折扣节省", "折扣价结束", "限时8折特惠"][..],
+            ),
+            (
+                include_str!("en.rs"),
+                &["romotion", "orizon", "yuan", "Promo"][..],
+                &[
+                    "list price",
+                    "discount price",
+                    "Discount saving",
+                    "discount price ends",
+                ][..],
+            ),
+        ];
+        for (source, avoided, used) in tables {
+            // The visible texts only: the string literals, not the field names.
+            let unescaped = source.replace("\\\"", "");
+            let table: String = unescaped.split('"').skip(1).step_by(2).collect();
+            for word in avoided {
+                assert!(!table.contains(word), "the text table uses {word:?}");
+            }
+            for term in used {
+                assert!(table.contains(term), "the text table lacks {term:?}");
+            }
+        }
     }
 
     #[test]

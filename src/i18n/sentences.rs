@@ -9,7 +9,9 @@ use pricing::cliff::CliffSide;
 use pricing::{Ahead, Channel, Comparison, Estimate, Order, Purchase, Recommendation};
 
 use super::months::MonthNames;
-use super::{channel_name, comparison_name, fill, label_name, strategy_name, text, yuan};
+use super::{
+    channel_name, comparison_name, fill, label_name, per_call_price, strategy_name, text, yuan,
+};
 
 /// Why a typed value was not taken, for the message beside the field.
 pub fn input_error(error: &InputError, lang: Lang) -> String {
@@ -201,7 +203,7 @@ pub fn chart_readout(point: &CurvePoint, lang: Lang) -> String {
     let t = text(lang);
     let per_call = point
         .best_per_call
-        .map(|p| format!("{} {}", format::per_call(p), t.yuan_per_call))
+        .map(|p| per_call_price(p, lang))
         .unwrap_or_default();
     // Names stand mid-sentence here: lower case where the script has one.
     let values = [
