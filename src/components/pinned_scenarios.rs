@@ -1,7 +1,8 @@
 use std::rc::Rc;
 
+use calculator::fields::{self, Field};
 use calculator::pinned::{PinError, MAX_PINS};
-use calculator::{format, Lang};
+use calculator::{format, Lang, PageState};
 use pricing::{Estimate, Scenario};
 use yew::prelude::*;
 
@@ -10,7 +11,7 @@ use crate::hooks::{use_lang, use_month_names, use_pin_estimates};
 use crate::book::Engine;
 use crate::hooks::{PinActions, Pins};
 use crate::i18n::{
-    column_name, estimate_words, fill, label_name, per_call_price, pin_problem, text,
+    column_name, estimate_words, fill, label_name, per_call_price, pin_problem, text, yuan, Text,
 };
 
 /// Properties of [`PinnedScenarios`].
@@ -65,12 +66,23 @@ pub fn PinnedScenarios(props: &PinnedScenariosProps) -> Html {
                 <div class="table-scroll" tabindex="0">
                     <table class="prices pin-table">
                         <tbody>
+                            <tr>
+                                <th scope="row">{ t.pin_name }</th>
+                                for i in 0..props.pins.pins.len() {
+                                    <td key={i}>{ name_input(i, props.pins.names.get(i).map_or("", String::as_str), t, &props.actions.rename) }</td>
+                                }
+                            </tr>
                             { row(t.label, pinned(&props.pins.pins, &|s| label_name(s.label, lang).to_string())) }
-                            { row(t.volume, pinned(&props.pins.pins, &|s| format::grouped_calls(s.volume.into()))) }
-                            { row(t.months, pinned(&props.pins.pins, &|s| s.months.to_string())) }
+                            { row(t.volume, pinned(&props.pins.pins, &|s| format!("{} {}", format::grouped_calls(s.volume.into()), t.volume_unit))) }
+                            { row(t.months, pinned(&props.pins.pins, &|s| format!("{} {}", s.months, t.months_unit))) }
                             { row(t.price_column, pinned(&props.pins.pins, &|s| column_name(s.column, lang).to_string())) }
+                            for (field, name) in other_fields(t) {
+                                if differs(&props.pins.pins, field) {
+                                    { row(name, pinned(&props.pins.pins, &|s| field_text(s, field))) }
+                                }
+                            }
                             { row(t.best_title, searched(&estimates, &|e| estimate_words(e, names))) }
-                            { row(t.best_total, searched(&estimates, &|e| format::grouped(e.best_total()))) }
+                            { total_row(t.best_total, &estimates, lang) }
                             { row(t.per_call_average, searched(&estimates, &|e| {
                                 e.average_per_call().map(|p| per_call_price(p, lang)).unwrap_or_default()
                             })) }
@@ -100,14 +112,101 @@ pub fn PinnedScenarios(props: &PinnedScenariosProps) -> Html {
 
 // The cell makers are `dyn` and the cells a `Vec`: one copy of each helper
 // and of the row's markup instead of one per row.
+/// A row of the pins table; marked when its cells differ between pins.
 fn row(name: &str, cells: Vec<String>) -> Html {
+    let differ = cells.iter().any(|cell| *cell != cells[0]);
     html! {
-        <tr>
+        <tr class={classes!(differ.then_some("differs"))} data-differs={differ.to_string()}>
             <th scope="row">{ name.to_string() }</th>
             for (i, cell) in cells.into_iter().enumerate() {
                 <td key={i} data-testid="pin-cell">{ cell }</td>
             }
         </tr>
+    }
+}
+
+/// A pin's name, changed when the field is left or Enter is pressed.
+fn name_input(
+    index: usize,
+    name: &str,
+    t: &'static Text,
+    rename: &Callback<(usize, String)>,
+) -> Html {
+    let rename = rename.clone();
+    let onchange = move |event: Event| {
+        let value = event
+            .target_unchecked_into::<web_sys::HtmlInputElement>()
+            .value();
+        rename.emit((index, value));
+    };
+    html! {
+        <input type="text" class="pin-name" data-testid="pin-name" maxlength="40"
+            value={name.to_string()} placeholder={t.pin_name_hint} aria-label={t.pin_name} {onchange} />
+    }
+}
+
+/// The totals, the cheapest pin's marked once every pin's plan is known.
+fn total_row(name: &str, estimates: &[Option<Option<Rc<Estimate>>>], lang: Lang) -> Html {
+    let totals: Option<Vec<_>> = estimates
+        .iter()
+        .map(|e| {
+            e.as_ref()
+                .map(|found| found.as_ref().map(|e| e.best_total()))
+        })
+        .collect();
+    let cheapest = totals
+        .as_ref()
+        .filter(|totals| totals.len() > 1)
+        .and_then(|totals| totals.iter().flatten().min().copied());
+    html! {
+        <tr>
+            <th scope="row">{ name.to_string() }</th>
+            for (i, estimate) in estimates.iter().enumerate() {
+                <td key={i} data-testid="pin-cell">
+                    { match estimate {
+                        None => "…".to_string(),
+                        Some(found) => found.as_ref().map(|e| yuan(e.best_total(), lang)).unwrap_or_default(),
+                    } }
+                    if cheapest.is_some() && estimate.as_ref().and_then(|f| f.as_ref()).map(|e| e.best_total()) == cheapest {
+                        <span class="badge" data-testid="cheapest-pin">{ text(lang).cheapest_pin }</span>
+                    }
+                </td>
+            }
+        </tr>
+    }
+}
+
+/// The scenario's fields beside label, volume, period and price, each with its name.
+fn other_fields(t: &'static Text) -> [(&'static Field, &'static str); 8] {
+    [
+        (&fields::PROMO_MONTHS, t.promo_months),
+        (&fields::GROWTH, t.growth),
+        (&fields::RETRY, t.retry),
+        (&fields::PROFILE, t.shape_title),
+        (&fields::EXTRA, t.channels_title),
+        (&fields::LEGACY, t.legacy),
+        (&fields::LEGACY_MONTHS, t.legacy_months),
+        (&fields::HELD, t.held_title),
+    ]
+}
+
+/// Whether the pins set `field` differently.
+fn differs(pins: &[Scenario], field: &Field) -> bool {
+    let first = pins.first().map(|s| field_text(s, field));
+    pins.iter().any(|s| Some(field_text(s, field)) != first)
+}
+
+/// A field's value in a pinned scenario as a URL writes it; "—" when absent.
+fn field_text(scenario: &Scenario, field: &Field) -> String {
+    let state = PageState {
+        scenario: scenario.clone(),
+        ..PageState::default()
+    };
+    let text = field.text(&state);
+    if text.is_empty() {
+        "—".to_string()
+    } else {
+        text
     }
 }
 

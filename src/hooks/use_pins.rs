@@ -12,6 +12,8 @@ use crate::web;
 pub struct Pins {
     /// Valid pins, at most four.
     pub pins: Vec<Scenario>,
+    /// Each pin's name, in the pins' order; empty for none.
+    pub names: Vec<String>,
     /// What was dropped when the stored pins were read.
     pub problem: Option<PinProblem>,
     /// Why the last pin was not added, if it was not.
@@ -32,8 +34,10 @@ impl Pins {
             .is_none()
             .then(|| web::load_start(OLD_PINS_KEY, READ_UNITS).ok().flatten());
         let (pins, problem) = pins::read_stored(current.as_deref(), old.flatten().as_deref());
+        let names = pins::decode_names(current.as_deref(), &pins);
         Pins {
             pins,
+            names,
             problem,
             refused: None,
             storage_failed,
@@ -51,6 +55,8 @@ pub struct PinActions {
     pub add: Callback<Scenario>,
     /// Removes the pin at an index.
     pub remove: Callback<usize>,
+    /// Names the pin at an index.
+    pub rename: Callback<(usize, String)>,
 }
 
 /// Reads the pins once, after the first render (those of version 1 too);
@@ -62,6 +68,7 @@ pub fn use_pins() -> (Pins, PinActions) {
     // time (src/prerender.rs), where there is no storage.
     let state = use_state(|| Pins {
         pins: Vec::new(),
+        names: Vec::new(),
         problem: None,
         refused: None,
         storage_failed: false,
@@ -87,14 +94,18 @@ pub fn use_pins() -> (Pins, PinActions) {
     {
         // With the problems: stored text with no valid pin in it is cleaned
         // too, so that its notice does not come back on every visit.
-        let deps = (state.pins.clone(), state.problem.is_some());
+        let deps = (
+            state.pins.clone(),
+            state.names.clone(),
+            state.problem.is_some(),
+        );
         // As this render saw it: the first render's effects run before any read.
         let loaded = *loaded.borrow();
-        use_effect_with(deps, move |(pins, had_problems)| {
+        use_effect_with(deps, move |(pins, names, had_problems)| {
             let stored = || web::load_start(PINS_KEY, 0).ok().flatten().is_some();
             if loaded && (*had_problems || stored() || !pins.is_empty()) {
                 // A refused write leaves the pins in this page only; nothing else depends on it.
-                let _ = web::store(PINS_KEY, &pins::encode(pins));
+                let _ = web::store(PINS_KEY, &pins::encode_named(pins, names));
             }
         });
     }
@@ -104,7 +115,8 @@ pub fn use_pins() -> (Pins, PinActions) {
         let state = state.clone();
         use_memo((*state).clone(), move |_| PinActions {
             add: add_action(state.clone()),
-            remove: remove_action(state),
+            remove: remove_action(state.clone()),
+            rename: rename_action(state),
         })
     };
     ((*state).clone(), (*actions).clone())
@@ -116,6 +128,7 @@ fn add_action(state: UseStateHandle<Pins>) -> Callback<Scenario> {
         match pins::add(&next.pins, scenario) {
             Ok(pins) => {
                 next.pins = pins;
+                next.names.resize(next.pins.len(), String::new());
                 next.refused = None;
             }
             Err(error) => next.refused = Some(error),
@@ -128,7 +141,21 @@ fn remove_action(state: UseStateHandle<Pins>) -> Callback<usize> {
     Callback::from(move |index: usize| {
         let mut next = (*state).clone();
         next.pins = pins::remove(&next.pins, index);
+        if index < next.names.len() {
+            next.names.remove(index);
+        }
         next.refused = None;
+        state.set(next);
+    })
+}
+
+fn rename_action(state: UseStateHandle<Pins>) -> Callback<(usize, String)> {
+    Callback::from(move |(index, name): (usize, String)| {
+        let mut next = (*state).clone();
+        next.names.resize(next.pins.len(), String::new());
+        if let Some(slot) = next.names.get_mut(index) {
+            *slot = pins::pin_name(&name);
+        }
         state.set(next);
     })
 }

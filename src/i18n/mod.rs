@@ -155,6 +155,12 @@ pub struct Text {
     pub held_expired: &'static str,
     /// Legend of the packs-already-held control.
     pub held_title: &'static str,
+    /// The row of the pins' names.
+    pub pin_name: &'static str,
+    /// The hint in an unnamed pin's name field.
+    pub pin_name_hint: &'static str,
+    /// The badge on the cheapest pinned scenario's total.
+    pub cheapest_pin: &'static str,
     /// The stop button below the volume, in words: `{volume}` its volume.
     pub stop_down: &'static str,
     /// The stop button above the volume, in words: `{volume}` its volume.

@@ -39,8 +39,9 @@ pub mod downloads {
 /// Pinned scenarios as the page keeps them in local storage.
 pub mod pinned {
     pub use crate::pins::{
-        add, decode, decode_old, encode, read_stored, remove, scenario_from_query, scenario_query,
-        PinError, PinProblem, MAX_PINS, MAX_STORED_BYTES, OLD_PINS_KEY, PINS_KEY,
+        add, decode, decode_names, decode_old, encode, encode_named, pin_name, read_stored, remove,
+        scenario_from_query, scenario_query, PinError, PinProblem, MAX_PINS, MAX_STORED_BYTES,
+        OLD_PINS_KEY, PINS_KEY, PIN_NAME_MAX_CHARS,
     };
 }
 

@@ -32,6 +32,10 @@ pub const OLD_PINS_KEY: &str = "faceid-calculator.pins.v1";
 const OLD_PINS_START: &str = r#"{"version":1,"pins":["#;
 /// Most scenarios that can be pinned at once.
 pub const MAX_PINS: usize = 4;
+/// Most characters of a pin's name.
+pub const PIN_NAME_MAX_CHARS: usize = 40;
+/// The parameter a stored line names its pin with (not a field: URLs never carry it).
+const NAME_PARAM: &str = "name";
 
 /// Most bytes of stored text that are read. Four pins with every parameter at
 /// its longest take about 2 KB; any other page of the same origin can write
@@ -85,10 +89,45 @@ impl std::error::Error for PinError {}
 
 /// The stored text for these pins, every one of them, in order.
 pub fn encode(pins: &[Scenario]) -> String {
+    encode_named(pins, &[])
+}
+
+/// The stored text for these pins, each line with its name (`names[i]`,
+/// if any and not blank) as a `name` parameter after the scenario's query.
+pub fn encode_named(pins: &[Scenario], names: &[String]) -> String {
+    let lines = pins.iter().enumerate().map(|(i, scenario)| {
+        let query = scenario_query(scenario);
+        match names.get(i).map(|name| pin_name(name)) {
+            Some(name) if !name.is_empty() => {
+                format!("{query}&{NAME_PARAM}={}", url_state::percent_encode(&name))
+            }
+            _ => query,
+        }
+    });
+    lines.collect::<Vec<_>>().join("\n")
+}
+
+/// The names the stored text gives the pins [`decode`] read from it, in
+/// their order: each pin's first line's `name`, empty where there is none.
+pub fn decode_names(stored: Option<&str>, pins: &[Scenario]) -> Vec<String> {
+    let (text, _) = within_limit(stored.unwrap_or_default());
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
     pins.iter()
-        .map(scenario_query)
-        .collect::<Vec<_>>()
-        .join("\n")
+        .map(|pin| {
+            let line = lines
+                .iter()
+                .find(|line| scenario_from_query(line).as_ref() == Some(pin));
+            let name = line.and_then(|line| url_state::param(line, NAME_PARAM));
+            pin_name(&name.unwrap_or_default())
+        })
+        .collect()
+}
+
+/// A name as a pin keeps it: trimmed, on one line, at most [`PIN_NAME_MAX_CHARS`].
+pub fn pin_name(name: &str) -> String {
+    let one_line = name.replace(['\n', '\r', '\t'], " ");
+    let cut: String = one_line.trim().chars().take(PIN_NAME_MAX_CHARS).collect();
+    cut.trim_end().to_string()
 }
 
 /// The pins in a stored text (`None` when nothing is stored), and what was

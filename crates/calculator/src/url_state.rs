@@ -196,6 +196,28 @@ fn pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
         })
 }
 
+/// The value of the first `name` parameter of a query, percent-decoded.
+pub(crate) fn param(query: &str, name: &str) -> Option<String> {
+    pairs(query)
+        .find(|(n, _)| n == name)
+        .map(|(_, value)| value)
+}
+
+/// Text as a query value: ASCII letters, digits and `-._~` as they are,
+/// every other byte of its UTF-8 as `%XX`.
+pub(crate) fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                out.push(char::from(byte));
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
 fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());

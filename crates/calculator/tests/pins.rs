@@ -250,7 +250,46 @@ fn a_pin_is_the_scenario_part_of_a_shared_link() {
     assert_eq!(pins::scenario_from_query("volume=abc"), None);
 }
 
+#[test]
+fn a_pin_keeps_its_name_on_one_line_and_the_line_stays_a_link() {
+    let pins_ = [scenario(5), scenario(6)];
+    let names = ["  Q3 budget & 微信  ".to_string(), String::new()];
+    let stored = pins::encode_named(&pins_, &names);
+    assert_eq!(
+        stored,
+        "label=wechat-verify&volume=5&months=12&price=promo&growth=0&retry=0&legacy=0&legacy_months=12&name=Q3%20budget%20%26%20%E5%BE%AE%E4%BF%A1\n\
+         label=wechat-verify&volume=6&months=12&price=promo&growth=0&retry=0&legacy=0&legacy_months=12"
+    );
+    let (kept, problem) = pins::decode(Some(&stored));
+    assert_eq!((kept.as_slice(), problem), (&pins_[..], None));
+    assert_eq!(
+        pins::decode_names(Some(&stored), &kept),
+        ["Q3 budget & 微信", ""]
+    );
+    // Long names are cut, line breaks become spaces.
+    let long = "x".repeat(100);
+    assert_eq!(
+        pins::pin_name(&long).chars().count(),
+        pins::PIN_NAME_MAX_CHARS
+    );
+    assert_eq!(pins::pin_name("a\nb"), "a b");
+}
+
 proptest! {
+    #[test]
+    fn named_pins_round_trip(
+        scenarios in prop::collection::vec(any_scenario(), 0..=MAX_PINS),
+        names in prop::collection::vec(".{0,50}", MAX_PINS),
+    ) {
+        let scenarios = distinct(scenarios);
+        let stored = pins::encode_named(&scenarios, &names);
+        let (kept, problem) = pins::decode(Some(&stored));
+        prop_assert_eq!(&kept, &scenarios);
+        prop_assert_eq!(problem, None);
+        let expected: Vec<String> = names.iter().take(scenarios.len()).map(|n| pins::pin_name(n)).collect();
+        prop_assert_eq!(pins::decode_names(Some(&stored), &kept), expected);
+    }
+
     #[test]
     fn pins_round_trip(scenarios in prop::collection::vec(any_scenario(), 0..=MAX_PINS)) {
         let scenarios = distinct(scenarios);
