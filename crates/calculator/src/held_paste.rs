@@ -117,10 +117,10 @@ fn normalized(text: &str) -> String {
 /// The label whose name comes in the line; the longest name wins, so that a
 /// name inside another never decides.
 fn label_in(text: &str, names: &[(Label, &str)]) -> Option<Label> {
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     names
         .iter()
-        .filter(|(_, name)| !name.is_empty() && lower.contains(&name.to_lowercase()))
+        .filter(|(_, name)| !name.is_empty() && lower.contains(&name.to_ascii_lowercase()))
         .max_by_key(|(_, name)| name.chars().count())
         .map(|&(label, _)| label)
 }
@@ -187,7 +187,7 @@ const LEFT_WORDS: [&str; 5] = ["剩余", "余量", "remaining", "left", "可用"
 
 /// The calls left: the number after a word for "left", else the last number.
 fn calls_in(text: &str) -> Option<u64> {
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let after_word = LEFT_WORDS
         .iter()
         .filter_map(|word| lower.find(word).map(|at| at + word.len()))

@@ -42,7 +42,7 @@ const MAGNITUDES: [(&str, u64); 6] = [
 /// guessed). Text that is plain already comes back as it is, trimmed.
 pub fn plain_number(text: &str) -> Option<String> {
     let text: String = text.chars().map(half_width).collect();
-    let mut text = text.trim().to_lowercase();
+    let mut text = text.trim().to_ascii_lowercase();
     strip_unit(&mut text);
     let factor = strip_magnitude(&mut text);
     let digits = without_separators(text.trim())?;
