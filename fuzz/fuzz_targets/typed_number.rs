@@ -14,7 +14,12 @@ fuzz_target!(|text: &str| {
     for field in FIELDS {
         let strict = field.read(text);
         if let Ok(value) = &strict {
-            assert_eq!(field.rule.read_typed(text).as_ref(), Ok(value), "{}", field.name);
+            assert_eq!(
+                field.rule.read_typed(text).as_ref(),
+                Ok(value),
+                "{}",
+                field.name
+            );
         }
         let Ok(value) = field.rule.read_typed(text) else {
             continue;

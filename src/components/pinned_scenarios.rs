@@ -1,6 +1,6 @@
 use std::rc::Rc;
 
-use calculator::fields::{self, Field};
+use calculator::fields::Field;
 use calculator::pinned::{PinError, MAX_PINS};
 use calculator::{format, Lang, PageState};
 use pricing::{Estimate, Scenario};
@@ -11,7 +11,8 @@ use crate::hooks::{use_lang, use_month_names, use_pin_estimates};
 use crate::book::Engine;
 use crate::hooks::{PinActions, Pins};
 use crate::i18n::{
-    column_name, estimate_words, fill, label_name, per_call_price, pin_problem, text, yuan, Text,
+    column_name, estimate_words, fill, further_fields, label_name, per_call_price, pin_problem,
+    text, yuan, Text,
 };
 
 /// Properties of [`PinnedScenarios`].
@@ -76,7 +77,7 @@ pub fn PinnedScenarios(props: &PinnedScenariosProps) -> Html {
                             { row(t.volume, pinned(&props.pins.pins, &|s| format!("{} {}", format::grouped_calls(s.volume.into()), t.volume_unit))) }
                             { row(t.months, pinned(&props.pins.pins, &|s| format!("{} {}", s.months, t.months_unit))) }
                             { row(t.price_column, pinned(&props.pins.pins, &|s| column_name(s.column, lang).to_string())) }
-                            for (field, name) in other_fields(t) {
+                            for (field, name) in further_fields(lang) {
                                 if differs(&props.pins.pins, field) {
                                     { row(name, pinned(&props.pins.pins, &|s| field_text(s, field))) }
                                 }
@@ -174,20 +175,6 @@ fn total_row(name: &str, estimates: &[Option<Option<Rc<Estimate>>>], lang: Lang)
             }
         </tr>
     }
-}
-
-/// The scenario's fields beside label, volume, period and price, each with its name.
-fn other_fields(t: &'static Text) -> [(&'static Field, &'static str); 8] {
-    [
-        (&fields::PROMO_MONTHS, t.promo_months),
-        (&fields::GROWTH, t.growth),
-        (&fields::RETRY, t.retry),
-        (&fields::PROFILE, t.shape_title),
-        (&fields::EXTRA, t.channels_title),
-        (&fields::LEGACY, t.legacy),
-        (&fields::LEGACY_MONTHS, t.legacy_months),
-        (&fields::HELD, t.held_title),
-    ]
 }
 
 /// Whether the pins set `field` differently.

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::hooks::use_lang;
 
 use crate::book::Book;
-use crate::i18n::text;
+use crate::i18n::{csv_words, text};
 use crate::web;
 
 /// Properties of a [`ShareBar`].
@@ -61,23 +61,20 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         }
     };
     let download = |kind: &'static str| {
-        let (status, page, estimate, book) = (
+        let (status, page, estimate, book, link) = (
             status.clone(),
             props.page.clone(),
             props.estimate.clone(),
             props.book,
+            link.clone(),
         );
         move |_: MouseEvent| {
-            let name = format!(
-                "faceid-estimate-{}-{}.{kind}",
-                page.scenario.label.id(),
-                page.scenario.volume
-            );
+            let name = downloads::csv_file_name(&page, kind);
             let done = match kind {
                 "csv" => web::download_text(
                     &name,
                     "text/csv;charset=utf-8",
-                    &downloads::csv(&page, &estimate, book.0),
+                    &downloads::csv(&page, &estimate, book.0, &csv_words(&page, &link)),
                 ),
                 _ => web::download_text(
                     &name,

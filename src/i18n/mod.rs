@@ -155,6 +155,14 @@ pub struct Text {
     pub held_expired: &'static str,
     /// Legend of the packs-already-held control.
     pub held_title: &'static str,
+    /// The CSV's column headings, in its column order.
+    pub csv_columns: [&'static str; calculator::downloads::CSV_COLUMN_COUNT],
+    /// The CSV's kinds of row: pack, month, subtotal, total.
+    pub csv_kinds: [&'static str; 4],
+    /// The heading of the CSV's line with the scenario in words.
+    pub csv_scenario: &'static str,
+    /// The heading of the CSV's line with the scenario's link.
+    pub csv_link: &'static str,
     /// The row of the pins' names.
     pub pin_name: &'static str,
     /// The hint in an unnamed pin's name field.

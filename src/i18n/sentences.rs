@@ -1,16 +1,20 @@
 //! Sentences built from figures: plans, notices, cliffs, the chart's
 //! readout. Each fills its language's template; none chooses by language.
 
-use calculator::fields::Field;
+use calculator::downloads::CsvWords;
+use calculator::fields::{self, Field};
 use calculator::pinned::{PinProblem, MAX_PINS};
 use calculator::profile::SeasonError;
-use calculator::{format, BreakEven, CurvePoint, InputError, Lang, Problem};
+use calculator::{format, BreakEven, CurvePoint, InputError, Lang, PageState, Problem};
 use pricing::cliff::CliffSide;
-use pricing::{Ahead, Channel, Comparison, Estimate, Order, Purchase, Recommendation};
+use pricing::{
+    Ahead, Channel, Comparison, Estimate, Label, Order, PriceColumn, Purchase, Recommendation,
+};
 
 use super::months::MonthNames;
 use super::{
-    channel_name, comparison_name, fill, label_name, per_call_price, strategy_name, text, yuan,
+    channel_name, column_name, comparison_name, fill, label_name, per_call_price, strategy_name,
+    text, yuan,
 };
 
 /// Why a typed value was not taken, for the message beside the field.
@@ -241,6 +245,61 @@ pub fn pin_problem(problem: &PinProblem, lang: Lang) -> String {
     match problem {
         PinProblem::Unreadable(count) => fill(t.pin_bad, &[("n", &count.to_string())]),
         PinProblem::Dropped(_) => fill(t.pin_too_many, &[("max", &MAX_PINS.to_string())]),
+    }
+}
+
+/// The scenario's fields beside label, volume, period and price, each with
+/// its name in the language (the pins' rows, the CSV's scenario line).
+pub fn further_fields(lang: Lang) -> [(&'static Field, &'static str); 8] {
+    let t = text(lang);
+    [
+        (&fields::PROMO_MONTHS, t.promo_months),
+        (&fields::GROWTH, t.growth),
+        (&fields::RETRY, t.retry),
+        (&fields::PROFILE, t.shape_title),
+        (&fields::EXTRA, t.channels_title),
+        (&fields::LEGACY, t.legacy),
+        (&fields::LEGACY_MONTHS, t.legacy_months),
+        (&fields::HELD, t.held_title),
+    ]
+}
+
+/// A page's scenario in words: label, calls per month, period and price,
+/// then every further field that is not at its default, as `name: value`.
+pub fn scenario_words(page: &PageState) -> String {
+    let (scenario, lang) = (&page.scenario, page.lang);
+    let t = text(lang);
+    let mut parts = vec![
+        label_name(scenario.label, lang).to_string(),
+        format!(
+            "{} {}",
+            format::grouped_calls(scenario.volume.into()),
+            t.volume_unit
+        ),
+        format!("{} {}", scenario.months, t.months_unit),
+        column_name(scenario.column, lang).to_string(),
+    ];
+    for (field, name) in further_fields(lang) {
+        if field.get(page) != field.default {
+            parts.push(format!("{name}: {}", field.text(page)));
+        }
+    }
+    parts.join(t.list_separator)
+}
+
+/// The CSV's words in the page's language, with the scenario and its link above the table.
+pub fn csv_words(page: &PageState, link: &str) -> CsvWords {
+    let lang = page.lang;
+    let t = text(lang);
+    CsvWords {
+        columns: t.csv_columns,
+        kinds: t.csv_kinds,
+        prices: [PriceColumn::Promo, PriceColumn::List].map(|c| column_name(c, lang)),
+        labels: Label::ALL.map(|label| label_name(label, lang)),
+        about: vec![
+            (t.csv_scenario.to_string(), scenario_words(page)),
+            (t.csv_link.to_string(), link.to_string()),
+        ],
     }
 }
 

@@ -12,7 +12,12 @@
 //!
 //! UTF-8 with a byte-order mark (so that spreadsheet programs do not guess a
 //! legacy code page), CRLF after every row, fields quoted per RFC 4180 only
-//! when they hold a comma, a quote or a line break. A header row, then for
+//! when they hold a comma, a quote or a line break. For people (the page's
+//! downloads, [`CsvWords`] from its text tables) the headings, the kinds of
+//! row, the labels and the price columns are in the page's language, and
+//! lines above the table give the scenario in words and its link, then a
+//! blank line; the plain CSV ([`CsvWords::plain`], which the examples here
+//! use) has the machine names below and no such lines. A header row, then for
 //! each label of the estimate (the main label first, then those of further
 //! channels) and each month of its recommended plan, the packs bought that
 //! month followed by the month's row; with several labels, a `subtotal` row closes each
@@ -25,10 +30,12 @@
 //! | `kind` | `pack` | `month` | `subtotal` (one label) or `total` (the estimate) |
 //! | `month` | month the pack is bought in, from 1 | month, from 1 | empty |
 //! | `calendar_month` | that month as `YYYY-MM` when the page has a `start`, else empty | same | empty |
-//! | `label` | billing label id, e.g. `wechat-verify` | same | the label; for `total`, every label joined with `+` |
+//! | `label` | the billing label's name in the page's language (its id in the plain CSV) | same | the label; for `total`, every label joined with `+` |
+//! | `label_id` | the label's id, e.g. `wechat-verify`, in every language | same | same |
 //! | `price_column` | `promo` or `list`: the column in force when the pack is bought | the column in force in the month | the scenario's column |
 //! | `pack_calls` | calls one pack holds | empty | empty |
 //! | `pack_count` | packs of that size bought | empty | packs bought over the horizon |
+//! | `pack_price` | the price of one pack, as in the price book | empty | empty |
 //! | `verifications` | empty | verifications in the month, before retries, every channel of the label | sum over the horizon |
 //! | `calls` | empty | billed calls (attempts) in the month, every channel of the label | sum over the horizon |
 //! | `legacy_calls` | empty | calls taken from the legacy balance | sum over the horizon |
@@ -38,21 +45,21 @@
 //! | `pack_calls_used` | empty | calls taken from the plan's packs | sum over the horizon |
 //! | `postpaid_calls` | empty | calls billed postpaid | sum over the horizon |
 //! | `tier` | empty | postpaid tier of the billed calls, e.g. `1000<n<=10000` or `n>200000`; empty when nothing is billed | empty |
-//! | `unit_price` | price of one pack, as in the price book | the tier's price per call, as in the price book; empty without a tier | empty |
+//! | `price_per_call` | the pack's price over its calls, exactly | the tier's price per call, as in the price book; empty without a tier | empty |
 //! | `amount` | `pack_count` x pack price | the month's postpaid bill | the recommended plans' total |
 //!
 //! For 12 000 calls a month growing 2.5 % a month (the JSON example below):
 //!
 //! ```text
-//! kind,month,calendar_month,label,price_column,pack_calls,pack_count,verifications,calls,legacy_calls,legacy_expired,held_calls,held_expired,pack_calls_used,postpaid_calls,tier,unit_price,amount
-//! month,1,,wechat-verify,promo,,,12000,12000,0,,0,,0,12000,10000<n<=100000,0.76,9120.00
+//! kind,month,calendar_month,label,label_id,price_column,pack_calls,pack_count,pack_price,verifications,calls,legacy_calls,legacy_expired,held_calls,held_expired,pack_calls_used,postpaid_calls,tier,price_per_call,amount
+//! month,1,,wechat-verify,wechat-verify,promo,,,,12000,12000,0,,0,,0,12000,10000<n<=100000,0.76,9120.00
 //! …
-//! month,4,,wechat-verify,promo,,,12923,12923,0,,0,,0,12923,10000<n<=100000,0.76,9821.48
-//! pack,5,,wechat-verify,promo,100000,1,,,,,,,,,,68000,68000.00
-//! month,5,,wechat-verify,promo,,,13246,13246,0,,0,,13246,0,,,0.00
+//! month,4,,wechat-verify,wechat-verify,promo,,,,12923,12923,0,,0,,0,12923,10000<n<=100000,0.76,9821.48
+//! pack,5,,wechat-verify,wechat-verify,promo,100000,1,68000,,,,,,,,,,0.68,68000.00
+//! month,5,,wechat-verify,wechat-verify,promo,,,,13246,13246,0,,0,,13246,0,,,0.00
 //! …
-//! month,12,,wechat-verify,promo,,,15745,15745,0,,0,,29,15716,10000<n<=100000,0.76,11944.16
-//! total,,,wechat-verify,promo,,1,165547,165547,0,0,0,0,100000,65547,,,117815.72
+//! month,12,,wechat-verify,wechat-verify,promo,,,,15745,15745,0,,0,,29,15716,10000<n<=100000,0.76,11944.16
+//! total,,,wechat-verify,wechat-verify,promo,,1,,165547,165547,0,0,0,0,100000,65547,,,117815.72
 //! ```
 //!
 //! # JSON
@@ -164,7 +171,7 @@ use rust_decimal::Decimal;
 
 use pricing::{
     Calls, Estimate, Label, LabelEstimate, LabelPrices, MonthLine, Order, OrderUse, PriceBook,
-    Purchase, Strategy, Tier,
+    PriceColumn, Purchase, Strategy, Tier,
 };
 
 use crate::format;
@@ -174,15 +181,20 @@ use crate::url_state::{self, PageState};
 /// Version of the CSV columns and the JSON schema documented above.
 pub const EXPORT_SCHEMA_VERSION: u32 = 5;
 
-/// The CSV's header row, in column order.
-const CSV_COLUMNS: [&str; 18] = [
+/// How many columns the CSV's table has.
+pub const CSV_COLUMN_COUNT: usize = 20;
+
+/// The CSV's machine column names, in column order ([`CsvWords::plain`]).
+const CSV_COLUMNS: [&str; CSV_COLUMN_COUNT] = [
     "kind",
     "month",
     "calendar_month",
     "label",
+    "label_id",
     "price_column",
     "pack_calls",
     "pack_count",
+    "pack_price",
     "verifications",
     "calls",
     "legacy_calls",
@@ -192,34 +204,95 @@ const CSV_COLUMNS: [&str; 18] = [
     "pack_calls_used",
     "postpaid_calls",
     "tier",
-    "unit_price",
+    "price_per_call",
     "amount",
 ];
+
+/// The words a CSV is written in: the page's language for people (the
+/// app's text tables give them), or [`CsvWords::plain`] for machines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CsvWords {
+    /// The column headings, in column order.
+    pub columns: [&'static str; CSV_COLUMN_COUNT],
+    /// The kinds of row: pack, month, subtotal, total.
+    pub kinds: [&'static str; 4],
+    /// The price columns' names: the discount price, the list price.
+    pub prices: [&'static str; 2],
+    /// The labels' names, in `Label::ALL`'s order.
+    pub labels: [&'static str; 4],
+    /// The lines above the table, each a heading and its text (the scenario
+    /// in words, its link); a blank line then parts them from the table.
+    pub about: Vec<(String, String)>,
+}
+
+impl CsvWords {
+    /// The machine names: the column names above, `pack`/`month`/`subtotal`/`total`,
+    /// `promo`/`list`, the labels' ids, and no lines above the table.
+    pub fn plain() -> CsvWords {
+        CsvWords {
+            columns: CSV_COLUMNS,
+            kinds: ["pack", "month", "subtotal", "total"],
+            prices: ["promo", "list"],
+            labels: Label::ALL.map(Label::id),
+            about: Vec::new(),
+        }
+    }
+}
 
 /// How the plan buys packs, as the JSON names it: at the start of any month.
 pub const PURCHASE_MODEL: &str = "any-month";
 
-/// The estimate as CSV: a BOM, CRLF rows, pack, month, subtotal and total rows as the module documents.
-pub fn csv(state: &PageState, estimate: &Estimate, book: &PriceBook) -> String {
+/// The estimate as CSV in `words`: a BOM, CRLF rows, the lines about the
+/// scenario, then pack, month, subtotal and total rows as the module documents.
+pub fn csv(state: &PageState, estimate: &Estimate, book: &PriceBook, words: &CsvWords) -> String {
     let mut out = String::from("\u{feff}");
-    push_csv_row(&mut out, &CSV_COLUMNS);
+    for (heading, text) in &words.about {
+        push_csv_row(&mut out, &[heading.as_str(), text.as_str()]);
+    }
+    if !words.about.is_empty() {
+        out.push_str("\r\n");
+    }
+    push_csv_row(&mut out, &words.columns);
     for label in &estimate.labels {
         let context = CsvContext::new(state, book, label.label);
         for (index, line) in label.best_bill.months.iter().enumerate() {
             // Packs are bought at the start of their month: list them before it.
             for order in label.best.orders.iter().filter(|o| o.month == index) {
                 for purchase in &order.purchases {
-                    push_csv_row(&mut out, &context.pack_row(order.month, purchase).cells());
+                    let row = context.pack_row(order.month, purchase);
+                    push_csv_row(&mut out, &row.cells(words).each_ref().map(String::as_str));
                 }
             }
-            push_csv_row(&mut out, &context.month_row(index, line).cells());
+            let row = context.month_row(index, line);
+            push_csv_row(&mut out, &row.cells(words).each_ref().map(String::as_str));
         }
         if estimate.labels.len() > 1 {
-            push_csv_row(&mut out, &context.subtotal_row(label).cells());
+            let row = context.subtotal_row(label);
+            push_csv_row(&mut out, &row.cells(words).each_ref().map(String::as_str));
         }
     }
-    push_csv_row(&mut out, &total_row(state, estimate).cells());
+    let row = total_row(state, estimate);
+    push_csv_row(&mut out, &row.cells(words).each_ref().map(String::as_str));
     out
+}
+
+/// The file name a download of the estimate gets: label, volume, months and a
+/// short hash of the whole scenario, so that two scenarios never overwrite
+/// each other (`faceid-wechat-verify-10000-12m-3f2a9c.csv`).
+pub fn csv_file_name(state: &PageState, extension: &str) -> String {
+    let scenario = &state.scenario;
+    let query = crate::pins::scenario_query(scenario);
+    // FNV-1a: short, stable across builds and targets, not a security hash.
+    let hash = query.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!(
+        "faceid-{}-{}-{}m-{:06x}.{extension}",
+        scenario.label.id(),
+        scenario.volume,
+        scenario.months,
+        hash & 0xff_ffff
+    )
 }
 
 /// The estimate as pretty-printed JSON, in the schema the module documents.
@@ -251,16 +324,27 @@ struct CsvContext<'a> {
     prices: &'a LabelPrices,
 }
 
+/// The kind of a CSV row, as an index into [`CsvWords::kinds`].
+#[derive(Clone, Copy, Default)]
+enum RowKind {
+    Pack = 0,
+    #[default]
+    Month = 1,
+    Subtotal = 2,
+    Total = 3,
+}
+
 /// One CSV row; empty strings are empty cells.
 #[derive(Default)]
 struct CsvRow {
-    kind: &'static str,
+    kind: RowKind,
     month: String,
     calendar_month: String,
-    label: String,
-    price_column: &'static str,
+    labels: Vec<Label>,
+    price_column: Option<PriceColumn>,
     pack_calls: String,
     pack_count: String,
+    pack_price: String,
     verifications: String,
     calls: String,
     legacy_calls: String,
@@ -270,31 +354,40 @@ struct CsvRow {
     pack_calls_used: String,
     postpaid_calls: String,
     tier: String,
-    unit_price: String,
+    price_per_call: String,
     amount: String,
 }
 
 impl CsvRow {
-    fn cells(&self) -> [&str; 18] {
+    /// The row's cells in `words`: kinds, labels and price columns by name,
+    /// the labels' ids beside their names.
+    fn cells(&self, words: &CsvWords) -> [String; CSV_COLUMN_COUNT] {
+        let joined = |name: &dyn Fn(Label) -> &'static str| {
+            let names: Vec<&str> = self.labels.iter().map(|&l| name(l)).collect();
+            names.join("+")
+        };
+        let price = |column: PriceColumn| words.prices[usize::from(column == PriceColumn::List)];
         [
-            self.kind,
-            &self.month,
-            &self.calendar_month,
-            &self.label,
-            self.price_column,
-            &self.pack_calls,
-            &self.pack_count,
-            &self.verifications,
-            &self.calls,
-            &self.legacy_calls,
-            &self.legacy_expired,
-            &self.held_calls,
-            &self.held_expired,
-            &self.pack_calls_used,
-            &self.postpaid_calls,
-            &self.tier,
-            &self.unit_price,
-            &self.amount,
+            words.kinds[self.kind as usize].to_string(),
+            self.month.clone(),
+            self.calendar_month.clone(),
+            joined(&|l| words.labels[l.index()]),
+            joined(&Label::id),
+            self.price_column.map(price).unwrap_or_default().to_string(),
+            self.pack_calls.clone(),
+            self.pack_count.clone(),
+            self.pack_price.clone(),
+            self.verifications.clone(),
+            self.calls.clone(),
+            self.legacy_calls.clone(),
+            self.legacy_expired.clone(),
+            self.held_calls.clone(),
+            self.held_expired.clone(),
+            self.pack_calls_used.clone(),
+            self.postpaid_calls.clone(),
+            self.tier.clone(),
+            self.price_per_call.clone(),
+            self.amount.clone(),
         ]
     }
 }
@@ -308,11 +401,11 @@ impl<'a> CsvContext<'a> {
         }
     }
 
-    fn row(&self, kind: &'static str) -> CsvRow {
+    fn row(&self, kind: RowKind) -> CsvRow {
         CsvRow {
             kind,
-            label: self.label.id().to_string(),
-            price_column: self.state.scenario.column.id(),
+            labels: vec![self.label],
+            price_column: Some(self.state.scenario.column),
             ..CsvRow::default()
         }
     }
@@ -322,12 +415,13 @@ impl<'a> CsvContext<'a> {
         CsvRow {
             month: (month + 1).to_string(),
             calendar_month: self.calendar_month(month),
-            price_column: column.id(),
+            price_column: Some(column),
             pack_calls: purchase.pack.calls.to_string(),
             pack_count: purchase.count.to_string(),
-            unit_price: purchase.pack.price.get(column).to_string(),
+            pack_price: purchase.pack.price.get(column).to_string(),
+            price_per_call: pack_price_per_call(purchase, column),
             amount: format::plain(purchase.cost(column)),
-            ..self.row("pack")
+            ..self.row(RowKind::Pack)
         }
     }
 
@@ -337,7 +431,7 @@ impl<'a> CsvContext<'a> {
         CsvRow {
             month: (index + 1).to_string(),
             calendar_month: self.calendar_month(index),
-            price_column: column.id(),
+            price_column: Some(column),
             verifications: line.verifications.to_string(),
             calls: line.calls.to_string(),
             legacy_calls: line.legacy.to_string(),
@@ -345,11 +439,11 @@ impl<'a> CsvContext<'a> {
             pack_calls_used: line.packs.to_string(),
             postpaid_calls: line.postpaid.to_string(),
             tier: tier.map(tier_text).unwrap_or_default(),
-            unit_price: tier
+            price_per_call: tier
                 .map(|tier| tier.unit.get(column).to_string())
                 .unwrap_or_default(),
             amount: format::plain(line.bill),
-            ..self.row("month")
+            ..self.row(RowKind::Month)
         }
     }
 
@@ -365,23 +459,32 @@ impl<'a> CsvContext<'a> {
         CsvRow {
             legacy_expired: label.best_bill.legacy_expired.to_string(),
             held_expired: label.best_bill.held_expired.to_string(),
-            ..summed_row(self.row("subtotal"), std::slice::from_ref(label))
+            ..summed_row(self.row(RowKind::Subtotal), std::slice::from_ref(label))
         }
     }
 }
 
 /// The last row: every label's sums, and the estimate's total.
 fn total_row(state: &PageState, estimate: &Estimate) -> CsvRow {
-    let labels: Vec<&str> = estimate.labels.iter().map(|l| l.label.id()).collect();
     let row = CsvRow {
-        kind: "total",
-        label: labels.join("+"),
-        price_column: state.scenario.column.id(),
+        kind: RowKind::Total,
+        labels: estimate.labels.iter().map(|l| l.label).collect(),
+        price_column: Some(state.scenario.column),
         legacy_expired: estimate.legacy_expired().to_string(),
         held_expired: estimate.held_expired().to_string(),
         ..CsvRow::default()
     };
     summed_row(row, &estimate.labels)
+}
+
+/// A pack's price per call, exact: the pack's price over its calls.
+fn pack_price_per_call(purchase: &Purchase, column: PriceColumn) -> String {
+    let calls = Decimal::from(purchase.pack.calls);
+    let price = purchase.pack.price.get(column);
+    price
+        .checked_div(calls)
+        .map(|per_call| per_call.normalize().to_string())
+        .unwrap_or_default()
 }
 
 /// `row` with the labels' packs, calls and amounts summed over the horizon.

@@ -32,7 +32,10 @@ pub use url_state::{decode, encode, Notice, PageState, Problem, GIVEN_MAX_CHARS}
 
 /// The downloads: CSV and JSON of an estimate.
 pub mod downloads {
-    pub use crate::export::{csv, json, strategy_id, tier_text, EXPORT_SCHEMA_VERSION};
+    pub use crate::export::{
+        csv, csv_file_name, json, strategy_id, tier_text, CsvWords, CSV_COLUMN_COUNT,
+        EXPORT_SCHEMA_VERSION,
+    };
     pub use crate::json::Json;
 }
 

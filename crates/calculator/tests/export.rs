@@ -6,20 +6,22 @@ mod common;
 use common::d;
 use std::str::FromStr;
 
-use calculator::downloads::{self as export, EXPORT_SCHEMA_VERSION};
+use calculator::downloads::{self as export, CsvWords, EXPORT_SCHEMA_VERSION};
 use calculator::{format, PageState};
 use pricing::{Estimate, ExtraChannel, Label, Optimizer, PriceBook, PriceColumn, Scenario};
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-const HEADER: [&str; 18] = [
+const HEADER: [&str; 20] = [
     "kind",
     "month",
     "calendar_month",
     "label",
+    "label_id",
     "price_column",
     "pack_calls",
     "pack_count",
+    "pack_price",
     "verifications",
     "calls",
     "legacy_calls",
@@ -29,7 +31,7 @@ const HEADER: [&str; 18] = [
     "pack_calls_used",
     "postpaid_calls",
     "tier",
-    "unit_price",
+    "price_per_call",
     "amount",
 ];
 
@@ -186,7 +188,7 @@ fn read_csv(text: &str) -> Vec<Vec<String>> {
 
 /// The CSV's rows after the header, as maps from column name to cell.
 fn csv_rows(case: &Case) -> Vec<std::collections::HashMap<&'static str, String>> {
-    let text = export::csv(&case.state, &case.estimate, book());
+    let text = export::csv(&case.state, &case.estimate, book(), &CsvWords::plain());
     let body = text.strip_prefix('\u{feff}').expect("a BOM first");
     let records = read_csv(body);
     assert_eq!(records[0], HEADER);
@@ -270,8 +272,10 @@ fn csv_pack_rows_price_packs_at_the_book_price() {
     for row in &packs {
         assert!(firsts.contains(&row["month"]));
         let count = d(&row["pack_count"]);
-        let price = d(&row["unit_price"]);
+        let price = d(&row["pack_price"]);
         assert_eq!(format::plain(count * price), row["amount"]);
+        // The price per call is the pack's price over its calls, exactly.
+        assert_eq!(d(&row["price_per_call"]) * d(&row["pack_calls"]), price);
         assert!(row["calls"].is_empty() && row["tier"].is_empty());
     }
     // Each window's packs come right before its first month.
@@ -298,9 +302,12 @@ fn csv_month_rows_follow_the_recommended_bill() {
         match line.tier {
             Some(tier) => {
                 assert_eq!(row["tier"], export::tier_text(&prices.tiers[tier]));
-                assert_eq!(row["unit_price"], prices.tiers[tier].unit.list.to_string());
+                assert_eq!(
+                    row["price_per_call"],
+                    prices.tiers[tier].unit.list.to_string()
+                );
             }
-            None => assert!(row["tier"].is_empty() && row["unit_price"].is_empty()),
+            None => assert!(row["tier"].is_empty() && row["price_per_call"].is_empty()),
         }
     }
     // The legacy balance covers the first months, and the total row says so.
@@ -354,6 +361,7 @@ fn csv_is_crlf_throughout() {
         &growth_and_legacy().state,
         &growth_and_legacy().estimate,
         book(),
+        &CsvWords::plain(),
     );
     assert!(text.starts_with("\u{feff}kind,month,calendar_month,label,"));
     assert!(text.ends_with("\r\n"));
@@ -579,7 +587,7 @@ fn call_counts_beyond_u64_are_written_exactly() {
     let text = export::json(&case.state, &case.estimate, book());
     let last = (1_000_000_000u128 << 35).to_string();
     assert!(text.contains(&format!("\"calls\": {last}")));
-    let csv = export::csv(&case.state, &case.estimate, book());
+    let csv = export::csv(&case.state, &case.estimate, book(), &CsvWords::plain());
     assert!(csv.contains(&format!(",{last},")));
 }
 
@@ -628,31 +636,31 @@ fn csv_matches_the_example_in_the_module_docs() {
         growth: d("2.5"),
         ..Scenario::default()
     });
-    let text = export::csv(&case.state, &case.estimate, book());
+    let text = export::csv(&case.state, &case.estimate, book(), &CsvWords::plain());
     let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
     assert_eq!(
         lines[..4],
         [
-            "kind,month,calendar_month,label,price_column,pack_calls,pack_count,verifications,calls,legacy_calls,legacy_expired,held_calls,held_expired,pack_calls_used,postpaid_calls,tier,unit_price,amount",
-            "month,1,,wechat-verify,promo,,,12000,12000,0,,0,,0,12000,10000<n<=100000,0.76,9120.00",
-            "month,2,,wechat-verify,promo,,,12300,12300,0,,0,,0,12300,10000<n<=100000,0.76,9348.00",
-            "month,3,,wechat-verify,promo,,,12608,12608,0,,0,,0,12608,10000<n<=100000,0.76,9582.08",
+            "kind,month,calendar_month,label,label_id,price_column,pack_calls,pack_count,pack_price,verifications,calls,legacy_calls,legacy_expired,held_calls,held_expired,pack_calls_used,postpaid_calls,tier,price_per_call,amount",
+            "month,1,,wechat-verify,wechat-verify,promo,,,,12000,12000,0,,0,,0,12000,10000<n<=100000,0.76,9120.00",
+            "month,2,,wechat-verify,wechat-verify,promo,,,,12300,12300,0,,0,,0,12300,10000<n<=100000,0.76,9348.00",
+            "month,3,,wechat-verify,wechat-verify,promo,,,,12608,12608,0,,0,,0,12608,10000<n<=100000,0.76,9582.08",
         ]
     );
     assert_eq!(
         lines[5..7],
         [
-            "pack,5,,wechat-verify,promo,100000,1,,,,,,,,,,68000,68000.00",
-            "month,5,,wechat-verify,promo,,,13246,13246,0,,0,,13246,0,,,0.00",
+            "pack,5,,wechat-verify,wechat-verify,promo,100000,1,68000,,,,,,,,,,0.68,68000.00",
+            "month,5,,wechat-verify,wechat-verify,promo,,,,13246,13246,0,,0,,13246,0,,,0.00",
         ]
     );
     assert_eq!(
         lines[13],
-        "month,12,,wechat-verify,promo,,,15745,15745,0,,0,,29,15716,10000<n<=100000,0.76,11944.16"
+        "month,12,,wechat-verify,wechat-verify,promo,,,,15745,15745,0,,0,,29,15716,10000<n<=100000,0.76,11944.16"
     );
     assert_eq!(
         lines.last().copied(),
-        Some("total,,,wechat-verify,promo,,1,165547,165547,0,0,0,0,100000,65547,,,117815.72")
+        Some("total,,,wechat-verify,wechat-verify,promo,,1,,165547,165547,0,0,0,0,100000,65547,,,117815.72")
     );
 }
 
@@ -779,7 +787,7 @@ fn a_start_names_the_months_and_changes_no_figure() {
         estimate: numbered.estimate.clone(),
     };
     let rows = |case: &Case| -> Vec<Vec<String>> {
-        let text = export::csv(&case.state, &case.estimate, book());
+        let text = export::csv(&case.state, &case.estimate, book(), &CsvWords::plain());
         let body = text.trim_start_matches('\u{feff}');
         body.lines()
             .map(|line| line.split(',').map(str::to_string).collect())
@@ -814,4 +822,98 @@ fn a_start_names_the_months_and_changes_no_figure() {
     assert_eq!(doc["scenario"]["start"], "2026-11");
     assert_eq!(doc["scenario"]["held"][0]["calls"], 30_000);
     assert_eq!(doc["labels"][0]["months"][0]["held_calls"], 10_000);
+}
+
+/// The CSV for people, read back with an RFC 4180 reader: the scenario's
+/// lines (quoted where they hold commas), a blank line, then the table in
+/// the words given, with each label's id beside its name and every figure as
+/// in the plain CSV.
+#[test]
+fn the_csv_for_people_reads_back_in_its_words() {
+    let case = channels();
+    let mut words = CsvWords::plain();
+    words.columns[0] = "行类型";
+    words.columns[19] = "金额（元）";
+    words.kinds = ["购买资源包", "月份", "小计", "合计"];
+    words.prices = ["折扣价", "刊例价"];
+    words.labels = [
+        "微信活体人脸核身",
+        "微信活体人脸比对",
+        "通用活体人脸核身",
+        "通用活体人脸比对",
+    ];
+    words.about = vec![
+        ("场景".into(), "通用活体人脸核身, 6,000 次/月".into()),
+        (
+            "链接".into(),
+            "https://example.test/?label=general-verify&volume=6000".into(),
+        ),
+    ];
+    let people = read_csv(
+        export::csv(&case.state, &case.estimate, book(), &words).trim_start_matches('\u{feff}'),
+    );
+    let plain = read_csv(
+        export::csv(&case.state, &case.estimate, book(), &CsvWords::plain())
+            .trim_start_matches('\u{feff}'),
+    );
+    assert_eq!(people[0], ["场景", "通用活体人脸核身, 6,000 次/月"]);
+    assert_eq!(people[1][0], "链接");
+    assert_eq!(people[2], [""]);
+    let table = &people[3..];
+    assert_eq!(table.len(), plain.len());
+    assert_eq!(table[0], words.columns.map(String::from));
+    for (ours, theirs) in table[1..].iter().zip(&plain[1..]) {
+        let kind = CsvWords::plain()
+            .kinds
+            .iter()
+            .position(|k| *k == theirs[0])
+            .unwrap();
+        assert_eq!(ours[0], words.kinds[kind]);
+        // The label's id stays; its name is the given one.
+        assert_eq!(ours[4], theirs[4]);
+        let ids: Vec<&str> = theirs[4].split('+').collect();
+        let names: Vec<&str> = ours[3].split('+').collect();
+        for (id, name) in ids.iter().zip(&names) {
+            let label = Label::from_id(id).unwrap();
+            assert_eq!(*name, words.labels[label.index()]);
+        }
+        let price = if theirs[5] == "promo" {
+            "折扣价"
+        } else {
+            "刊例价"
+        };
+        assert_eq!(ours[5], price);
+        // Every other cell, figures included, is the plain CSV's.
+        assert_eq!(ours[6..], theirs[6..]);
+    }
+}
+
+#[test]
+fn download_names_tell_scenarios_apart() {
+    let name = |scenario: Scenario| {
+        let state = PageState {
+            scenario,
+            ..PageState::default()
+        };
+        export::csv_file_name(&state, "csv")
+    };
+    let default = name(Scenario::default());
+    assert!(
+        default.starts_with("faceid-wechat-verify-10000-12m-"),
+        "{default}"
+    );
+    assert!(
+        default.ends_with(".csv")
+            && default.len() == "faceid-wechat-verify-10000-12m-".len() + 6 + 4
+    );
+    let growing = name(Scenario {
+        growth: d("5"),
+        ..Scenario::default()
+    });
+    assert_ne!(default, growing, "growth alone makes another file");
+    assert_eq!(
+        default,
+        name(Scenario::default()),
+        "the same scenario, the same name"
+    );
 }

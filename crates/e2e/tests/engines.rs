@@ -165,21 +165,28 @@ fn the_csv_and_json_downloads_match_the_page(kind: BrowserKind) {
         csv.starts_with('\u{feff}'),
         "a BOM for spreadsheet programs"
     );
-    let rows: Vec<Vec<&str>> = csv
-        .trim_start_matches('\u{feff}')
+    // The scenario in words and its link, a blank line, then the table, in
+    // the page's language (Chinese here) with the labels' ids beside their names.
+    let body = csv.trim_start_matches('\u{feff}');
+    let (about, table) = body.split_once("\r\n\r\n").expect("lines above the table");
+    assert!(
+        about.starts_with("场景,") && about.contains("链接,http"),
+        "{about}"
+    );
+    let rows: Vec<Vec<&str>> = table
         .lines()
         .map(|line| line.split(',').collect())
         .collect();
-    let column = rows[0]
-        .iter()
-        .position(|c| *c == "amount")
-        .expect("an amount column");
-    let total = rows
-        .iter()
-        .find(|row| row[0] == "total")
-        .expect("a total row");
-    assert_eq!(total[column], best_total);
-    assert_eq!(rows.iter().filter(|row| row[0] == "month").count(), 18);
+    assert_eq!(rows[0][0], "行类型");
+    let amount_column = rows[0].len() - 1;
+    let total = rows.last().expect("a total row");
+    assert_eq!(
+        (total[0], total[amount_column]),
+        ("合计", best_total.as_str())
+    );
+    let months = rows.iter().filter(|row| row[0] == "月份").count();
+    assert_eq!(months, 18);
+    assert!(rows[1..].iter().all(|row| row[4] == "wechat-verify"));
     // The browser saved a file, and the file is the Blob.
     let dir = browser.download_dir();
     assert_eq!(
