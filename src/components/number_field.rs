@@ -76,7 +76,11 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
         })
     };
     let draft = draft.as_ref().filter(|draft| draft.over == props.value);
-    use_unread_report(props.label.to_string(), draft.is_some());
+    // Named with the value the figures keep, which the page's note repeats.
+    use_unread_report(
+        format!("{} = {}", props.label, props.value),
+        draft.is_some(),
+    );
     let typed = echo.as_ref().filter(|(_, value)| *value == props.value);
     let shown = match (draft, typed) {
         (Some(draft), _) => draft.text.clone(),

@@ -11,8 +11,8 @@ use crate::hooks::{use_lang, use_month_names, use_pin_estimates};
 use crate::book::Engine;
 use crate::hooks::{PinActions, Pins};
 use crate::i18n::{
-    column_name, estimate_words, fill, further_fields, label_name, per_call_price, pin_problem,
-    text, yuan, Text,
+    column_name, estimate_words, field_value, fill, further_fields, label_name, per_call_price,
+    pin_problem, text, yuan, Text,
 };
 
 /// Properties of [`PinnedScenarios`].
@@ -79,7 +79,7 @@ pub fn PinnedScenarios(props: &PinnedScenariosProps) -> Html {
                             { row(t.price_column, pinned(&props.pins.pins, &|s| column_name(s.column, lang).to_string())) }
                             for (field, name) in further_fields(lang) {
                                 if differs(&props.pins.pins, field) {
-                                    { row(name, pinned(&props.pins.pins, &|s| field_text(s, field))) }
+                                    { row(name, pinned(&props.pins.pins, &|s| field_text(s, field, lang))) }
                                 }
                             }
                             { row(t.best_title, searched(&estimates, &|e| estimate_words(e, names))) }
@@ -179,22 +179,19 @@ fn total_row(name: &str, estimates: &[Option<Option<Rc<Estimate>>>], lang: Lang)
 
 /// Whether the pins set `field` differently.
 fn differs(pins: &[Scenario], field: &Field) -> bool {
-    let first = pins.first().map(|s| field_text(s, field));
-    pins.iter().any(|s| Some(field_text(s, field)) != first)
+    let first = pins.first().map(|s| field_text(s, field, Lang::En));
+    pins.iter()
+        .any(|s| Some(field_text(s, field, Lang::En)) != first)
 }
 
-/// A field's value in a pinned scenario as a URL writes it; "—" when absent.
-fn field_text(scenario: &Scenario, field: &Field) -> String {
+/// A field's value in a pinned scenario, with its unit; "—" when absent.
+fn field_text(scenario: &Scenario, field: &Field, lang: Lang) -> String {
     let state = PageState {
         scenario: scenario.clone(),
+        lang,
         ..PageState::default()
     };
-    let text = field.text(&state);
-    if text.is_empty() {
-        "—".to_string()
-    } else {
-        text
-    }
+    field_value(&state, field)
 }
 
 /// A row's cells from the pinned scenarios.

@@ -264,6 +264,27 @@ pub fn further_fields(lang: Lang) -> [(&'static Field, &'static str); 8] {
     ]
 }
 
+/// A field's value in words, with its unit where it has one: `5 %`,
+/// `6 months`, `30,000 calls`; lists as the URL writes them; "—" when absent.
+pub fn field_value(page: &PageState, field: &Field) -> String {
+    let t = text(page.lang);
+    let value = field.get(page);
+    let unit = match field.name {
+        "growth" | "retry" => "%",
+        "promo_months" | "legacy_months" => t.months_unit,
+        "legacy" => t.calls,
+        _ => "",
+    };
+    match (&value, value.whole()) {
+        (fields::Value::Absent, _) => "—".to_string(),
+        (_, Some(whole)) if field.name == "legacy" => {
+            format!("{} {unit}", format::grouped_calls(whole.into()))
+        }
+        _ if unit.is_empty() => value.to_string(),
+        _ => format!("{value} {unit}"),
+    }
+}
+
 /// A page's scenario in words: label, calls per month, period and price,
 /// then every further field that is not at its default, as `name: value`.
 pub fn scenario_words(page: &PageState) -> String {
@@ -281,7 +302,7 @@ pub fn scenario_words(page: &PageState) -> String {
     ];
     for (field, name) in further_fields(lang) {
         if field.get(page) != field.default {
-            parts.push(format!("{name}: {}", field.text(page)));
+            parts.push(format!("{name}: {}", field_value(page, field)));
         }
     }
     parts.join(t.list_separator)
