@@ -30,8 +30,9 @@ pub fn StopButtons(props: &StopButtonsProps) -> Html {
         let on_change = props.on_change.clone();
         let title = target.map(|v| format!("{name}: {}", format::grouped_calls(v.into())));
         html! {
+            // The visible words say where the button goes; the title adds which stop it is.
             <button type="button" class="stop" data-testid={testid} disabled={target.is_none()}
-                aria-label={title.clone().unwrap_or_else(|| name.to_string())} title={title}
+                aria-label={target.is_none().then_some(name)} title={title}
                 onclick={move |_: MouseEvent| if let Some(volume) = target { on_change.emit(volume) }}>
                 { target.map(|v| fill(words, &[("volume", &format::grouped_calls(v.into()))])).unwrap_or_default() }
             </button>

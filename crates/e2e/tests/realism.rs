@@ -107,7 +107,7 @@ fn bad_values_of_the_new_parameters_give_notices_and_defaults() {
     let browser = open("?price=list&promo_months=6&lang=en");
     let notice = browser.testid("notice").text();
     assert!(
-        notice.contains("promo_months") && notice.contains("promotional"),
+        notice.contains("promo_months") && notice.contains("discount price"),
         "{notice}"
     );
     expect_postpaid(&browser, "?price=list");
