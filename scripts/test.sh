@@ -31,7 +31,7 @@ counted cargo test --workspace --exclude e2e
 
 step "native tests of the engine and the page model on 32 bits (wasm32-wasip1 under node's WASI)"
 # usize is 32 bits wide in the browser: what overflows only there shows here.
-counted env CARGO_TARGET_WASM32_WASIP1_RUNNER="node --no-warnings $PWD/scripts/wasi-run.mjs" \
+counted env CARGO_TARGET_WASM32_WASIP1_RUNNER="bash $PWD/scripts/wasi-run.sh" \
   cargo test -p pricing -p calculator --target wasm32-wasip1
 
 step "fuzzing, briefly (make fuzz runs longer)"
