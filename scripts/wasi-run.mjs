@@ -1,4 +1,4 @@
-// Cargo's runner for wasm32-wasip1 (scripts/test-32bit.sh): runs a test binary under
+// Runs one wasm32-wasip1 test binary (through scripts/wasi-run.sh, Cargo's runner) under
 // node's built-in WASI, so the engine's tests also run where usize is 32 bits wide, as in
 // the browser. The binary sees the whole file system under "/" (tests read their files by
 // absolute path; a second, relative preopen hides the first from wasi-libc).

@@ -76,11 +76,13 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
         })
     };
     let draft = draft.as_ref().filter(|draft| draft.over == props.value);
-    // Named with the value the figures keep, which the page's note repeats.
-    use_unread_report(
-        format!("{} = {}", props.label, props.value),
-        draft.is_some(),
-    );
+    // Named with the value the figures keep, which the page's note repeats;
+    // while the text reads, the name stays put, so that a slider step reports nothing.
+    let report = match draft {
+        Some(_) => format!("{} = {}", props.label, props.value),
+        None => props.label.to_string(),
+    };
+    use_unread_report(report, draft.is_some());
     let typed = echo.as_ref().filter(|(_, value)| *value == props.value);
     let shown = match (draft, typed) {
         (Some(draft), _) => draft.text.clone(),

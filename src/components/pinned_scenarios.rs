@@ -179,19 +179,23 @@ fn total_row(name: &str, estimates: &[Option<Option<Rc<Estimate>>>], lang: Lang)
 
 /// Whether the pins set `field` differently.
 fn differs(pins: &[Scenario], field: &Field) -> bool {
-    let first = pins.first().map(|s| field_text(s, field, Lang::En));
-    pins.iter()
-        .any(|s| Some(field_text(s, field, Lang::En)) != first)
+    let value = |scenario: &Scenario| field.get(&state_of(scenario, Lang::default()));
+    let first = pins.first().map(value);
+    pins.iter().any(|s| Some(value(s)) != first)
+}
+
+/// A page showing `scenario` in `lang`, for reading a field of it.
+fn state_of(scenario: &Scenario, lang: Lang) -> PageState {
+    PageState {
+        scenario: scenario.clone(),
+        lang,
+        ..PageState::default()
+    }
 }
 
 /// A field's value in a pinned scenario, with its unit; "—" when absent.
 fn field_text(scenario: &Scenario, field: &Field, lang: Lang) -> String {
-    let state = PageState {
-        scenario: scenario.clone(),
-        lang,
-        ..PageState::default()
-    };
-    field_value(&state, field)
+    field_value(&state_of(scenario, lang), field)
 }
 
 /// A row's cells from the pinned scenarios.

@@ -105,13 +105,7 @@ pub fn read_line(
 
 /// Full-width digits and punctuation as their ASCII forms; the rest as given.
 fn normalized(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-            '\u{3000}' => ' ',
-            _ => c,
-        })
-        .collect()
+    text.chars().map(crate::typed::ascii_form).collect()
 }
 
 /// The label whose name comes in the line; the longest name wins, so that a

@@ -60,10 +60,18 @@ pub fn plain_number(text: &str) -> Option<String> {
 /// form; Chinese commas and full stops as `,` and `.`.
 fn half_width(c: char) -> char {
     match c {
-        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-        '\u{3000}' => ' ',
         '、' => ',',
         '。' => '.',
+        _ => ascii_form(c),
+    }
+}
+
+/// A full-width form (U+FF01 … U+FF5E) or the ideographic space as its ASCII
+/// form; any other character as it is. Pasted text goes through it too.
+pub(crate) fn ascii_form(c: char) -> char {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        '\u{3000}' => ' ',
         _ => c,
     }
 }
