@@ -29,7 +29,7 @@ fn main() {
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     // Not in the task that instantiates the wasm, which is long enough already.
-    gloo_timers::callback::Timeout::new(0, start).forget();
+    web::later(0, start);
 }
 
 /// Reads the price book and the URL's scenario, then prepares, estimates and mounts.
@@ -47,11 +47,10 @@ fn start() {
         live: Box::new(|| true),
         // Then the first estimate, then the mount, each in a task of its own.
         done: Box::new(move |()| {
-            gloo_timers::callback::Timeout::new(0, move || {
+            web::later(0, move || {
                 hooks::prime_estimate(optimizer, &page.scenario);
-                gloo_timers::callback::Timeout::new(0, move || mount(&query)).forget();
-            })
-            .forget();
+                web::later(0, move || mount(&query));
+            });
         }),
     }
     .start(0);

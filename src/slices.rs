@@ -1,8 +1,6 @@
 //! Long computations spread over short tasks, so that the page answers
 //! input in between and no task is long.
 
-use gloo_timers::callback::Timeout;
-
 /// How long one slice may take, in milliseconds: well under the 50 ms that
 /// make a task long, even on a slow phone (one step may take longer).
 const SLICE_MS: f64 = 8.0;
@@ -22,7 +20,7 @@ impl<T: 'static> Slices<T> {
     /// Runs the computation in slices of about [`SLICE_MS`], starting after `delay_ms`.
     pub fn start(self, delay_ms: u32) {
         // Each slice runs once and ends the chain or schedules the next: nothing to cancel.
-        Timeout::new(delay_ms, move || self.slice()).forget();
+        crate::web::later(delay_ms, move || self.slice());
     }
 
     fn slice(mut self) {
@@ -43,11 +41,10 @@ impl<T: 'static> Slices<T> {
     /// Hands the result over in a task of its own: `done` usually renders,
     /// and a render after a full slice would make one long task.
     fn finish(self, result: T) {
-        Timeout::new(0, move || {
+        crate::web::later(0, move || {
             if (self.live)() {
                 (self.done)(result);
             }
-        })
-        .forget();
+        });
     }
 }

@@ -69,6 +69,21 @@ pub fn window() -> Option<web_sys::Window> {
     }
 }
 
+/// Runs `task` once after `delay_ms`, in a task of its own. Unlike a
+/// forgotten `gloo_timers` timeout, the closure is freed once it has run: the
+/// page schedules one per slice of a search, and a long session would
+/// otherwise keep every one of them.
+pub fn later(delay_ms: u32, task: impl FnOnce() + 'static) {
+    let Some(window) = window() else {
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(task);
+    let delay = i32::try_from(delay_ms).unwrap_or(i32::MAX);
+    // Only fails without a window's timers, where nothing could run it anyway.
+    let _ = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), delay);
+}
+
 /// This month by the browser's clock, if there is a browser.
 pub fn this_month() -> Option<calculator::calendar::CalendarMonth> {
     window()?;

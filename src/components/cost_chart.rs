@@ -22,6 +22,8 @@ pub struct CostChartProps {
     pub current: CurvePoint,
     /// The tier cliffs of the label and column.
     pub cliffs: Vec<Cliff>,
+    /// Whether the curve is the final one for the page's inputs.
+    pub refined: bool,
 }
 
 /// Total cost and price per call against monthly volume, for postpaid only
@@ -73,7 +75,7 @@ pub fn CostChart(props: &CostChartProps) -> Html {
         .and_then(|i| points.get(i))
         .unwrap_or(&props.current);
     html! {
-        <figure class="chart" data-testid="cost-chart">
+        <figure class="chart" data-testid="cost-chart" data-refined={props.refined.to_string()}>
             <figcaption>{ t.chart_title }</figcaption>
             <svg class={classes!((l == Layout::NARROW).then_some("narrow"))} viewBox={format!("0 0 {} {}", fixed(l.width, 0), fixed(l.height, 0))} role="img" tabindex="0"
                 aria-label={format!("{}. {}", t.chart_title, t.chart_hint)} aria-describedby="chart-readout"

@@ -146,9 +146,10 @@ fn chart(
     };
     let current = CurvePoint::of_estimate(scenario.volume, estimate);
     let cliffs = cliffs(engine.0.book().label(scenario.label), scenario.column);
+    let refined = curve.is_final_for(scenario);
     html! {
         <section class="chart-section">
-            <CostChart {curve} {current} {cliffs} />
+            <CostChart {curve} {current} {cliffs} {refined} />
             if !scenario.extra.is_empty() {
                 <p class="field-help" data-testid="chart-scaled">{ text(lang).chart_scaled }</p>
             }

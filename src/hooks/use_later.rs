@@ -1,6 +1,5 @@
 use std::cell::Cell;
 
-use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 /// How far apart, in milliseconds, waiting components get their turn. Each
@@ -26,11 +25,10 @@ pub fn use_later() -> bool {
             if !*turn {
                 let place = WAITING.with(|waiting| waiting.replace(waiting.get() + 1));
                 // Runs once; setting the state of an unmounted component does nothing.
-                Timeout::new(STAGGER_MS * (place + 1), move || {
+                crate::web::later(STAGGER_MS * (place + 1), move || {
                     WAITING.with(|waiting| waiting.set(waiting.get().saturating_sub(1)));
                     turn.set(true);
-                })
-                .forget();
+                });
             }
         });
     }

@@ -1,7 +1,6 @@
 use calculator::pinned::{
     self as pins, PinError, PinProblem, MAX_STORED_BYTES, OLD_PINS_KEY, PINS_KEY,
 };
-use gloo_timers::callback::Timeout;
 use pricing::Scenario;
 use yew::prelude::*;
 
@@ -80,15 +79,14 @@ pub fn use_pins() -> (Pins, PinActions) {
         use_effect_with((), move |()| {
             // In a task of its own: the first read of local storage takes
             // milliseconds, and the page's other first effects run in this one.
-            Timeout::new(0, move || {
+            crate::web::later(0, move || {
                 *loaded.borrow_mut() = true;
                 let stored = Pins::stored();
                 // Nothing stored, nothing to render again.
                 if stored != *state {
                     state.set(stored);
                 }
-            })
-            .forget();
+            });
         });
     }
     {

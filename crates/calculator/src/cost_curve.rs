@@ -53,9 +53,24 @@ pub struct CostCurve {
     pub points: Vec<CurvePoint>,
     /// Where the cheapest plan changes kind, ascending.
     pub break_evens: Vec<BreakEven>,
+    /// Which plans the "best" line draws.
+    pub plans: Plans,
+    /// The scenario it was computed for; its volume is not used.
+    pub scenario: Scenario,
 }
 
 impl CostCurve {
+    /// Whether this is the final curve for `scenario`: the cheapest plans',
+    /// computed for the same inputs whatever the volume.
+    pub fn is_final_for(&self, scenario: &Scenario) -> bool {
+        let whatever_volume = |s: &Scenario| Scenario {
+            volume: 0,
+            ..s.clone()
+        };
+        self.plans == Plans::Cheapest
+            && whatever_volume(&self.scenario) == whatever_volume(scenario)
+    }
+
     /// The first volume above `volume` from which the cheapest plan buys
     /// packs after buying none, if the range has one: where packs start to pay.
     pub fn packs_pay_from(&self, volume: u64) -> Option<u64> {
@@ -147,6 +162,8 @@ impl<'o> CurveWork<'o> {
                 return Ok(Some(CostCurve {
                     points: std::mem::take(&mut self.points),
                     break_evens: std::mem::take(&mut self.break_evens),
+                    plans: self.plans,
+                    scenario: self.scenario.clone(),
                 }));
             }
         }
@@ -373,6 +390,40 @@ mod tests {
             assert_eq!(quick.postpaid, cheapest.postpaid);
             assert!(quick.best >= cheapest.best);
         }
+    }
+
+    #[test]
+    fn only_the_cheapest_curve_of_the_same_inputs_is_final() {
+        let optimizer = Optimizer::embedded().unwrap();
+        let scenario = Scenario {
+            label: pricing::Label::WechatCompare,
+            months: 3,
+            ..Scenario::default()
+        };
+        let finished = |plans| {
+            let mut work = CurveWork::new(optimizer, &scenario, plans);
+            loop {
+                if let Some(curve) = work.advance(50).unwrap() {
+                    break curve;
+                }
+            }
+        };
+        let cheapest = finished(Plans::Cheapest);
+        let moved = Scenario {
+            volume: scenario.volume * 7 + 1,
+            ..scenario.clone()
+        };
+        assert!(cheapest.is_final_for(&scenario));
+        assert!(
+            cheapest.is_final_for(&moved),
+            "the volume is the curve's axis"
+        );
+        let longer = Scenario {
+            months: 4,
+            ..scenario.clone()
+        };
+        assert!(!cheapest.is_final_for(&longer));
+        assert!(!finished(Plans::Yearly).is_final_for(&scenario));
     }
 
     #[test]

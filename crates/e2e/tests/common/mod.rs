@@ -71,13 +71,20 @@ pub fn open_in(kind: BrowserKind, query: &str) -> Browser {
 /// Waits until the searched plan has replaced the quick yearly one: the
 /// panel then stops growing, so a click lands where it was aimed (WebKit's
 /// driver aims before it clicks).
+///
+/// A page that has failed (`html[data-failed]`, static/boot.js) never refines:
+/// it is reported as failed at once instead of as a timeout.
 pub fn settled(browser: &Browser) {
     e2e::wait_until("the refined plan", SETTLE, || {
         browser
-            .find_all("[data-testid=best-proof][data-refined=true]")
+            .find_all("html[data-failed], [data-testid=best-proof][data-refined=true]")
             .len()
             == 1
     });
+    assert!(
+        browser.find_all("html[data-failed]").is_empty(),
+        "the page failed (html[data-failed]) instead of refining its plan"
+    );
 }
 
 /// A `kind` session with a `width`×`height` viewport on the release bundle, before it
