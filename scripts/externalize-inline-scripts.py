@@ -10,11 +10,13 @@ URL, carrying a Subresource Integrity hash like trunk's own links.
 
 Any other inline script, and any inline style, fails the build: the CSP would block it.
 
-The wasm is fetched only once the page has painted: the loader waits for the first frame,
-and trunk's `<link rel="preload">` of the wasm goes (the loader fetches it with the same
-integrity hash instead). The pre-rendered page (scripts/prerender.py) is complete without
-it, and a download that starts before the first paint would compete with it on a slow
-connection.
+The default page fetches the wasm only once it has painted: the loader waits for the first
+frame, and trunk's `<link rel="preload">` of the wasm goes (the loader fetches it with the
+same integrity hash instead). The pre-rendered page (scripts/prerender.py) is complete
+without it, and a download that starts before the first paint would compete with it on a
+slow connection. A link to a scenario (any query) needs the wasm for its figures: the wasm's
+name and hash go onto static/boot.js's tag, whose script preloads it while the HTML is
+parsed, and the loader does not wait.
 
 Trunk runs this with TRUNK_STAGING_DIR and TRUNK_PUBLIC_URL set (see Trunk.toml).
 """
@@ -33,12 +35,15 @@ LINK = re.compile(r"<link\b[^>]*>", re.I)
 ATTRIBUTE = r"\b{}=(?:\"([^\"]*)\"|([^\s>]+))"
 WASM_INIT = re.compile(r"await init\(\{ module_or_path: '([^']+\.wasm)' \}\)")
 
-# What the loader waits for before it fetches the wasm: the first frame, or 200 ms in a
-# background tab (which draws no frames).
+# What the loader of the default page waits for before it fetches the wasm: the first
+# frame, or 200 ms in a background tab (which draws no frames). A linked page
+# (static/boot.js marks it) has its download under way already.
 AFTER_FIRST_PAINT = (
+    "if (!document.documentElement.hasAttribute('data-linked')) "
     "await new Promise(resolve => { requestAnimationFrame(() => setTimeout(resolve)); "
     "setTimeout(resolve, 200); });\n"
 )
+BOOT_SCRIPT = re.compile(r"<script\b(?=[^>]*\ssrc=[\"']?[^\s>\"']*boot-[0-9a-f]+\.js)", re.I)
 
 # A wasm that cannot be fetched, compiled or started (a trap in its first render) tells
 # static/boot.js, which shows the page's failure message; the error still reaches the console.
@@ -115,6 +120,13 @@ def main():
         fail(f"expected one preload of the wasm with an integrity hash, found {preloads}")
     wasm_integrity = attribute(preloads[0], "integrity")
     html = html.replace(preloads[0], "")
+    boot_tags = BOOT_SCRIPT.findall(html)
+    if len(boot_tags) != 1:
+        fail(f"expected one static/boot.js script, found {len(boot_tags)}")
+    wasm_href = attribute(preloads[0], "href")
+    html = BOOT_SCRIPT.sub(
+        f'<script data-wasm="{wasm_href}" data-wasm-integrity="{wasm_integrity}"', html
+    )
     html = SCRIPT.sub(lambda m: externalize(m, staging, public_url, wasm_integrity), html)
     style = INLINE_STYLE.search(html)
     if style:

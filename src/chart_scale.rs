@@ -223,6 +223,31 @@ impl Vertical {
     }
 }
 
+/// Round values from 0 to `high` to label a linear axis with: multiples of
+/// 1, 2 or 5 times a power of ten, two to five of them past zero.
+pub fn round_ticks(high: f64) -> Vec<f64> {
+    if high.is_nan() || high <= 0.0 {
+        return vec![0.0];
+    }
+    let rough = high / 5.0;
+    let power = 10f64.powf(rough.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|&step| step >= rough)
+        .unwrap_or(10.0 * power);
+    (0..=5)
+        .map(|i| step * f64::from(i))
+        .take_while(|&tick| tick <= high * (1.0 + 1e-9))
+        .collect()
+}
+
+/// The x of `value` on a linear axis from 0 to `high` across `frame`.
+pub fn x_linear(frame: &Frame, value: f64, high: f64) -> f64 {
+    let fraction = if high > 0.0 { value / high } else { 0.0 };
+    frame.left + fraction.clamp(0.0, 1.0) * frame.width
+}
+
 /// An SVG path through points.
 pub fn path(points: impl IntoIterator<Item = (f64, f64)>) -> String {
     let mut out = String::new();
@@ -290,6 +315,34 @@ mod tests {
             assert!(layout.per_call.bottom() + 2.0 * layout.font <= layout.height);
             assert!(layout.totals.left + layout.totals.width <= layout.width);
         }
+    }
+
+    #[test]
+    fn round_ticks_cover_the_range_in_round_steps() {
+        assert_eq!(round_ticks(12_100.0), vec![0.0, 5_000.0, 10_000.0]);
+        assert_eq!(
+            round_ticks(98_736.0),
+            vec![0.0, 20_000.0, 40_000.0, 60_000.0, 80_000.0]
+        );
+        assert_eq!(round_ticks(400.0), vec![0.0, 100.0, 200.0, 300.0, 400.0]);
+        assert_eq!(round_ticks(0.0), vec![0.0]);
+        for high in [3.0, 77.0, 1_234.5, 9.9e6, 2.0e11] {
+            let ticks = round_ticks(high);
+            assert!(ticks.len() >= 3 && ticks.len() <= 6, "{high}: {ticks:?}");
+            assert!(*ticks.last().unwrap() <= high * (1.0 + 1e-9));
+            assert!(ticks.last().unwrap() * 2.0 > high, "{high}: {ticks:?}");
+        }
+    }
+
+    #[test]
+    fn linear_positions_run_from_the_left_edge_to_the_right() {
+        let frame = Layout::WIDE.totals;
+        assert_eq!(x_linear(&frame, 0.0, 500.0), frame.left);
+        assert_eq!(
+            x_linear(&frame, 250.0, 500.0),
+            frame.left + frame.width / 2.0
+        );
+        assert_eq!(x_linear(&frame, 900.0, 500.0), frame.left + frame.width);
     }
 
     #[test]

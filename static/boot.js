@@ -7,10 +7,24 @@
 //    wasm that fails to load leaves only the pre-rendered page. Either way the page must
 //    not look alive: a trap, a failed start (the loader's `faceid-calculator:failed`) or a
 //    missing WebAssembly marks the page `data-failed`, which shows index.html's message.
+//    Its figures need the wasm, so the download starts now, while the HTML is parsed, with
+//    the name and integrity hash that scripts/externalize-inline-scripts.py put on this tag
+//    (the default page fetches it after its first paint instead).
 (function () {
   var root = document.documentElement;
+  var me = document.currentScript;
+  var wasm = me && me.getAttribute("data-wasm");
   if (location.search.length > 1) {
     root.setAttribute("data-linked", "");
+    if (wasm) {
+      var link = document.createElement("link");
+      link.rel = "preload";
+      link.as = "fetch";
+      link.crossOrigin = "anonymous";
+      link.integrity = me.getAttribute("data-wasm-integrity");
+      link.href = wasm;
+      document.head.appendChild(link);
+    }
   }
   function fail() {
     root.setAttribute("data-failed", "");

@@ -6,16 +6,19 @@ use crate::i18n::label_name;
 
 /// One label's table in a scrolling frame, captioned with the label's name
 /// when the estimate has several: the frame the month breakdown and the
-/// purchase schedule share. `after` follows the table inside the frame.
+/// purchase schedule share. `after` follows the frame: a sentence in a
+/// scrolling box would be cut with the table.
 pub fn label_table(label: Label, captioned: bool, lang: Lang, rows: Html, after: Html) -> Html {
     html! {
-        <div class="table-scroll" tabindex="0" key={label.id()}>
-            <table class="prices" data-label={label.id()}>
-                if captioned {
-                    <caption>{ label_name(label, lang) }</caption>
-                }
-                { rows }
-            </table>
+        <div key={label.id()}>
+            <div class="table-scroll" tabindex="0">
+                <table class="prices" data-label={label.id()}>
+                    if captioned {
+                        <caption>{ label_name(label, lang) }</caption>
+                    }
+                    { rows }
+                </table>
+            </div>
             { after }
         </div>
     }

@@ -26,6 +26,7 @@ pub mod price_tables;
 pub mod promotion_end;
 pub mod purchase_schedule;
 pub mod recommendation_panel;
+pub mod saving_chart;
 pub mod scenario_inputs;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod scriptless_page;

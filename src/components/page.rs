@@ -6,14 +6,17 @@ use pricing::cliff::cliffs;
 use pricing::{Estimate, OptimizerError, Scenario};
 use yew::prelude::*;
 
+use super::cliff_note::CliffNote;
 use super::cost_chart::CostChart;
 use super::language_switch::LanguageSwitch;
 use super::later::Later;
+use super::month_breakdown::MonthBreakdown;
 use super::notice_list::NoticeList;
 use super::pinned_scenarios::PinnedScenarios;
 use super::postpaid_summary::PostpaidSummary;
 use super::price_tables::PriceTables;
 use super::recommendation_panel::RecommendationPanel;
+use super::saving_chart::SavingChart;
 use super::scenario_inputs::ScenarioInputs;
 use super::share_bar::ShareBar;
 use super::unread_note::UnreadNote;
@@ -81,12 +84,17 @@ pub fn Page(props: &PageProps) -> Html {
             </header>
             <NoticeList notices={state.notices.clone()} on_dismiss={actions.dismiss_notice.clone()} />
             <main class="layout">
-                <Later name="inputs"><ScenarioInputs {book} page={page.clone()} actions={actions.clone()} /></Later>
-                <Later name="results">
-                    <UnreadNote unread={state.unread.clone()} />
-                    { figures(&estimate, book, scenario.months, packs_pay_from, lang) }
-                </Later>
+                // Its own grid: the results stick beside the inputs, and no further.
+                <div class="workbench">
+                    <Later name="inputs"><ScenarioInputs {book} page={page.clone()} actions={actions.clone()} /></Later>
+                    <Later name="results"><div class="results">
+                        <UnreadNote unread={state.unread.clone()} />
+                        { figures(&estimate, book, scenario, packs_pay_from, lang) }
+                    </div></Later>
+                </div>
                 if let Ok(estimate) = &*estimate {
+                    // The whole width: ten columns do not fit beside the inputs.
+                    <Later name="months"><section class="month-section"><MonthBreakdown estimate={estimate.clone()} {book} /></section></Later>
                     if !page.embed {
                         <Later name="share"><ShareBar page={page.clone()} frozen={!state.unread.is_empty()} estimate={estimate.clone()} {book}
                             on_pin={ let (add, s) = (pin_actions.add.clone(), scenario.clone()); Callback::from(move |()| add.emit(s.clone())) } /></Later>
@@ -109,20 +117,24 @@ pub fn Page(props: &PageProps) -> Html {
     }
 }
 
-/// The postpaid figures and the recommendation, or why there are none.
+/// The postpaid figures and the recommendation, or why there are none. The
+/// cliff note comes last: appearing and going as the slider moves, it
+/// moves nothing below it, in the inputs or the results.
 fn figures(
     estimate: &Result<Rc<Estimate>, OptimizerError>,
     book: Book,
-    months: u32,
+    scenario: &Scenario,
     packs_pay_from: Option<u64>,
     lang: Lang,
 ) -> Html {
+    let prices = book.0.label(scenario.label);
     match estimate {
         Ok(estimate) => html! {
-            <div class="results">
-                <RecommendationPanel estimate={estimate.clone()} {book} {packs_pay_from} />
-                <PostpaidSummary estimate={estimate.clone()} prices={book.0.label(estimate.main().label)} {months} />
-            </div>
+            <>
+                <RecommendationPanel estimate={estimate.clone()} {packs_pay_from} />
+                <PostpaidSummary estimate={estimate.clone()} {prices} months={scenario.months} />
+                <CliffNote {prices} column={scenario.column} volume={scenario.volume} />
+            </>
         },
         Err(error) => html! {
             <section class="broken" role="alert">
@@ -149,6 +161,7 @@ fn chart(
     let refined = curve.is_final_for(scenario);
     html! {
         <section class="chart-section">
+            <SavingChart curve={curve.clone()} current={current.clone()} />
             <CostChart {curve} {current} {cliffs} {refined} />
             if !scenario.extra.is_empty() {
                 <p class="field-help" data-testid="chart-scaled">{ text(lang).chart_scaled }</p>

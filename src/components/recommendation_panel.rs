@@ -9,7 +9,6 @@ use crate::hooks::{use_lang, use_month_names};
 
 use super::amount::Amount;
 use super::later::Later;
-use super::month_breakdown::MonthBreakdown;
 use super::purchase_schedule::PurchaseSchedule;
 use crate::i18n::{
     estimate_words, fill, per_call_price, proof_sentence, strategy_name, text, yuan, MonthNames,
@@ -20,8 +19,6 @@ use crate::i18n::{
 pub struct RecommendationPanelProps {
     /// The scenario's figures.
     pub estimate: Rc<Estimate>,
-    /// The price book, for naming each label's tiers.
-    pub book: crate::book::Book,
     /// Where packs start to pay, above the current volume, once the cost curve is known.
     #[prop_or_default]
     pub packs_pay_from: Option<u64>,
@@ -113,7 +110,6 @@ pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
             }
             <Later name="schedule"><PurchaseSchedule estimate={estimate.clone()} /></Later>
             <p class="purchase-model" data-testid="purchase-model">{ t.purchase_model }</p>
-            <Later name="months"><MonthBreakdown estimate={estimate.clone()} book={props.book} /></Later>
         </section>
     }
 }

@@ -5,7 +5,6 @@ use calculator::PageState;
 use pricing::PriceColumn;
 use yew::prelude::*;
 
-use super::cliff_note::CliffNote;
 use super::extra_channels::ExtraChannels;
 use super::held_packs::HeldPacks;
 use super::label_guide::LabelGuide;
@@ -62,7 +61,6 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
             <Later name="guide"><LabelGuide {book} on_resolve={actions.label.clone()} /></Later>
             <VolumeControl volume={scenario.volume} on_change={actions.change.clone()} />
             <StopButtons {prices} volume={scenario.volume} on_change={actions.volume.clone()} />
-            <CliffNote {prices} column={scenario.column} volume={scenario.volume} />
             <div class="row">
                 <NumberField id={fields::MONTHS.name} rule={fields::MONTHS.rule} label={t.months} unit={t.months_unit}
                     value={fields::MONTHS.get(page)} on_change={actions.months.clone()} />

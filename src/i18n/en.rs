@@ -64,6 +64,7 @@ pub const EN: Text = Text {
     stop_up: "up to {volume} ›",
     per_call_amount: "¥{amount} per call",
     chart_title: "Total over the period (¥, log scale) by calls per month (log scale)",
+    saving_chart_title: "Total over the period at 0 to {high} calls a month: postpaid only and the cheapest plan",
     chart_per_call_title: "Average price per call (¥)",
     chart_postpaid: "Postpaid only",
     chart_best: "Cheapest plan",

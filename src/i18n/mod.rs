@@ -76,6 +76,8 @@ pub struct Text {
     pub next_stop: &'static str,
     pub chart_title: &'static str,
     pub chart_per_call_title: &'static str,
+    /// The linear chart around the current volume; `{high}` is its widest volume.
+    pub saving_chart_title: &'static str,
     pub chart_postpaid: &'static str,
     pub chart_best: &'static str,
     pub chart_current: &'static str,

@@ -64,6 +64,7 @@ pub const ZH: Text = Text {
     stop_up: "升至 {volume} ›",
     per_call_amount: "{amount} 元/次",
     chart_title: "周期总费用（元，对数刻度）与月调用量（对数刻度）",
+    saving_chart_title: "月调用量 0 至 {high} 次时的周期总费用：纯后付费与最省方案",
     chart_per_call_title: "平均单次价格（元/次）",
     chart_postpaid: "纯后付费",
     chart_best: "最省方案",

@@ -17,9 +17,9 @@ use calculator::pinned::PINS_KEY;
 use calculator::{format, slider};
 use common::{
     amount, assert_healthy, assert_plan_in_words, downloaded_blob, expect_best, expect_postpaid,
-    open_in, open_sized, settled, type_into, wait_for_url, SETTLE,
+    open_in, open_sized, settled, type_into, wait_for_url, FramedSite, SETTLE,
 };
-use e2e::{keys, Browser, BrowserKind, Element, StaticServer};
+use e2e::{keys, Browser, BrowserKind, Element};
 use serde_json::{json, Value};
 
 common::in_every_engine!(
@@ -33,7 +33,41 @@ common::in_every_engine!(
     pins_survive_a_reload,
     the_guard_sees_what_the_page_logs,
     screenshots_at_1280_and_360,
+    a_link_fetches_its_wasm_while_the_page_is_parsed,
 );
+
+/// A linked scenario needs the wasm for its figures: static/boot.js preloads
+/// it while the HTML is parsed, and the loader's fetch takes that download
+/// over instead of starting another: the wasm is downloaded once in every
+/// engine. Chromium's resource timings name the initiator: the preload link
+/// on a linked page, the loader's fetch on the default page (complete
+/// without the wasm, it fetches it after its first paint). Firefox leaves a
+/// download taken over from a preload out of its timings, and WebKit names
+/// the fetch that took it over.
+fn a_link_fetches_its_wasm_while_the_page_is_parsed(kind: BrowserKind) {
+    for (query, initiator) in [("?volume=6050&months=24", "link"), ("", "fetch")] {
+        let browser = open_in(kind, query);
+        let fetched = browser.execute(
+            "return performance.getEntriesByType('resource')
+                 .filter(entry => entry.name.endsWith('.wasm'))
+                 .map(entry => entry.initiatorType);",
+            &[],
+        );
+        let downloads = fetched.as_array().map_or(0, Vec::len);
+        assert!(
+            downloads <= 1,
+            "the wasm downloaded twice for {query:?}: {fetched}"
+        );
+        if kind == BrowserKind::Chromium {
+            assert_eq!(
+                fetched,
+                json!([initiator]),
+                "the wasm's download for {query:?}"
+            );
+        }
+        assert_healthy(&browser);
+    }
+}
 
 // ---------------------------------------------------------------------------------------
 // Scenarios
@@ -356,52 +390,6 @@ fn the_guard_sees_what_the_page_logs(kind: BrowserKind) {
 /// The scenario of the screenshots (the same as Chromium's suite takes).
 const SCREENSHOT_QUERY: &str = "?label=general-verify&volume=6050&months=24";
 
-/// The release bundle plus one page of its own, `narrow.html`, that frames the
-/// calculator 360 px wide, served from a temporary folder removed on drop.
-struct NarrowSite {
-    server: StaticServer,
-    dir: PathBuf,
-}
-
-impl NarrowSite {
-    fn start() -> NarrowSite {
-        let dir = e2e::fresh_temp_dir("narrow-site");
-        let bundle = e2e::bundle::dist();
-        for entry in std::fs::read_dir(bundle).expect("the bundle's folder") {
-            let from = entry.expect("a bundle file").path();
-            if from.is_file() {
-                let to = dir.join(from.file_name().expect("a file name"));
-                std::fs::copy(&from, to).expect("copy a bundle file");
-            }
-        }
-        let page = format!(
-            r#"<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <title>The calculator, 360 px wide</title>
-  <link rel="icon" href="data:,">
-  <style>body {{ margin: 0; }}</style>
-</head>
-<body>
-  <iframe id="shot" title="The calculator, 360 px wide" src="./{SCREENSHOT_QUERY}"
-    width="360" height="3600" frameborder="0"></iframe>
-</body>
-</html>
-"#
-        );
-        std::fs::write(dir.join("narrow.html"), page).expect("write narrow.html");
-        let server = StaticServer::start(&dir, "/").expect("serve the narrow site");
-        NarrowSite { server, dir }
-    }
-}
-
-impl Drop for NarrowSite {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
 /// Saves `calculator-1280.png` and `calculator-360.png` under
 /// `target/screenshots/<engine>/`. Where the engine's window cannot be 360 px wide
 /// (Firefox, WebKit), the page is framed 360 px wide in a page of its own origin and the
@@ -437,11 +425,11 @@ fn screenshots_at_1280_and_360(kind: BrowserKind) {
         assert_eq!(png_size(&path), (360, height));
         assert_healthy(&narrow);
     } else {
-        let site = NarrowSite::start();
+        let site = FramedSite::start(SCREENSHOT_QUERY, 360, 3600);
         let mut host = Browser::open_with(kind, &site.server.base_url(), 1280, 4600);
         host.set_find_timeout(SETTLE);
         // The load includes the frame's.
-        host.goto("narrow.html");
+        host.goto(FramedSite::PAGE);
         let frame = host.find("#shot");
         host.enter_frame(&frame);
         host.testid("cost-chart");

@@ -68,16 +68,19 @@ pub fn open_in(kind: BrowserKind, query: &str) -> Browser {
     browser
 }
 
-/// Waits until the searched plan has replaced the quick yearly one: the
-/// panel then stops growing, so a click lands where it was aimed (WebKit's
-/// driver aims before it clicks).
+/// Waits until the live page (`html[data-live]`, not the pre-rendered one)
+/// shows the searched plan in place of the quick yearly one: the panel then
+/// stops growing, so a click lands where it was aimed (WebKit's driver aims
+/// before it clicks).
 ///
 /// A page that has failed (`html[data-failed]`, static/boot.js) never refines:
 /// it is reported as failed at once instead of as a timeout.
 pub fn settled(browser: &Browser) {
     e2e::wait_until("the refined plan", SETTLE, || {
         browser
-            .find_all("html[data-failed], [data-testid=best-proof][data-refined=true]")
+            .find_all(
+                "html[data-failed], html[data-live] [data-testid=best-proof][data-refined=true]",
+            )
             .len()
             == 1
     });
@@ -218,4 +221,60 @@ pub fn field_value(browser: &Browser, css: &str) -> String {
     value
         .as_str()
         .map_or_else(|| value.to_string(), str::to_string)
+}
+
+/// The release bundle plus one page of its own, [`FramedSite::PAGE`], that
+/// frames the calculator at a size and query, served from a temporary folder
+/// removed on drop. Firefox's and WebKit's windows cannot be as narrow as a
+/// phone; inside the frame the page lays itself out exactly as in a viewport
+/// of the frame's size (its media queries and `vw` units answer to the frame).
+/// The frame is in the host page's markup: WebKitGTK can hang a command that
+/// arrives while a frame that a script made is still loading.
+pub struct FramedSite {
+    /// Serves the folder.
+    pub server: e2e::StaticServer,
+    dir: std::path::PathBuf,
+}
+
+impl FramedSite {
+    /// The host page's path; its frame is `#shot`.
+    pub const PAGE: &'static str = "framed.html";
+
+    /// Serves the bundle with a host page framing `query` at `width`×`height`.
+    pub fn start(query: &str, width: u32, height: u32) -> FramedSite {
+        let dir = e2e::fresh_temp_dir("framed-site");
+        let bundle = e2e::bundle::dist();
+        for entry in std::fs::read_dir(bundle).expect("the bundle's folder") {
+            let from = entry.expect("a bundle file").path();
+            if from.is_file() {
+                let to = dir.join(from.file_name().expect("a file name"));
+                std::fs::copy(&from, to).expect("copy a bundle file");
+            }
+        }
+        let page = format!(
+            r#"<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>The calculator, {width} px wide</title>
+  <link rel="icon" href="data:,">
+  <style>body {{ margin: 0; }}</style>
+</head>
+<body>
+  <iframe id="shot" title="The calculator, {width} px wide" src="./{query}"
+    width="{width}" height="{height}" frameborder="0"></iframe>
+</body>
+</html>
+"#
+        );
+        std::fs::write(dir.join(Self::PAGE), page).expect("write the host page");
+        let server = e2e::StaticServer::start(&dir, "/").expect("serve the framed site");
+        FramedSite { server, dir }
+    }
+}
+
+impl Drop for FramedSite {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
 }

@@ -1,0 +1,258 @@
+//! Phone first and nothing hidden, in every engine: the best total on screen
+//! on a phone on load, on a linked scenario with the advanced area open and
+//! while the slider moves; the results beside the inputs on a desktop while
+//! an advanced input is edited; nothing under the finger moving as the
+//! slider crosses a cliff; every table within its card at 1280 px; no
+//! sideways scrolling of the page at 360 px; label names whole; a linear
+//! chart around the current volume.
+//!
+//! Firefox's and WebKit's windows cannot be as narrow as a phone: there the
+//! page is framed at the phone's size ([`FramedSite`]).
+
+mod common;
+
+use common::{open_sized, settled, FramedSite, SETTLE};
+use e2e::{keys, Browser, BrowserKind};
+use serde_json::{json, Value};
+
+common::in_every_engine!(
+    a_phone_shows_the_best_total,
+    a_desktop_keeps_the_results_beside_the_inputs,
+    nothing_under_the_finger_moves,
+    tables_fit_and_names_stay_whole,
+    the_saving_chart_spans_about_twice_the_volume,
+);
+
+/// A scenario a user shares: its advanced area opens (growth), its plan has
+/// several orders, and its volume sits near a cliff.
+const LINKED: &str = "?label=general-verify&volume=6050&months=24&growth=5";
+
+/// A page at a viewport's size: the browser, in the frame where the engine
+/// needs one, and the site serving that frame.
+struct Sized {
+    browser: Browser,
+    _site: Option<FramedSite>,
+}
+
+/// Opens the calculator at `query` in a `width`×`height` viewport and waits
+/// for the searched plan.
+fn open_at(kind: BrowserKind, query: &str, width: u32, height: u32) -> Sized {
+    if width >= kind_min_width(kind) {
+        let browser = open_sized(kind, width, height);
+        browser.goto(&format!("/{query}"));
+        settled(&browser);
+        return Sized {
+            browser,
+            _site: None,
+        };
+    }
+    let site = FramedSite::start(query, width, height);
+    let mut browser = Browser::open_with(kind, &site.server.base_url(), 1280, height + 60);
+    browser.set_find_timeout(SETTLE);
+    browser.goto(FramedSite::PAGE);
+    {
+        let frame = browser.find("#shot");
+        browser.enter_frame(&frame);
+    }
+    settled(&browser);
+    let inner = browser.execute("return [innerWidth, innerHeight];", &[]);
+    assert_eq!(inner, json!([width, height]), "the frame is the viewport");
+    Sized {
+        browser,
+        _site: Some(site),
+    }
+}
+
+fn kind_min_width(kind: BrowserKind) -> u32 {
+    match kind {
+        BrowserKind::Chromium => 1,
+        BrowserKind::Firefox => e2e::browser::FIREFOX_MIN_WIDTH,
+        BrowserKind::Webkit => e2e::browser::WEBKIT_MIN_WIDTH,
+    }
+}
+
+/// Whether the element `css` names lies wholly inside the viewport.
+fn on_screen(browser: &Browser, css: &str) -> bool {
+    browser.execute(
+        "const box = document.querySelector(arguments[0]).getBoundingClientRect();
+         return box.height > 0 && box.top >= 0 && box.bottom <= innerHeight
+             && box.left >= 0 && box.right <= innerWidth;",
+        &[json!(css)],
+    ) == json!(true)
+}
+
+/// The top of the element `css` names, in the viewport, to the pixel.
+fn top_of(browser: &Browser, css: &str) -> i64 {
+    let top = browser.execute(
+        "return Math.round(document.querySelector(arguments[0]).getBoundingClientRect().top);",
+        &[json!(css)],
+    );
+    top.as_i64()
+        .unwrap_or_else(|| panic!("{css} has no top: {top}"))
+}
+
+const BEST_TOTAL: &str = "[data-testid=best-total]";
+
+/// At 390×844: the best total is on screen on the default page, on a linked
+/// scenario whose advanced area is open, and after the slider moved.
+fn a_phone_shows_the_best_total(kind: BrowserKind) {
+    for lang in ["zh", "en"] {
+        let page = open_at(kind, &format!("?lang={lang}"), 390, 844);
+        assert!(on_screen(&page.browser, BEST_TOTAL), "default page, {lang}");
+    }
+    let page = open_at(kind, LINKED, 390, 844);
+    let browser = &page.browser;
+    assert_eq!(
+        browser.execute(
+            "return document.querySelector('details.advanced').open;",
+            &[]
+        ),
+        json!(true),
+        "the linked scenario opens the advanced area"
+    );
+    assert!(on_screen(browser, BEST_TOTAL), "linked scenario");
+    let slider = browser.testid("volume-slider");
+    for _ in 0..6 {
+        slider.send_keys(&keys::ARROW_RIGHT.repeat(3));
+        assert!(on_screen(browser, BEST_TOTAL), "while the slider moves");
+    }
+    settled(browser);
+    assert!(on_screen(browser, BEST_TOTAL), "after the slider moved");
+}
+
+/// At 1280×900, with the growth field brought into view on a linked
+/// scenario, the best total is still on screen beside it.
+fn a_desktop_keeps_the_results_beside_the_inputs(kind: BrowserKind) {
+    let page = open_at(kind, LINKED, 1280, 900);
+    let browser = &page.browser;
+    for field in ["#growth", "#legacy", "#start"] {
+        browser.execute(
+            "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' });",
+            &[json!(field)],
+        );
+        assert!(on_screen(browser, field), "{field} is in view");
+        assert!(
+            on_screen(browser, BEST_TOTAL),
+            "the best total beside {field}"
+        );
+    }
+}
+
+/// The slider steps across the 1,000-call cliff, where the cliff note comes
+/// and goes: the slider and the fields below it keep their places, at a
+/// phone's width and a desktop's.
+fn nothing_under_the_finger_moves(kind: BrowserKind) {
+    for (width, height) in [(390, 844), (1280, 900)] {
+        let page = open_at(kind, "?volume=900", width, height);
+        let browser = &page.browser;
+        let slider = browser.testid("volume-slider");
+        browser.execute(
+            "document.querySelector('[data-testid=volume-slider]').scrollIntoView({ block: 'center' });",
+            &[],
+        );
+        let watched = ["[data-testid=volume-slider]", "#months"];
+        let before: Vec<i64> = watched.iter().map(|css| top_of(browser, css)).collect();
+        let mut notes = 0;
+        for _ in 0..12 {
+            slider.send_keys(keys::ARROW_RIGHT);
+            settled(browser);
+            notes += browser.find_all("[data-testid=cliff-note]").len();
+            let now: Vec<i64> = watched.iter().map(|css| top_of(browser, css)).collect();
+            assert_eq!(now, before, "{watched:?} moved at {width} px");
+        }
+        assert!(notes > 0, "the steps reached the cliff at {width} px");
+    }
+}
+
+/// Every table fits its card at 1280 px in both languages, the page never
+/// scrolls sideways at 360 px, and at 1280 and 360 px each label's name in
+/// Chinese stays on one line, inside its box.
+fn tables_fit_and_names_stay_whole(kind: BrowserKind) {
+    for lang in ["zh", "en"] {
+        let query = format!("{LINKED}&promo_months=12&lang={lang}");
+        let page = open_at(kind, &query, 1280, 900);
+        // The month breakdown too, which opens on demand.
+        page.browser.execute(
+            "document.querySelectorAll('details').forEach(details => details.open = true);",
+            &[],
+        );
+        page.browser.find("[data-testid=breakdown] table");
+        let cut = page.browser.execute(
+            "return [...document.querySelectorAll('.table-scroll, table')]
+                 .filter(box => box.scrollWidth > box.clientWidth + 1)
+                 .map(box => `${(box.querySelector('caption, th') || box).textContent.slice(0, 40)}: ${box.scrollWidth} > ${box.clientWidth} px; ` + [...box.querySelectorAll('tr:first-child > *, tbody tr:first-child > *')].map(c => c.textContent + '=' + Math.round(c.getBoundingClientRect().width)).join(' | '));",
+            &[],
+        );
+        assert_eq!(
+            cut,
+            json!([]),
+            "tables wider than their card at 1280 px, {lang}"
+        );
+        if lang == "zh" {
+            assert_eq!(broken_label_names(&page.browser), json!([]), "at 1280 px");
+        }
+
+        let narrow = open_at(kind, &query, 360, 780);
+        let widths = narrow.browser.execute(
+            "return [document.documentElement.scrollWidth, innerWidth];",
+            &[],
+        );
+        assert!(
+            widths[0].as_u64() <= widths[1].as_u64(),
+            "the page scrolls sideways at 360 px, {lang}: {widths}"
+        );
+        if lang == "zh" {
+            assert_eq!(broken_label_names(&narrow.browser), json!([]));
+        }
+    }
+}
+
+/// The label picker's names that take more than one line or run into their
+/// box's padding.
+fn broken_label_names(browser: &Browser) -> Value {
+    browser.execute(
+        "return [...document.querySelectorAll('.choice')].filter(choice => {
+             const range = document.createRange();
+             range.selectNodeContents(choice.lastChild);
+             const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+             const inner = choice.getBoundingClientRect().right
+                 - parseFloat(getComputedStyle(choice).paddingRight);
+             return tops.size > 1 || choice.lastChild.getBoundingClientRect().right > inner + 0.5;
+         }).map(choice => choice.textContent);",
+        &[],
+    )
+}
+
+/// The linear chart runs from no calls to about twice the current volume, says so
+/// in its title, and draws both totals through the samples in that range,
+/// the current volume's among them.
+fn the_saving_chart_spans_about_twice_the_volume(kind: BrowserKind) {
+    let page = open_at(kind, &format!("{LINKED}&lang=en"), 1280, 900);
+    let chart = page.browser.testid("saving-chart");
+    let high: u64 = chart
+        .attr("data-high")
+        .and_then(|high| high.parse().ok())
+        .unwrap_or_default();
+    // The first sample at twice the volume or more: twelve samples a decade.
+    assert!((12_100..12_100 * 6 / 5).contains(&high), "{high}");
+    let title = page.browser.text("[data-testid=saving-chart] figcaption");
+    let words = format!(
+        "0 to {} calls a month",
+        calculator::format::grouped_calls(high.into())
+    );
+    assert!(title.contains(&words), "{title}");
+    let segments = page.browser.execute(
+        "return [...document.querySelectorAll('[data-testid=saving-chart] path.line')]
+             .map(line => line.getAttribute('d').split(' L').length);",
+        &[],
+    );
+    let counts: Vec<u64> = segments
+        .as_array()
+        .map(|all| all.iter().filter_map(Value::as_u64).collect())
+        .unwrap_or_default();
+    assert_eq!(counts.len(), 2, "two lines: {segments}");
+    assert!(
+        counts.iter().all(|&n| n >= 10),
+        "points per line: {segments}"
+    );
+}
