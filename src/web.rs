@@ -84,6 +84,15 @@ pub fn later(delay_ms: u32, task: impl FnOnce() + 'static) {
         .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), delay);
 }
 
+/// Records a moment in the page's performance timeline (a User Timing mark),
+/// where Lighthouse and the browser bench read it.
+pub fn mark(name: &str) {
+    if let Some(performance) = window().and_then(|w| w.performance()) {
+        // A page that cannot record it works the same.
+        let _ = performance.mark(name);
+    }
+}
+
 /// This month by the browser's clock, if there is a browser.
 pub fn this_month() -> Option<calculator::calendar::CalendarMonth> {
     window()?;

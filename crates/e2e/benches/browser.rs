@@ -152,6 +152,70 @@ const next = () => {
 };
 next();";
 
+/// Drags the slider over its whole range, `arguments[0]` positions a step,
+/// a frame and a little more per step as a finger gives it, and samples
+/// after each step the page positions of what is under and around the
+/// finger (the slider, the months field, the share bar) and the
+/// recommendation's height; returns the samples, one array per step.
+const DRAG_LAYOUT: &str = "
+const [step, done] = [arguments[0], arguments[arguments.length - 1]];
+const slider = document.querySelector('[data-testid=volume-slider]');
+const sample = () => ['[data-testid=volume-slider]', '#months', '.share-bar', '.recommendation']
+  .map((css, i) => {
+    const box = document.querySelector(css)?.getBoundingClientRect();
+    return box ? Math.round(i === 3 ? box.height : box.top + scrollY) : null;
+  });
+const samples = [];
+let position = 0;
+const next = () => {
+  if (position > Number(slider.max)) { done(samples); return; }
+  slider.value = String(position);
+  slider.dispatchEvent(new Event('input', { bubbles: true }));
+  position += step;
+  requestAnimationFrame(() => setTimeout(() => { samples.push(sample()); next(); }, 16));
+};
+next();";
+
+/// What moved during a full-range drag of the slider at `width`×`height`:
+/// per watched thing, how often its position (or the recommendation's
+/// height) changed from one step to the next, and its range.
+fn drag_layout(width: u32, height: u32) -> String {
+    let browser = Browser::open(width, height);
+    browser.goto(&format!("/?{QUERY}"));
+    browser.testid("chart-current");
+    let step = (slider::max_position() / 120).max(1);
+    let samples = browser.execute_async(DRAG_LAYOUT, &[json!(step)]);
+    let rows: Vec<Vec<Option<i64>>> = samples
+        .as_array()
+        .expect("a list of samples")
+        .iter()
+        .map(|row| {
+            row.as_array()
+                .map(|row| row.iter().map(Value::as_i64).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    let names = ["slider top", "months field top", "share bar top", "recommendation height"];
+    let described: Vec<String> = names
+        .iter()
+        .enumerate()
+        .map(|(at, name)| {
+            let values: Vec<i64> = rows.iter().filter_map(|row| row.get(at).copied().flatten()).collect();
+            let changes = values.windows(2).filter(|pair| pair[0] != pair[1]).count();
+            let (low, high) = (values.iter().min(), values.iter().max());
+            match (low, high) {
+                (Some(low), Some(high)) => format!("{name} changed {changes} times ({low}–{high} px)"),
+                _ => format!("{name}: not on the page"),
+            }
+        })
+        .collect();
+    format!(
+        "  drag at {width} px ({} steps of {step} positions): {}",
+        rows.len(),
+        described.join("; ")
+    )
+}
+
 fn main() {
     let browser = Browser::open(1280, 900);
     browser.cdp(
@@ -227,6 +291,10 @@ fn main() {
             "  heavy scenario searched plan shown {}",
             summary(&heavy_refined)
         );
+    }
+    let _ = writeln!(report, "Layout during a full-range slider drag, CPU throttling 1x:");
+    for (width, height) in [(1280, 900), (390, 844)] {
+        let _ = writeln!(report, "{}", drag_layout(width, height));
     }
     let _ = writeln!(report, "(heavy scenario: ?{HEAVY})");
     browser.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 1 }));
