@@ -390,77 +390,97 @@ fn the_guard_sees_what_the_page_logs(kind: BrowserKind) {
 /// The scenario of the screenshots (the same as Chromium's suite takes).
 const SCREENSHOT_QUERY: &str = "?label=general-verify&volume=6050&months=24";
 
-/// Saves `calculator-1280.png` and `calculator-360.png` under
-/// `target/screenshots/<engine>/`. Where the engine's window cannot be 360 px wide
-/// (Firefox, WebKit), the page is framed 360 px wide in a page of its own origin and the
-/// frame's part of the viewport is shot: inside the frame the page lays itself out
-/// exactly as in a 360 px viewport (its media queries and `vw` units answer to the
-/// frame). The frame is in the host page's markup: WebKitGTK can hang a command that
-/// arrives while a frame that a script made is still loading.
+/// Saves, under `target/screenshots/<engine>/`, in Chinese and in English
+/// (`-en`): the whole page at 1280 and at 360 px (`calculator-1280.png`,
+/// `calculator-360.png`), and the first screen of a 390 × 844 phone
+/// (`phone-390.png`), as a phone shows it. Where the engine's window cannot
+/// be that narrow (Firefox, WebKit), the page is framed at that width in a
+/// page of its own origin and the frame's part of the viewport is shot:
+/// inside the frame the page lays itself out exactly as in a viewport of
+/// the frame's size (its media queries and `vw` units answer to the frame).
 fn screenshots_at_1280_and_360(kind: BrowserKind) {
     let folder = e2e::workspace_root()
         .join("target/screenshots")
         .join(kind.name());
     std::fs::create_dir_all(&folder).expect("a folder for screenshots");
+    for (lang, suffix) in [("", ""), ("&lang=en", "-en")] {
+        let query = format!("{SCREENSHOT_QUERY}{lang}");
+        let wide = open_sized(kind, 1280, 2000);
+        wide.goto(&format!("/{query}"));
+        wide.testid("cost-chart");
+        expect_postpaid(&wide, &query);
+        let height = fit_viewport_to_page(&wide, 1280);
+        let path = folder.join(format!("calculator-1280{suffix}.png"));
+        wide.screenshot_png(&path);
+        assert_eq!(png_size(&path), (1280, height));
+        assert_healthy(&wide);
+        drop(wide);
+        let path = folder.join(format!("calculator-360{suffix}.png"));
+        shoot_narrow(kind, &query, (360, 3600), true, &path);
+        let path = folder.join(format!("phone-390{suffix}.png"));
+        shoot_narrow(kind, &query, (390, 844), false, &path);
+        assert_eq!(png_size(&path), (390, 844));
+    }
+}
 
-    let wide = open_sized(kind, 1280, 2000);
-    wide.goto(&format!("/{SCREENSHOT_QUERY}"));
-    wide.testid("cost-chart");
-    expect_postpaid(&wide, SCREENSHOT_QUERY);
-    let height = fit_viewport_to_page(&wide, 1280);
-    let path = folder.join("calculator-1280.png");
-    wide.screenshot_png(&path);
-    assert_eq!(png_size(&path), (1280, height));
-    assert_healthy(&wide);
-    drop(wide);
-
-    let path = folder.join("calculator-360.png");
+/// Shoots the page at `query` in a `size` viewport (framed where the engine
+/// needs it): the whole page if `whole`, else the viewport as it is.
+fn shoot_narrow(kind: BrowserKind, query: &str, size: (u32, u32), whole: bool, path: &Path) {
+    let (width, height) = size;
     if kind == BrowserKind::Chromium {
-        let narrow = open_sized(kind, 360, 3600);
-        narrow.goto(&format!("/{SCREENSHOT_QUERY}"));
+        let narrow = open_sized(kind, width, height);
+        narrow.goto(&format!("/{query}"));
         narrow.testid("cost-chart");
-        expect_postpaid(&narrow, SCREENSHOT_QUERY);
-        let height = fit_viewport_to_page(&narrow, 360);
-        narrow.screenshot_png(&path);
-        assert_eq!(png_size(&path), (360, height));
+        expect_postpaid(&narrow, query);
+        let height = if whole {
+            fit_viewport_to_page(&narrow, width)
+        } else {
+            height
+        };
+        narrow.screenshot_png(path);
+        assert_eq!(png_size(path), (width, height));
         assert_healthy(&narrow);
-    } else {
-        let site = FramedSite::start(SCREENSHOT_QUERY, 360, 3600);
-        let mut host = Browser::open_with(kind, &site.server.base_url(), 1280, 4600);
-        host.set_find_timeout(SETTLE);
-        // The load includes the frame's.
-        host.goto(FramedSite::PAGE);
-        let frame = host.find("#shot");
-        host.enter_frame(&frame);
-        host.testid("cost-chart");
-        expect_postpaid(&host, SCREENSHOT_QUERY);
-        let inner = host.execute("return innerWidth", &[]);
-        assert_eq!(inner, json!(360), "the frame is a 360 px viewport");
-        host.leave_frame();
-        // As tall as the page, so that the shot ends where the page does.
-        let rect = host.execute(
-            "const frame = document.getElementById('shot');
+        return;
+    }
+    let site = FramedSite::start(query, width, height);
+    let mut host = Browser::open_with(kind, &site.server.base_url(), 1280, height + 1000);
+    host.set_find_timeout(SETTLE);
+    // The load includes the frame's.
+    host.goto(FramedSite::PAGE);
+    let frame = host.find("#shot");
+    host.enter_frame(&frame);
+    host.testid("cost-chart");
+    expect_postpaid(&host, query);
+    let inner = host.execute("return innerWidth", &[]);
+    assert_eq!(inner, json!(width), "the frame is a {width} px viewport");
+    host.leave_frame();
+    // As tall as the page if the whole page is wanted, so that the shot ends
+    // where the page does.
+    let rect = host.execute(
+        "const frame = document.getElementById('shot');
+         if (arguments[0]) {
              const page = frame.contentDocument.documentElement;
              frame.height = String(Math.ceil(page.getBoundingClientRect().height));
-             const box = frame.getBoundingClientRect();
-             return [box.left, box.top, box.width, box.height].map(Math.round);",
-            &[],
-        );
-        let side = |at: usize| rect[at].as_u64().and_then(|n| u32::try_from(n).ok());
-        let (Some(x), Some(y), Some(width), Some(height)) = (side(0), side(1), side(2), side(3))
-        else {
-            panic!("the frame's box is not four whole numbers: {rect}");
-        };
-        assert!(
-            y + height <= host.viewport().1,
-            "the frame fits in the viewport"
-        );
-        // From a screenshot of the viewport: an element screenshot of a frame comes out
-        // partly black in WebKit.
-        host.screenshot_region_png(&path, (x, y), (width, height));
-        assert_healthy(&host);
-    }
-    assert_eq!(png_size(&path).0, 360);
+         }
+         const box = frame.getBoundingClientRect();
+         return [box.left, box.top, box.width, box.height].map(Math.round);",
+        &[json!(whole)],
+    );
+    let side = |at: usize| rect[at].as_u64().and_then(|n| u32::try_from(n).ok());
+    let (Some(x), Some(y), Some(shot_width), Some(shot_height)) =
+        (side(0), side(1), side(2), side(3))
+    else {
+        panic!("the frame's box is not four whole numbers: {rect}");
+    };
+    assert!(
+        y + shot_height <= host.viewport().1,
+        "the frame fits in the viewport"
+    );
+    // From a screenshot of the viewport: an element screenshot of a frame comes out
+    // partly black in WebKit.
+    host.screenshot_region_png(path, (x, y), (shot_width, shot_height));
+    assert_healthy(&host);
+    assert_eq!(png_size(path).0, width);
 }
 
 /// Makes the viewport `width` wide and exactly as tall as the page, so that a screenshot
