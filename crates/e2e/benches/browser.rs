@@ -195,16 +195,26 @@ fn drag_layout(width: u32, height: u32) -> String {
                 .unwrap_or_default()
         })
         .collect();
-    let names = ["slider top", "months field top", "share bar top", "recommendation height"];
+    let names = [
+        "slider top",
+        "months field top",
+        "share bar top",
+        "recommendation height",
+    ];
     let described: Vec<String> = names
         .iter()
         .enumerate()
         .map(|(at, name)| {
-            let values: Vec<i64> = rows.iter().filter_map(|row| row.get(at).copied().flatten()).collect();
+            let values: Vec<i64> = rows
+                .iter()
+                .filter_map(|row| row.get(at).copied().flatten())
+                .collect();
             let changes = values.windows(2).filter(|pair| pair[0] != pair[1]).count();
             let (low, high) = (values.iter().min(), values.iter().max());
             match (low, high) {
-                (Some(low), Some(high)) => format!("{name} changed {changes} times ({low}–{high} px)"),
+                (Some(low), Some(high)) => {
+                    format!("{name} changed {changes} times ({low}–{high} px)")
+                }
                 _ => format!("{name}: not on the page"),
             }
         })
@@ -292,7 +302,10 @@ fn main() {
             summary(&heavy_refined)
         );
     }
-    let _ = writeln!(report, "Layout during a full-range slider drag, CPU throttling 1x:");
+    let _ = writeln!(
+        report,
+        "Layout during a full-range slider drag, CPU throttling 1x:"
+    );
     for (width, height) in [(1280, 900), (390, 844)] {
         let _ = writeln!(report, "{}", drag_layout(width, height));
     }

@@ -443,12 +443,7 @@ fn shoot_narrow(kind: BrowserKind, query: &str, size: (u32, u32), whole: bool, p
         return;
     }
     let site = FramedSite::start(query, width, height);
-    let mut host = Browser::open_with(kind, &site.server.base_url(), 1280, height + 1000);
-    host.set_find_timeout(SETTLE);
-    // The load includes the frame's.
-    host.goto(FramedSite::PAGE);
-    let frame = host.find("#shot");
-    host.enter_frame(&frame);
+    let host = site.open_framed(kind, height + 1000);
     host.testid("cost-chart");
     expect_postpaid(&host, query);
     let inner = host.execute("return innerWidth", &[]);

@@ -11,7 +11,7 @@
 
 mod common;
 
-use common::{open_sized, settled, FramedSite, SETTLE};
+use common::{open_sized, settled, FramedSite};
 use e2e::{keys, Browser, BrowserKind};
 use serde_json::{json, Value};
 
@@ -47,13 +47,7 @@ fn open_at(kind: BrowserKind, query: &str, width: u32, height: u32) -> Sized {
         };
     }
     let site = FramedSite::start(query, width, height);
-    let mut browser = Browser::open_with(kind, &site.server.base_url(), 1280, height + 60);
-    browser.set_find_timeout(SETTLE);
-    browser.goto(FramedSite::PAGE);
-    {
-        let frame = browser.find("#shot");
-        browser.enter_frame(&frame);
-    }
+    let browser = site.open_framed(kind, height + 60);
     settled(&browser);
     let inner = browser.execute("return [innerWidth, innerHeight];", &[]);
     assert_eq!(inner, json!([width, height]), "the frame is the viewport");

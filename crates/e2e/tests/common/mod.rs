@@ -271,6 +271,19 @@ impl FramedSite {
         let server = e2e::StaticServer::start(&dir, "/").expect("serve the framed site");
         FramedSite { server, dir }
     }
+
+    /// A `kind` session on the host page, its window `height` px tall, in the frame.
+    pub fn open_framed(&self, kind: BrowserKind, height: u32) -> Browser {
+        let mut browser = Browser::open_with(kind, &self.server.base_url(), 1280, height);
+        browser.set_find_timeout(SETTLE);
+        // The load includes the frame's.
+        browser.goto(Self::PAGE);
+        {
+            let frame = browser.find("#shot");
+            browser.enter_frame(&frame);
+        }
+        browser
+    }
 }
 
 impl Drop for FramedSite {
