@@ -841,7 +841,7 @@ pub const FIREFOX_MIN_WIDTH: u32 = 500;
 pub const WEBKIT_MIN_WIDTH: u32 = 447;
 
 /// The narrowest viewport `kind` can show.
-fn min_width(kind: BrowserKind) -> u32 {
+pub fn min_width(kind: BrowserKind) -> u32 {
     match kind {
         BrowserKind::Chromium => 1,
         BrowserKind::Firefox => FIREFOX_MIN_WIDTH,

@@ -17,7 +17,7 @@ use calculator::pinned::PINS_KEY;
 use calculator::{format, slider};
 use common::{
     amount, assert_healthy, assert_plan_in_words, downloaded_blob, expect_best, expect_postpaid,
-    open_in, open_sized, settled, type_into, wait_for_url, FramedSite, SETTLE,
+    open_at, open_in, open_sized, settled, type_into, wait_for_url, SETTLE,
 };
 use e2e::{keys, Browser, BrowserKind, Element};
 use serde_json::{json, Value};
@@ -427,31 +427,25 @@ fn screenshots_at_1280_and_360(kind: BrowserKind) {
 /// needs it): the whole page if `whole`, else the viewport as it is.
 fn shoot_narrow(kind: BrowserKind, query: &str, size: (u32, u32), whole: bool, path: &Path) {
     let (width, height) = size;
-    if kind == BrowserKind::Chromium {
-        let narrow = open_sized(kind, width, height);
-        narrow.goto(&format!("/{query}"));
-        narrow.testid("cost-chart");
-        expect_postpaid(&narrow, query);
+    let page = open_at(kind, query, width, height);
+    let browser = &page.browser;
+    browser.testid("cost-chart");
+    expect_postpaid(browser, query);
+    if page.site.is_none() {
         let height = if whole {
-            fit_viewport_to_page(&narrow, width)
+            fit_viewport_to_page(browser, width)
         } else {
             height
         };
-        narrow.screenshot_png(path);
+        browser.screenshot_png(path);
         assert_eq!(png_size(path), (width, height));
-        assert_healthy(&narrow);
+        assert_healthy(browser);
         return;
     }
-    let site = FramedSite::start(query, width, height);
-    let host = site.open_framed(kind, height + 1000);
-    host.testid("cost-chart");
-    expect_postpaid(&host, query);
-    let inner = host.execute("return innerWidth", &[]);
-    assert_eq!(inner, json!(width), "the frame is a {width} px viewport");
-    host.leave_frame();
+    browser.leave_frame();
     // As tall as the page if the whole page is wanted, so that the shot ends
     // where the page does.
-    let rect = host.execute(
+    let rect = browser.execute(
         "const frame = document.getElementById('shot');
          if (arguments[0]) {
              const page = frame.contentDocument.documentElement;
@@ -468,13 +462,13 @@ fn shoot_narrow(kind: BrowserKind, query: &str, size: (u32, u32), whole: bool, p
         panic!("the frame's box is not four whole numbers: {rect}");
     };
     assert!(
-        y + shot_height <= host.viewport().1,
+        y + shot_height <= browser.viewport().1,
         "the frame fits in the viewport"
     );
     // From a screenshot of the viewport: an element screenshot of a frame comes out
     // partly black in WebKit.
-    host.screenshot_region_png(path, (x, y), (shot_width, shot_height));
-    assert_healthy(&host);
+    browser.screenshot_region_png(path, (x, y), (shot_width, shot_height));
+    assert_healthy(browser);
     assert_eq!(png_size(path).0, width);
 }
 

@@ -11,7 +11,7 @@
 
 mod common;
 
-use common::{open_sized, settled, FramedSite};
+use common::{open_at, settled};
 use e2e::{keys, Browser, BrowserKind};
 use serde_json::{json, Value};
 
@@ -26,44 +26,6 @@ common::in_every_engine!(
 /// A scenario a user shares: its advanced area opens (growth), its plan has
 /// several orders, and its volume sits near a cliff.
 const LINKED: &str = "?label=general-verify&volume=6050&months=24&growth=5";
-
-/// A page at a viewport's size: the browser, in the frame where the engine
-/// needs one, and the site serving that frame.
-struct Sized {
-    browser: Browser,
-    _site: Option<FramedSite>,
-}
-
-/// Opens the calculator at `query` in a `width`×`height` viewport and waits
-/// for the searched plan.
-fn open_at(kind: BrowserKind, query: &str, width: u32, height: u32) -> Sized {
-    if width >= kind_min_width(kind) {
-        let browser = open_sized(kind, width, height);
-        browser.goto(&format!("/{query}"));
-        settled(&browser);
-        return Sized {
-            browser,
-            _site: None,
-        };
-    }
-    let site = FramedSite::start(query, width, height);
-    let browser = site.open_framed(kind, height + 60);
-    settled(&browser);
-    let inner = browser.execute("return [innerWidth, innerHeight];", &[]);
-    assert_eq!(inner, json!([width, height]), "the frame is the viewport");
-    Sized {
-        browser,
-        _site: Some(site),
-    }
-}
-
-fn kind_min_width(kind: BrowserKind) -> u32 {
-    match kind {
-        BrowserKind::Chromium => 1,
-        BrowserKind::Firefox => e2e::browser::FIREFOX_MIN_WIDTH,
-        BrowserKind::Webkit => e2e::browser::WEBKIT_MIN_WIDTH,
-    }
-}
 
 /// Whether the element `css` names lies wholly inside the viewport.
 fn on_screen(browser: &Browser, css: &str) -> bool {

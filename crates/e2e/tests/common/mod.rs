@@ -271,23 +271,54 @@ impl FramedSite {
         let server = e2e::StaticServer::start(&dir, "/").expect("serve the framed site");
         FramedSite { server, dir }
     }
-
-    /// A `kind` session on the host page, its window `height` px tall, in the frame.
-    pub fn open_framed(&self, kind: BrowserKind, height: u32) -> Browser {
-        let mut browser = Browser::open_with(kind, &self.server.base_url(), 1280, height);
-        browser.set_find_timeout(SETTLE);
-        // The load includes the frame's.
-        browser.goto(Self::PAGE);
-        {
-            let frame = browser.find("#shot");
-            browser.enter_frame(&frame);
-        }
-        browser
-    }
 }
 
 impl Drop for FramedSite {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// A page at a viewport's size: the browser, in the frame where the engine
+/// needs one, and the site serving that frame (dropped after the browser).
+pub struct SizedPage {
+    /// The session, switched into the frame when there is one.
+    pub browser: Browser,
+    /// The framing site, where the engine's window cannot be that narrow.
+    pub site: Option<FramedSite>,
+}
+
+/// Opens the calculator at `query` in a `width`×`height` viewport, framed
+/// where `kind`'s window cannot be that narrow, and waits for the searched plan.
+pub fn open_at(kind: BrowserKind, query: &str, width: u32, height: u32) -> SizedPage {
+    if width >= e2e::browser::min_width(kind) {
+        let browser = open_sized(kind, width, height);
+        browser.goto(&format!("/{query}"));
+        settled(&browser);
+        return SizedPage {
+            browser,
+            site: None,
+        };
+    }
+    let site = FramedSite::start(query, width, height);
+    // Room below the frame, which grows to the page's height for a whole-page shot.
+    let mut browser = Browser::open_with(kind, &site.server.base_url(), 1280, height + 1000);
+    browser.set_find_timeout(SETTLE);
+    // The load includes the frame's.
+    browser.goto(FramedSite::PAGE);
+    {
+        let frame = browser.find("#shot");
+        browser.enter_frame(&frame);
+    }
+    settled(&browser);
+    let inner = browser.execute("return [innerWidth, innerHeight];", &[]);
+    assert_eq!(
+        inner,
+        serde_json::json!([width, height]),
+        "the frame is the viewport"
+    );
+    SizedPage {
+        browser,
+        site: Some(site),
     }
 }
