@@ -40,9 +40,15 @@
 //! # Cost
 //!
 //! Work and memory grow with the lanes times the calls of 12 consecutive
-//! months in units: [`Program::new`] refuses scenarios whose bound on it
-//! passes [`WORK_BUDGET`], which the search over runs then plans with its
-//! lower bound.
+//! months in units. A plan that opens on the exact program does so only
+//! when its bound on that work is small ([`EXACT_FIRST`]); otherwise the
+//! search over runs plans first, and when it does not prove its plan the
+//! program runs bounded by that plan's total ([`Program::bound_by`]): a
+//! floor under the cost to come drops every state no plan through which
+//! can cost as little ([`super::floor`]). The states left are then few and
+//! far apart, and a month keeps them as points rather than lanes
+//! ([`points`]). The work done is counted and the program stops, with no
+//! plan, past its limit ([`WORK_BUDGET`]).
 
 use crate::billing::{Order, Purchase};
 use crate::label::PriceColumn;
@@ -50,14 +56,23 @@ use crate::price_book::LabelPrices;
 use crate::scenario::PACK_VALID_MONTHS;
 use crate::Calls;
 
+use super::floor::{order_rate, per_call, Floor};
 use super::pack_costs::PackCosts;
 use super::{Tables, NO_KEY};
 
+mod points;
+
 const VALID: usize = PACK_VALID_MONTHS as usize;
 
-/// Lane positions times pack sizes a scenario may cost by default; past it
-/// the search over runs plans instead.
-pub(super) const WORK_BUDGET: u64 = 60_000_000;
+/// Work (lane positions times pack sizes, or points times pack sizes) a
+/// plan to show may take by default, about 2.5 s natively at most; past it
+/// the search over runs' plan stands with its gap. The grid of 756
+/// scenarios needed at most 142 million.
+pub(super) const WORK_BUDGET: u64 = 200_000_000;
+
+/// Work a point of the cost curve may take: its bound on the work must fit,
+/// as must the work done.
+pub(super) const CURVE_BUDGET: u64 = 60_000_000;
 
 /// Work up to which a plan to show is the exact program's alone (about 15
 /// ms natively), ties broken as documented. Past it the search over runs,
@@ -155,7 +170,7 @@ impl Cover {
     }
 
     /// The cheapest multiset of at least `k` units: `(fen, units, packs)`.
-    fn at_least(&self, k: u64) -> (i64, u64, u64) {
+    pub(super) fn at_least(&self, k: u64) -> (i64, u64, u64) {
         let len = self.keys.len() as u64;
         if k < len {
             return self.keys[k as usize];
@@ -207,6 +222,8 @@ struct MonthTrace {
     cap: Option<CapFrom>,
     /// The state that ended the month at `D(t + 1)`.
     reset: Option<At>,
+    /// For a month kept as points, not lanes: each slot's position, ascending.
+    points: Option<Vec<u64>>,
 }
 
 const HELD: u8 = 0x80;
@@ -274,6 +291,13 @@ pub(super) struct Program<'a> {
     traces: Vec<MonthTrace>,
     /// Set when an amount did not fit: the program gives no plan.
     overflowed: bool,
+    /// A known plan's total and the floor under the cost to come: states
+    /// that cannot lead to a plan at that total or less are dropped.
+    bound: Option<(i64, Floor)>,
+    /// Work done so far (lane positions times packs), and where it stops:
+    /// past it the program gives no plan.
+    spent: u64,
+    limit: u64,
 }
 
 /// What the program found.
@@ -335,7 +359,72 @@ impl<'a> Program<'a> {
             pending: None,
             traces: Vec::new(),
             overflowed: false,
+            bound: None,
+            spent: 0,
+            limit: u64::MAX,
         })
+    }
+
+    /// Keeps only states through which a plan can cost `fen` or less, the
+    /// total of a plan already found: the program then finds the cheapest
+    /// plan as before, ties included, if it costs no more ([`Floor`]).
+    pub(super) fn bound_by(&mut self, fen: i64) {
+        if let Some(floor) = self.floor() {
+            self.bound = Some((fen, floor));
+        }
+    }
+
+    /// Stops the program, with no plan, once its work passes `work` lane
+    /// positions times packs.
+    pub(super) fn limit_to(&mut self, work: u64) {
+        self.limit = work;
+    }
+
+    /// The floor under the cost to come, if every column's prices are
+    /// whole numbers: each month's least order price per call within its
+    /// 12 months' calls, and its least postpaid tier price.
+    fn floor(&self) -> Option<Floor> {
+        let months = self.columns.len();
+        let mut orders = Vec::with_capacity(months);
+        let mut postpaid = Vec::with_capacity(months);
+        for t in 0..months {
+            let at = usize::from(self.columns[t] == PriceColumn::List);
+            let window = self.month(t).cap - self.cumulative[t];
+            orders.push(match (self.costs[at], self.covers[at]) {
+                (Some(costs), Some(cover)) => order_rate(costs, cover, window),
+                _ => u64::MAX,
+            });
+            // The month bills at most its own calls postpaid, so at one of
+            // the tiers up to its own.
+            let calls = self.cumulative[t + 1] - self.cumulative[t];
+            let bill = self.bills[at].as_ref()?;
+            let reach = self
+                .prices
+                .tier_index(Calls::from(calls))
+                .map_or(0, |tier| tier + 1);
+            let least = bill.rates[..reach]
+                .iter()
+                .map(|&(numer, denom)| per_call(i64::try_from(numer).unwrap_or(i64::MAX), denom))
+                .min()
+                .unwrap_or(u64::MAX);
+            postpaid.push(least);
+        }
+        Some(Floor::new(&self.cumulative, &orders, &postpaid))
+    }
+
+    /// The states of `frontier` through which a plan can still meet the bound.
+    fn viable(&self, t: usize, mut frontier: Vec<(u64, Key)>) -> Vec<(u64, Key)> {
+        frontier.retain(|&(position, key)| self.keeps(t, position, key));
+        frontier
+    }
+
+    /// Whether a plan through a state at `position` in month `t`, at `key`
+    /// so far, can still cost no more than the bound.
+    fn keeps(&self, t: usize, position: u64, key: Key) -> bool {
+        match &self.bound {
+            Some((ceiling, floor)) => key.fen.saturating_add(floor.at(t, position)) <= *ceiling,
+            None => key != UNREACHED,
+        }
     }
 
     /// The bound on the program's work (lane positions times packs).
@@ -355,14 +444,14 @@ impl<'a> Program<'a> {
         }
     }
 
-    /// Does the next piece of work: opening a month, one lane's purchases,
-    /// or billing the month; true once every month is done. Pieces are short
-    /// (a lane is at most the positions of 12 months of one residue), so a
-    /// page can stop between any two.
+    /// Does the next piece of work: opening a month, a piece of its
+    /// purchases, or billing the month; true once every month is done, or
+    /// once the work passes its limit. Purchases go in pieces of about a
+    /// millisecond natively, so a page can stop between any two.
     pub(super) fn step(&mut self) -> bool {
         let t = self.traces.len();
         let months = self.columns.len();
-        if t >= months {
+        if t >= months || self.spent > self.limit {
             return true;
         }
         let at = usize::from(self.columns[t] == PriceColumn::List);
@@ -370,7 +459,25 @@ impl<'a> Program<'a> {
             None => match self.covers[at] {
                 Some(cover) => {
                     let frontier = std::mem::take(&mut self.frontier);
-                    self.pending = Some(Pending::open(self.month(t), &frontier, cover));
+                    let frontier = self.viable(t, frontier);
+                    let month = self.month(t);
+                    let packs = self.packs[at].len() as u64 + 2;
+                    let lanes = month.lanes(&frontier);
+                    let slots = lanes.slots() as u64;
+                    let sparse = (frontier.len() as u64).saturating_mul(SPARSE) < slots;
+                    if self.bound.is_some() && sparse {
+                        self.pending = Some(Pending::Points(points::PointMonth::open(
+                            month, &frontier, cover,
+                        )));
+                        return false;
+                    }
+                    self.spent = self.spent.saturating_add(slots.saturating_mul(packs));
+                    if self.spent > self.limit {
+                        return true;
+                    }
+                    self.pending = Some(Pending::Lanes(LaneMonth::open(
+                        month, lanes, &frontier, cover,
+                    )));
                 }
                 None => {
                     self.overflowed = true;
@@ -378,8 +485,17 @@ impl<'a> Program<'a> {
                     return t + 1 >= months;
                 }
             },
-            Some(mut pending) if pending.lanes_done < pending.trace.lanes.len() => {
-                pending.buy_in_next_lane(&self.packs[at]);
+            Some(mut pending) if !pending.bought() => {
+                let keep = |position: u64, key: Key| self.keeps(t, position, key);
+                let (done, work) = pending.buy(&self.packs[at], keep);
+                self.spent = self.spent.saturating_add(work);
+                if self.spent > self.limit {
+                    return true;
+                }
+                if !done {
+                    self.pending = Some(pending);
+                    return false;
+                }
                 self.pending = Some(pending);
             }
             Some(pending) => {
@@ -404,6 +520,10 @@ impl<'a> Program<'a> {
             return None;
         }
         let &(mut position, key) = self.frontier.last()?;
+        // Past the bound, the best plan left need not be the cheapest.
+        if !self.keeps(self.columns.len(), position, key) {
+            return None;
+        }
         let mut orders = Vec::new();
         for (t, trace) in self.traces.iter().enumerate().rev() {
             let month = self.month(t);
@@ -485,6 +605,11 @@ fn work_bound(cumulative: &[u64], unit: u64, packs: u64) -> Option<u64> {
 }
 
 impl MonthTrace {
+    /// The slots of all its lanes.
+    fn slots(&self) -> usize {
+        self.lanes.last().map_or(0, |lane| lane.start + lane.len)
+    }
+
     fn empty() -> MonthTrace {
         MonthTrace {
             lanes: Vec::new(),
@@ -492,15 +617,22 @@ impl MonthTrace {
             tags: Vec::new(),
             cap: None,
             reset: None,
+            points: None,
         }
     }
 
     fn position(&self, slot: usize, unit: u64) -> Option<u64> {
+        if let Some(points) = &self.points {
+            return points.get(slot).copied();
+        }
         let lane = self.lanes.iter().rev().find(|lane| lane.start <= slot)?;
         Some(lane.base + (slot - lane.start) as u64 * unit)
     }
 
     fn slot_of(&self, position: u64, unit: u64) -> Option<usize> {
+        if let Some(points) = &self.points {
+            return points.binary_search(&position).ok();
+        }
         let residue = position % unit;
         let at = self
             .residues
@@ -522,7 +654,14 @@ impl MonthTrace {
                     break;
                 }
                 counts[tag - 1] += 1;
-                slot = slot.checked_sub(usize::try_from(packs[tag - 1].0).ok()?)?;
+                let units = packs[tag - 1].0;
+                slot = match &self.points {
+                    Some(_) => {
+                        let from = self.position(slot, unit)?.checked_sub(units * unit)?;
+                        self.slot_of(from, unit)?
+                    }
+                    None => slot.checked_sub(usize::try_from(units).ok()?)?,
+                };
             }
         }
         Some((self.position(slot, unit)?, counts))
@@ -540,8 +679,54 @@ struct Month {
     left: u32,
 }
 
+/// A month under way, kept in lanes, or as points when a bound leaves few
+/// states.
+enum Pending {
+    Lanes(LaneMonth),
+    Points(points::PointMonth),
+}
+
+impl Pending {
+    /// Whether the month's purchases are all done.
+    fn bought(&self) -> bool {
+        match self {
+            Pending::Lanes(month) => month.lanes_done >= month.trace.lanes.len(),
+            Pending::Points(month) => month.bought(),
+        }
+    }
+
+    /// Does the next piece of the month's purchases, keeping only states
+    /// `keep` accepts where it may: whether they are all done, and the work
+    /// it took (lanes are counted when the month opens).
+    fn buy(&mut self, packs: &PackRow, keep: impl Fn(u64, Key) -> bool) -> (bool, u64) {
+        match self {
+            Pending::Lanes(month) => {
+                month.buy_in_next_lane(packs);
+                (month.lanes_done >= month.trace.lanes.len(), 0)
+            }
+            Pending::Points(month) => month.buy(packs, POINTS_PER_STEP, keep),
+        }
+    }
+
+    fn close(self, bill: &MonthBill<'_>) -> (MonthTrace, Vec<(u64, Key)>, bool) {
+        match self {
+            Pending::Lanes(month) => month.close(bill),
+            Pending::Points(month) => month.close(bill),
+        }
+    }
+}
+
+/// A bounded month is kept as points when its lanes have more than this
+/// many slots per state it starts with: a point costs about ten slots.
+const SPARSE: u64 = 16;
+
+/// States a step of a month kept as points buys from, and slots of a lane
+/// a step walks: about a millisecond each natively.
+const POINTS_PER_STEP: usize = 4_000;
+const SLOTS_PER_STEP: usize = 50_000;
+
 /// A month under way: the states before buying, and after buying lane by lane.
-struct Pending {
+struct LaneMonth {
     month: Month,
     trace: MonthTrace,
     held: Vec<Key>,
@@ -549,14 +734,20 @@ struct Pending {
     /// The best state at the expiry cap.
     capped: Key,
     lanes_done: usize,
+    /// Where the lane under way resumes.
+    lane_at: usize,
 }
 
-impl Pending {
-    /// Lays out the month's lanes, places `frontier`'s states and reaches the
-    /// cap from each of them.
-    fn open(month: Month, frontier: &[(u64, Key)], cover: &Cover) -> Pending {
-        let mut trace = month.lanes(frontier);
-        let slots = trace.lanes.last().map_or(0, |lane| lane.start + lane.len);
+impl LaneMonth {
+    /// Places `frontier`'s states in the month's lanes (laid out by
+    /// [`Month::lanes`]) and reaches the cap from each of them.
+    fn open(
+        month: Month,
+        mut trace: MonthTrace,
+        frontier: &[(u64, Key)],
+        cover: &Cover,
+    ) -> LaneMonth {
+        let slots = trace.slots();
         trace.tags = vec![0; slots];
         let mut held = vec![UNREACHED; slots];
         let mut capped = UNREACHED;
@@ -572,34 +763,35 @@ impl Pending {
                 continue;
             };
             held[slot] = key;
-            let missing = (month.cap - position).div_ceil(month.unit);
-            let (fen, units, count) = cover.at_least(missing);
-            let reached = key
-                .plus(fen, units.saturating_mul(month.unit), count)
-                .ordered(month.left);
+            let (reached, units) = month.to_cap(cover, position, key);
             if reached < capped {
                 capped = reached;
                 trace.cap = Some(CapFrom::Bought { slot, units });
             }
         }
         let bought = held.iter().map(|key| key.ordered(month.left)).collect();
-        Pending {
+        LaneMonth {
             month,
             trace,
             held,
             bought,
             capped,
             lanes_done: 0,
+            lane_at: 0,
         }
     }
 
-    /// The purchase step along the next lane: the unbounded-knapsack closure
-    /// over "bought something".
+    /// The purchase step along the next piece of a lane: the
+    /// unbounded-knapsack closure over "bought something".
     fn buy_in_next_lane(&mut self, packs: &PackRow) {
         let Some(lane) = self.trace.lanes.get(self.lanes_done) else {
             return;
         };
-        self.lanes_done += 1;
+        let (first, end) = (self.lane_at, (self.lane_at + SLOTS_PER_STEP).min(lane.len));
+        (self.lanes_done, self.lane_at) = match end == lane.len {
+            true => (self.lanes_done + 1, 0),
+            false => (self.lanes_done, end),
+        };
         let range = lane.start..lane.start + lane.len;
         let (bought, tags) = (&mut self.bought[range.clone()], &mut self.trace.tags[range]);
         let unit = self.month.unit;
@@ -617,7 +809,7 @@ impl Pending {
             .collect();
         // One pass, every pack at each position: the positions below are
         // final when a position is reached, and the lane is read once.
-        for slot in 0..bought.len() {
+        for slot in first..end {
             let (mut best, mut tag) = (bought[slot], tags[slot]);
             for &(step, fen, calls, pack) in &steps {
                 let Some(from) = slot.checked_sub(step) else {
@@ -637,7 +829,7 @@ impl Pending {
     /// 1)` become one state there. The trace, the next month's states, and
     /// false if an amount overflowed.
     fn close(self, bill: &MonthBill<'_>) -> (MonthTrace, Vec<(u64, Key)>, bool) {
-        let Pending {
+        let LaneMonth {
             month,
             mut trace,
             held,
@@ -645,26 +837,7 @@ impl Pending {
             capped,
             ..
         } = self;
-        let mut ok = true;
-        let mut reset = UNREACHED;
-        let mut next = Vec::new();
-        let mut settle = |position: u64, at: At, key: Key, reset_at: &mut Option<At>| {
-            let postpaid = month.end - position.clamp(month.lo, month.end);
-            let key = match bill.fen(postpaid) {
-                Some(fen) => key.plus(fen, postpaid, 0),
-                None => {
-                    ok = false;
-                    UNREACHED
-                }
-            };
-            if position > month.end {
-                next.push((position, key));
-            } else if key < reset {
-                reset = key;
-                *reset_at = Some(at);
-            }
-        };
-        let mut reset_at = None;
+        let mut settled = Settlement::new(&month, bill);
         for lane in &trace.lanes {
             for index in 0..lane.len {
                 let slot = lane.start + index;
@@ -677,20 +850,78 @@ impl Pending {
                 };
                 if key != UNREACHED {
                     let position = lane.base + index as u64 * month.unit;
-                    settle(position, At::Slot(slot), key, &mut reset_at);
+                    settled.add(position, At::Slot(slot), key);
                 }
             }
         }
-        if capped != UNREACHED {
-            settle(month.cap, At::Cap, capped, &mut reset_at);
+        settled.finish(trace, capped)
+    }
+}
+
+/// A month's states billed and moved on to the next month.
+struct Settlement<'m, 'b> {
+    month: &'m Month,
+    bill: &'m MonthBill<'b>,
+    next: Vec<(u64, Key)>,
+    /// The best state that ended the month at `D(t + 1)`, and where it was.
+    reset: (Key, Option<At>),
+    ok: bool,
+}
+
+impl<'m, 'b> Settlement<'m, 'b> {
+    fn new(month: &'m Month, bill: &'m MonthBill<'b>) -> Settlement<'m, 'b> {
+        Settlement {
+            month,
+            bill,
+            next: Vec::new(),
+            reset: (UNREACHED, None),
+            ok: true,
         }
-        trace.reset = reset_at;
-        next.push((month.end, reset));
-        (trace, next, ok)
+    }
+
+    /// Bills the month for a state at `position` after buying; those that
+    /// end at or before `D(t + 1)` become one state there.
+    fn add(&mut self, position: u64, at: At, key: Key) {
+        let month = self.month;
+        let postpaid = month.end - position.clamp(month.lo, month.end);
+        let key = match self.bill.fen(postpaid) {
+            Some(fen) => key.plus(fen, postpaid, 0),
+            None => {
+                self.ok = false;
+                UNREACHED
+            }
+        };
+        if position > month.end {
+            self.next.push((position, key));
+        } else if key < self.reset.0 {
+            self.reset = (key, Some(at));
+        }
+    }
+
+    /// Adds the state at the cap, if any: the trace, the next month's
+    /// states, and false if an amount overflowed.
+    fn finish(mut self, mut trace: MonthTrace, capped: Key) -> (MonthTrace, Vec<(u64, Key)>, bool) {
+        if capped != UNREACHED {
+            self.add(self.month.cap, At::Cap, capped);
+        }
+        trace.reset = self.reset.1;
+        self.next.push((self.month.end, self.reset.0));
+        (trace, self.next, self.ok)
     }
 }
 
 impl Month {
+    /// A state at `position` buying the cheapest multiset that reaches the
+    /// cap: its key then, and the units bought.
+    fn to_cap(&self, cover: &Cover, position: u64, key: Key) -> (Key, u64) {
+        let missing = (self.cap - position).div_ceil(self.unit);
+        let (fen, units, count) = cover.at_least(missing);
+        let reached = key
+            .plus(fen, units.saturating_mul(self.unit), count)
+            .ordered(self.left);
+        (reached, units)
+    }
+
     /// One lane per residue of the states below the cap, from the lowest.
     fn lanes(&self, frontier: &[(u64, Key)]) -> MonthTrace {
         let mut trace = MonthTrace::empty();

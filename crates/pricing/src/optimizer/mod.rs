@@ -62,6 +62,7 @@
 mod any_month;
 mod chain;
 mod exact;
+mod floor;
 mod pack_costs;
 mod range_min;
 mod span;
@@ -228,18 +229,30 @@ impl<'b> Optimizer<'b> {
     ) -> Result<PlanWork<'o>, OptimizerError> {
         let months = self.months(scenario, calls)?;
         let prices = self.book.label(scenario.label);
+        // A plan to show may try any scenario, stopped by its work done;
+        // a point of the curve only those whose bound fits its budget.
+        let (admit, limit) = match goal {
+            Goal::Plan if self.exact_budget > 0 => (u64::MAX, self.exact_budget),
+            _ => {
+                let budget = self.exact_budget.min(exact::CURVE_BUDGET);
+                (budget, budget)
+            }
+        };
         let program = exact::Program::new(
             prices,
             &months.volumes,
             &months.columns,
             months.tables,
-            self.exact_budget,
+            admit,
         )
-        .map(Box::new);
+        .map(|mut program| {
+            program.limit_to(limit);
+            Box::new(program)
+        });
         let exact_first = goal == Goal::Plan
             && program
                 .as_ref()
-                .is_some_and(|program| program.work() <= exact::EXACT_FIRST);
+                .is_some_and(|program| program.work() <= exact::EXACT_FIRST.min(self.exact_budget));
         let (search, then) = match (exact_first, program) {
             (true, Some(program)) => (Work::Exact(program), None),
             (_, program) => (Work::Runs(months.start()), program),
@@ -479,7 +492,10 @@ impl PlanWork<'_> {
             Work::Runs(search) => {
                 let plan = self.runs(search.found());
                 match (plan.is_proven(), self.then.take()) {
-                    (false, Some(program)) => {
+                    (false, Some(mut program)) => {
+                        if let Some(fen) = crate::money::whole_fen(plan.total) {
+                            program.bound_by(fen);
+                        }
                         self.unproven = Some(plan);
                         self.search = Some(Work::Exact(program));
                         None
@@ -787,5 +803,104 @@ mod tests {
         assert!(built(&optimizer, scenario.label, column, column));
         assert!(!built(&optimizer, scenario.label, column, other));
         assert!(!built(&optimizer, scenario.label, other, column));
+    }
+
+    /// The exact program's plan for `scenario`, bounded by a plan of
+    /// `ceiling` fen when given, with no limit on its work.
+    fn exact_plan(scenario: &Scenario, ceiling: Option<i64>) -> Option<exact::Exact> {
+        let optimizer = Optimizer::embedded().expect("the embedded book parses");
+        let calls = scenario.months_of_calls();
+        let months = optimizer.months(scenario, &calls).expect("tables build");
+        let mut program = exact::Program::new(
+            months.prices,
+            &months.volumes,
+            &months.columns,
+            months.tables,
+            u64::MAX,
+        )?;
+        if let Some(fen) = ceiling {
+            program.bound_by(fen);
+        }
+        while !program.step() {}
+        program.found()
+    }
+
+    /// What ranks two plans of the same total: unused calls and packs.
+    fn rank(scenario: &Scenario, found: &exact::Exact) -> (Decimal, Calls, u64, usize) {
+        let optimizer = Optimizer::embedded().expect("the embedded book parses");
+        let calls = scenario.months_of_calls();
+        let (bill, _) = optimizer.priced_plan(scenario, &calls, &found.orders);
+        let packs = found.orders.iter().map(Order::packs).sum();
+        (bill.total(), bill.unused, packs, found.orders.len())
+    }
+
+    fn real_book_scenario() -> impl proptest::strategy::Strategy<Value = Scenario> {
+        use proptest::prelude::*;
+        (
+            0..Label::ALL.len(),
+            200u64..20_000,
+            prop_oneof![Just(0i64), 1i64..16],
+            12u32..=36,
+            prop_oneof![Just(None), (1u32..36).prop_map(Some)],
+            prop_oneof![Just((0u64, 0u32)), (1u64..30_000, 1u32..12)],
+        )
+            .prop_map(
+                |(label, volume, growth, months, promo, (legacy, legacy_months))| Scenario {
+                    label: Label::ALL[label],
+                    volume,
+                    months,
+                    growth: Decimal::from(growth),
+                    promo_months: promo.filter(|&m| m < months),
+                    legacy,
+                    legacy_months,
+                    ..Scenario::default()
+                },
+            )
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+        /// A bound at or above the optimum changes nothing the plan is
+        /// ranked by, whether the months stay in lanes or become points.
+        #[test]
+        fn a_bound_keeps_the_cheapest_plan(scenario in real_book_scenario(), slack in 0i64..200_000) {
+            let free = exact_plan(&scenario, None).expect("a plan");
+            let bounded = exact_plan(&scenario, Some(free.fen + slack)).expect("a plan within the bound");
+            proptest::prop_assert_eq!(bounded.fen, free.fen);
+            proptest::prop_assert_eq!(rank(&scenario, &bounded), rank(&scenario, &free));
+        }
+
+        /// A bound below the optimum leaves no plan: the floor never lets
+        /// a dearer plan through as if it met the bound.
+        #[test]
+        fn a_bound_below_the_optimum_finds_nothing(scenario in real_book_scenario()) {
+            let free = exact_plan(&scenario, None).expect("a plan");
+            proptest::prop_assert!(exact_plan(&scenario, Some(free.fen - 1)).is_none());
+        }
+    }
+
+    #[test]
+    fn large_scenarios_keep_few_states_as_points_and_still_find_the_optimum() {
+        // 15 % growth over 36 months from 5,000 calls, the promotion ending
+        // after 6: dense lanes alone walk about 200 million slots.
+        let scenario = Scenario {
+            label: Label::WechatVerify,
+            volume: 5_000,
+            months: 36,
+            growth: Decimal::from(15),
+            promo_months: Some(6),
+            ..Scenario::default()
+        };
+        let optimizer = Optimizer::embedded().expect("the embedded book parses");
+        let runs = Optimizer::new(optimizer.book)
+            .with_exact_budget(0)
+            .recommend(&scenario)
+            .expect("a plan");
+        let plan = optimizer.recommend(&scenario).expect("a plan");
+        assert!(plan.is_proven());
+        assert!(plan.total <= runs.total);
+        let free = exact_plan(&scenario, None).expect("a plan");
+        assert_eq!(plan.total, yuan(free.fen));
     }
 }
