@@ -465,6 +465,10 @@ impl<'a> Program<'a> {
                     let lanes = month.lanes(&frontier);
                     let slots = lanes.slots() as u64;
                     let sparse = (frontier.len() as u64).saturating_mul(SPARSE) < slots;
+                    if !sparse && slots > MONTH_STATES {
+                        self.spent = u64::MAX;
+                        return true;
+                    }
                     if self.bound.is_some() && sparse {
                         self.pending = Some(Pending::Points(points::PointMonth::open(
                             month, &frontier, cover,
@@ -715,6 +719,11 @@ impl Pending {
         }
     }
 }
+
+/// The most states a month may hold, in lanes or as points (about 100 MB
+/// in lanes): past it the program stops, with no plan, so that a page's
+/// memory stays within reach.
+pub(super) const MONTH_STATES: u64 = 1_500_000;
 
 /// A bounded month is kept as points when its lanes have more than this
 /// many slots per state it starts with: a point costs about ten slots.

@@ -114,6 +114,9 @@ impl PointMonth {
                 }
                 work += packs.len() as u64;
             }
+            if self.points.len() as u64 > super::MONTH_STATES {
+                return (false, u64::MAX);
+            }
             self.next = self
                 .points
                 .range(position + 1..)
