@@ -1,4 +1,4 @@
-# The two commands of the README. Both install what is missing first:
+# The two commands of the README (docs/development.md says what they run). Both install what is missing first:
 # serving needs scripts/setup-serve.sh, testing scripts/setup-test.sh (which runs the first).
 .PHONY: serve test setup setup-serve setup-test bench dist size fuzz
 

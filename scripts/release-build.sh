@@ -2,7 +2,7 @@
 # The release bundle: `trunk build --release` with the options given (--dist,
 # --public-url), its wasm built by a pinned nightly that rebuilds the standard
 # library with panics that abort at once: about 20 KB less gzip than stable
-# (../shared/notes/bundle-size.md). A panic then stops the page without a
+# (docs/performance.md, "Bundle size"). A panic then stops the page without a
 # message, which the page, whose errors are values, does not rely on.
 # scripts/setup-serve.sh installs the toolchain; `trunk serve` stays on stable.
 set -euo pipefail

@@ -41,7 +41,7 @@
   addEventListener("error", function (event) { if (fromWasm(event.error)) fail(); });
   addEventListener("unhandledrejection", function (event) { if (fromWasm(event.reason)) fail(); });
   addEventListener("faceid-calculator:failed", fail);
-  // The wasm memory's size, for the browser tests' soak and the bench (README, "Test hooks").
+  // The wasm memory's size, for the browser tests' soak and the bench (docs/contracts.md, "Test hooks").
   addEventListener("TrunkApplicationStarted", function (event) {
     var memory = event.detail && event.detail.wasm && event.detail.wasm.memory;
     window.faceidCalculator = { wasmMemory: memory };

@@ -82,7 +82,7 @@ pub fn PinnedScenarios(props: &PinnedScenariosProps) -> Html {
                                     { row(name, pinned(&props.pins.pins, &|s| field_text(s, field, lang))) }
                                 }
                             }
-                            { row(t.best_title, searched(&estimates, &|e| estimate_words(e, names))) }
+                            { row(t.plan_title, searched(&estimates, &|e| estimate_words(e, names))) }
                             { total_row(t.best_total, &estimates, lang) }
                             { row(t.per_call_average, searched(&estimates, &|e| {
                                 e.average_per_call().map(|p| per_call_price(p, lang)).unwrap_or_default()

@@ -11,7 +11,8 @@ use super::amount::Amount;
 use super::later::Later;
 use super::purchase_schedule::PurchaseSchedule;
 use crate::i18n::{
-    estimate_words, fill, per_call_price, proof_sentence, strategy_name, text, yuan, MonthNames,
+    estimate_words, fill, per_call_price, plan_heading, proof_sentence, strategy_name, text, yuan,
+    MonthNames,
 };
 
 /// Properties of a [`RecommendationPanel`].
@@ -48,7 +49,7 @@ pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
     html! {
         <section class="recommendation" aria-live="polite" aria-labelledby="best-title">
             <h2 id="best-title">
-                { t.best_title }
+                { plan_heading(estimate, lang) }
                 if !postpaid_only {
                     { ": " }<span class="strategy">{ strategy_name(strategy, lang) }</span>
                 }

@@ -4,7 +4,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{ResizeObserver, Window};
 use yew::prelude::*;
 
-/// The message type the embedding page listens for (PRODUCT.md, Embedding).
+/// The message type the embedding page listens for (docs/contracts.md, "Embedding").
 pub const RESIZE_MESSAGE: &str = "faceid-calculator:resize";
 
 /// In an iframe, tells the parent page the document's height whenever it

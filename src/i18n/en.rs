@@ -37,6 +37,7 @@ pub const EN: Text = Text {
     growth: "Monthly growth",
     legacy: "Calls left on packs bought before 2021-02-01",
     best_title: "Cheapest plan",
+    plan_title: "Recommended plan",
     best_total: "Total over the period",
     per_call_average: "Average per call",
     unused: "Pack calls that expire unused",

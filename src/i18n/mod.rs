@@ -51,6 +51,7 @@ pub struct Text {
     pub growth: &'static str,
     pub legacy: &'static str,
     pub best_title: &'static str,
+    pub plan_title: &'static str,
     pub best_total: &'static str,
     pub per_call_average: &'static str,
     pub unused: &'static str,
@@ -495,7 +496,7 @@ mod tests {
         keys
     }
 
-    /// The README's glossary: one term per idea, the announcement's where it
+    /// The glossary (docs/billing.md): one term per idea, the announcement's where it
     /// has one. The words each table must not use for those ideas, and the
     /// terms it must use.
     #[test]
@@ -562,6 +563,20 @@ mod tests {
         // A value is never filled again, whatever it holds.
         assert_eq!(fill("{a} {b}", &[("a", "{b}"), ("b", "x")]), "{b} x");
         assert_eq!(fill("{ {a}}", &[("a", "1")]), "{ 1}");
+    }
+
+    #[test]
+    fn only_a_proven_plan_is_headed_the_cheapest() {
+        let optimizer = pricing::Optimizer::embedded().expect("the price book parses");
+        let mut estimate =
+            pricing::Estimate::new(optimizer, &pricing::Scenario::default()).expect("an estimate");
+        assert!(estimate.refined && estimate.is_proven());
+        assert_eq!(plan_heading(&estimate, Lang::Zh), "最省方案");
+        assert_eq!(plan_heading(&estimate, Lang::En), "Cheapest plan");
+        // The quick stand-in shown while the search runs is not proven.
+        estimate.refined = false;
+        assert_eq!(plan_heading(&estimate, Lang::Zh), "推荐方案");
+        assert_eq!(plan_heading(&estimate, Lang::En), "Recommended plan");
     }
 
     #[test]

@@ -134,6 +134,16 @@ pub fn order_words(order: &Order, names: MonthNames) -> String {
     )
 }
 
+/// The plan's heading: "cheapest" only over a plan proven the cheapest,
+/// never over a stand-in or a plan with a gap.
+pub fn plan_heading(estimate: &Estimate, lang: Lang) -> &'static str {
+    let t = text(lang);
+    match estimate.refined && estimate.is_proven() {
+        true => t.best_title,
+        false => t.plan_title,
+    }
+}
+
 /// Whether the plan is proven the cheapest, or how far it may be from it.
 pub fn proof_sentence(estimate: &Estimate, lang: Lang) -> String {
     let t = text(lang);

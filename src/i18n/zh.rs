@@ -37,6 +37,7 @@ pub const ZH: Text = Text {
     growth: "月增长率",
     legacy: "2021-02-01 前购买的资源包剩余次数",
     best_title: "最省方案",
+    plan_title: "推荐方案",
     best_total: "周期合计",
     per_call_average: "平均单次价格",
     unused: "到期未用次数",

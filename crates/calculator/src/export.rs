@@ -176,7 +176,8 @@ use pricing::{
 
 use crate::format;
 use crate::json::Json;
-use crate::url_state::{self, PageState};
+use crate::page_state::PageState;
+use crate::url_state;
 
 /// Version of the CSV columns and the JSON schema documented above.
 pub const EXPORT_SCHEMA_VERSION: u32 = 5;

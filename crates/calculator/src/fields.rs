@@ -17,7 +17,7 @@ use rust_decimal::Decimal;
 use crate::calendar::{CalendarMonth, START_MAX, START_MIN};
 use crate::input::{parse_number, InputError};
 use crate::lang::Lang;
-use crate::url_state::{PageState, Problem};
+use crate::page_state::PageState;
 
 /// What a field's text may be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -778,6 +778,55 @@ pub static FIELDS: [&Field; 15] = [
     &LANG,
     &EMBED,
 ];
+
+/// What was wrong with a parameter's value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// Not one of the allowed words.
+    UnknownValue,
+    /// A number that could not be taken.
+    BadNumber(InputError),
+    /// Given more than once; the first was used.
+    Repeated,
+    /// A valid value that another parameter makes meaningless (`promo_months`
+    /// with `price=list`); it was left out.
+    Inapplicable,
+    /// A list with more items than this; the first ones were kept.
+    TooMany(usize),
+    /// The list's item at this position (from 1) could not be taken.
+    BadItem(usize, Box<Problem>),
+    /// A channel that is not written `label:volume`.
+    NotAChannel,
+    /// Packs held that are not written `label:calls@months`.
+    NotHeld,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::UnknownValue => f.write_str("not an allowed value"),
+            Problem::BadNumber(error) => error.fmt(f),
+            Problem::Repeated => f.write_str("given more than once"),
+            Problem::Inapplicable => f.write_str("does not apply with the other parameters"),
+            Problem::TooMany(most) => write!(f, "more than {most} items"),
+            Problem::BadItem(at, problem) => write!(f, "item {at}: {problem}"),
+            Problem::NotAChannel => f.write_str("not written label:volume"),
+            Problem::NotHeld => f.write_str("not written label:calls@months"),
+        }
+    }
+}
+
+impl PageState {
+    /// A valid state with each field at its `picks[i]`-th allowed value
+    /// ([`Field::nth_value`]); missing picks leave the default.
+    pub fn from_picks(picks: &[u64]) -> PageState {
+        let mut state = PageState::default();
+        for (field, &pick) in FIELDS.iter().zip(picks) {
+            field.set(&mut state, field.nth_value(pick));
+        }
+        state
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -16,6 +16,7 @@ pub mod held_paste;
 mod input;
 mod json;
 mod lang;
+mod page_state;
 mod pins;
 pub mod profile;
 mod stops;
@@ -26,9 +27,11 @@ mod volume_scale;
 pub use cost_curve::{
     cost_curve, point, BreakEven, CostCurve, CurvePoint, CurveWork, Plans, CURVE_FROM,
 };
+pub use fields::Problem;
 pub use input::InputError;
 pub use lang::Lang;
-pub use url_state::{decode, encode, Notice, PageState, Problem, GIVEN_MAX_CHARS};
+pub use page_state::PageState;
+pub use url_state::{decode, encode, Notice, GIVEN_MAX_CHARS};
 
 /// The downloads: CSV and JSON of an estimate.
 pub mod downloads {

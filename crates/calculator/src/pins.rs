@@ -22,7 +22,8 @@ use std::fmt;
 use pricing::Scenario;
 
 use crate::fields::FIELDS;
-use crate::url_state::{self, PageState};
+use crate::page_state::PageState;
+use crate::url_state;
 
 /// The `localStorage` key the pins are stored under; the version is its suffix.
 pub const PINS_KEY: &str = "faceid-calculator.pins.v2";

@@ -1,93 +1,9 @@
-//! The page's state in URL query parameters, as PRODUCT.md's table defines
+//! The page's state in URL query parameters, as the table in docs/contracts.md defines
 //! them and [`FIELDS`] declares them. Decoding never fails: a bad value
 //! yields its default and a notice.
 
-use std::fmt;
-
-use pricing::Scenario;
-
-use crate::calendar::CalendarMonth;
-use crate::fields::{Field, Value, FIELDS};
-use crate::input::InputError;
-use crate::lang::Lang;
-
-/// Everything the URL holds: the scenario and how the page shows it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PageState {
-    /// The pricing question.
-    pub scenario: Scenario,
-    /// Display language.
-    pub lang: Lang,
-    /// Compact layout for an iframe.
-    pub embed: bool,
-    /// The calendar month of month 1, if months are named by the calendar.
-    pub start: Option<CalendarMonth>,
-}
-
-impl Default for PageState {
-    /// Every field at the default its row in [`FIELDS`] gives.
-    fn default() -> Self {
-        let mut state = PageState {
-            scenario: Scenario::default(),
-            lang: Lang::default(),
-            embed: false,
-            start: None,
-        };
-        for field in FIELDS {
-            field.set(&mut state, field.default.clone());
-        }
-        state
-    }
-}
-
-impl PageState {
-    /// A valid state with each field at its `picks[i]`-th allowed value
-    /// ([`Field::nth_value`]); missing picks leave the default.
-    pub fn from_picks(picks: &[u64]) -> PageState {
-        let mut state = PageState::default();
-        for (field, &pick) in FIELDS.iter().zip(picks) {
-            field.set(&mut state, field.nth_value(pick));
-        }
-        state
-    }
-}
-
-/// What was wrong with a parameter's value.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Problem {
-    /// Not one of the allowed words.
-    UnknownValue,
-    /// A number that could not be taken.
-    BadNumber(InputError),
-    /// Given more than once; the first was used.
-    Repeated,
-    /// A valid value that another parameter makes meaningless (`promo_months`
-    /// with `price=list`); it was left out.
-    Inapplicable,
-    /// A list with more items than this; the first ones were kept.
-    TooMany(usize),
-    /// The list's item at this position (from 1) could not be taken.
-    BadItem(usize, Box<Problem>),
-    /// A channel that is not written `label:volume`.
-    NotAChannel,
-    /// Packs held that are not written `label:calls@months`.
-    NotHeld,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Problem::UnknownValue => f.write_str("not an allowed value"),
-            Problem::BadNumber(error) => error.fmt(f),
-            Problem::Repeated => f.write_str("given more than once"),
-            Problem::Inapplicable => f.write_str("does not apply with the other parameters"),
-            Problem::TooMany(most) => write!(f, "more than {most} items"),
-            Problem::BadItem(at, problem) => write!(f, "item {at}: {problem}"),
-            Problem::NotAChannel => f.write_str("not written label:volume"),
-            Problem::NotHeld => f.write_str("not written label:calls@months"),
-        }
-    }
-}
+use crate::fields::{Field, Problem, Value, FIELDS};
+use crate::page_state::PageState;
 
 /// A parameter that was not obeyed as given, and what was used instead.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -250,6 +166,8 @@ fn percent_decode(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::fields::{EMBED, GROWTH, LABEL, MONTHS, PRICE, VOLUME};
+    use crate::input::InputError;
+    use crate::lang::Lang;
     use pricing::limits::{GROWTH_MAX, GROWTH_MIN, LEGACY_MAX, MONTHS_MAX, MONTHS_MIN, VOLUME_MAX};
     use pricing::{Label, PriceColumn};
     use proptest::prelude::*;

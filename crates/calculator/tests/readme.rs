@@ -1,21 +1,23 @@
-//! The README's table of URL parameters is the public contract; the field
-//! table is what the page obeys. They must say the same thing.
+//! The table of URL parameters in `docs/contracts.md` is the public
+//! contract; the field table is what the page obeys. They must say the same
+//! thing.
 
 use std::path::Path;
 
 use calculator::fields::{Field, Rule, FIELDS};
 
-/// The rows of the table under the README's "URL parameters" heading: name, values, default.
+/// The rows of the table under the contract's "URL parameters" heading: name, values, default.
 fn readme_rows() -> Vec<[String; 3]> {
     // Up two folders without "..", which node's WASI (the 32-bit test run) does not follow.
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).ancestors().nth(2);
     let readme = workspace
         .expect("the crate is two folders down")
-        .join("README.md");
-    let text = std::fs::read_to_string(&readme).expect("the README is readable");
+        .join("docs")
+        .join("contracts.md");
+    let text = std::fs::read_to_string(&readme).expect("the contract is readable");
     let (_, section) = text
         .split_once("## URL parameters")
-        .expect("the README has a URL parameters section");
+        .expect("the contract has a URL parameters section");
     section
         .lines()
         .skip_while(|line| !line.starts_with('|'))

@@ -22,6 +22,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+use crate::process::terminate;
 use crate::{runtime, xvfb};
 
 /// How long a WebDriver server may take to report ready.
@@ -398,28 +399,6 @@ impl Driver {
         terminate(&mut self.lock_child(), Duration::from_secs(3));
         let _ = std::fs::remove_dir_all(&self.log_dir);
     }
-}
-
-/// Sends SIGTERM to `child`, waits up to `grace` for it to exit, then kills it.
-pub(crate) fn terminate(child: &mut Child, grace: Duration) {
-    extern "C" {
-        fn kill(pid: i32, signal: i32) -> i32;
-    }
-    const SIGTERM: i32 = 15;
-    if matches!(child.try_wait(), Ok(None)) {
-        if let Ok(pid) = i32::try_from(child.id()) {
-            // SAFETY: `kill` only sends a signal to the child we started and still own.
-            unsafe {
-                kill(pid, SIGTERM);
-            }
-        }
-    }
-    let deadline = Instant::now() + grace;
-    while matches!(child.try_wait(), Ok(None)) && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let _ = child.kill();
-    let _ = child.wait();
 }
 
 /// Asks chromedriver at `addr` to close its browsers and exit, waiting up to 5 s.

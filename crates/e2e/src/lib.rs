@@ -22,6 +22,7 @@ pub mod browser;
 pub mod bundle;
 pub mod driver;
 pub mod guard;
+mod process;
 mod runtime;
 pub mod server;
 pub mod xvfb;

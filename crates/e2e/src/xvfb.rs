@@ -93,6 +93,6 @@ pub(crate) fn stop() {
     };
     let mut child = display.child.lock().unwrap_or_else(|p| p.into_inner());
     if matches!(child.try_wait(), Ok(None)) {
-        crate::driver::terminate(&mut child, Duration::from_secs(3));
+        crate::process::terminate(&mut child, Duration::from_secs(3));
     }
 }

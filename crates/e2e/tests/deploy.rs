@@ -1,4 +1,4 @@
-//! The release bundle on any host (README, "Release build for any host" and "Security"):
+//! The release bundle on any host (docs/contracts.md, "Release build for any host", and docs/security.md):
 //! built for a sub-path it works there, and its Content-Security-Policy refuses nothing
 //! the page needs because nothing in it is inline.
 
@@ -12,7 +12,7 @@ use e2e::{bundle, Browser, StaticServer};
 /// Where the deployment tests serve the bundle.
 const PREFIX: &str = "/tools/faceid-price/";
 
-/// The policy index.html sets, exactly as the README's "Security" section states it.
+/// The policy index.html sets, exactly as docs/security.md states it.
 const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
                    connect-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; \
                    form-action 'none'";

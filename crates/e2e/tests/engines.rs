@@ -306,7 +306,7 @@ fn wait_until_frames_fit(browser: &Browser) {
         assert!(
             Instant::now() < deadline,
             "the frames did not take their calculators' heights in {:?} within {SETTLE:?} \
-             (README \"Embedding\"); [frame, content] heights: {heights}",
+             (docs/contracts.md, \"Embedding\"); [frame, content] heights: {heights}",
             browser.kind()
         );
         std::thread::sleep(Duration::from_millis(50));

@@ -1,4 +1,4 @@
-//! The pre-rendered first screen (README, "Performance"): the release `index.html`
+//! The pre-rendered first screen (docs/performance.md): the release `index.html`
 //! alone, as a client that runs no script receives it, shows the default scenario's
 //! figures and the announcement's tables; the wasm then replaces it with the live page,
 //! which starts exactly where the pre-rendered one stood;

@@ -430,5 +430,5 @@ fn webkit_loads_the_scenario_that_once_trapped() {
 }
 
 /// How often [`webkit_loads_the_scenario_that_once_trapped`] loads it; the trap hunt
-/// ran it many more times (README, "Hardening").
+/// ran it many more times (docs/security.md, "Hardening").
 const LOADS_OF_THE_TRAP_SCENARIO: usize = 10;

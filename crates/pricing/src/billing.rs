@@ -3,11 +3,11 @@
 
 use rust_decimal::Decimal;
 
+use crate::calls::Calls;
 use crate::label::PriceColumn;
 use crate::money::{amount, round_bill};
 use crate::price_book::{LabelPrices, Pack};
 use crate::scenario::{MonthsOfCalls, Scenario, PACK_VALID_MONTHS};
-use crate::Calls;
 
 /// The postpaid bill of a month with `calls` billed calls, rounded to 分.
 pub fn month_bill(prices: &LabelPrices, column: PriceColumn, calls: Calls) -> Decimal {

@@ -5,11 +5,11 @@
 use rust_decimal::Decimal;
 
 use crate::billing::{price_months, Bill};
+use crate::calls::Calls;
 use crate::label::{Label, PriceColumn};
 use crate::money::per_call;
 use crate::optimizer::{Goal, Optimizer, OptimizerError, PlanWork, Recommendation, Strategy};
 use crate::scenario::{Held, MonthsOfCalls, Scenario};
-use crate::Calls;
 
 /// The exact program's work (lane positions times packs, bounded from above)
 /// per search that [`Estimate::at_once`] takes on at once: about 2 ms

@@ -10,6 +10,7 @@
 #![warn(missing_docs)]
 
 mod billing;
+mod calls;
 pub mod cliff;
 mod estimate;
 mod label;
@@ -18,13 +19,10 @@ mod optimizer;
 mod price_book;
 mod scenario;
 
-/// A number of calls. Wide enough for 36 months of 100 % monthly growth from
-/// 10^9 calls, which passes `u64::MAX`.
-pub type Calls = u128;
-
 pub use billing::{
     month_bill, postpaid_only, price_plan, Balances, Bill, MonthLine, Order, OrderUse, Purchase,
 };
+pub use calls::Calls;
 pub use estimate::{Ahead, Estimate, EstimateWork, LabelEstimate, Totals, TotalsWork};
 pub use label::{resolve_label, Channel, Comparison, Label, PriceColumn};
 pub use optimizer::{Optimizer, OptimizerError, Preparation, Recommendation, Strategy};

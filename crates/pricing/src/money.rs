@@ -4,7 +4,7 @@
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::Calls;
+use crate::calls::Calls;
 
 /// A call count as a decimal; counts in this crate stay far below 2^96.
 pub fn calls_decimal(calls: Calls) -> Decimal {

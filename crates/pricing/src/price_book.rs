@@ -8,8 +8,8 @@ use std::sync::OnceLock;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
+use crate::calls::Calls;
 use crate::label::{Label, PriceColumn};
-use crate::Calls;
 
 /// The price book's source text, as committed in the repository.
 pub const PRICE_BOOK_TOML: &str = include_str!("../data/price-book.toml");

@@ -7,9 +7,9 @@
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use crate::calls::Calls;
 use crate::label::{Label, PriceColumn};
 use crate::money::calls_decimal;
-use crate::Calls;
 
 /// Most calls a month may be given as the starting volume.
 pub const VOLUME_MAX: u64 = 1_000_000_000;

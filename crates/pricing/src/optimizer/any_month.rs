@@ -8,15 +8,16 @@ use std::ops::Range;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::billing::{month_bill, Order};
+use crate::calls::Calls;
 use crate::label::PriceColumn;
 use crate::money::calls_decimal;
 use crate::price_book::LabelPrices;
 use crate::scenario::PACK_VALID_MONTHS;
-use crate::Calls;
 
 use super::chain::Run;
 use super::span::{Bounds, Candidate, Piece, Span};
-use super::{yearly, Tables};
+use super::tables::Tables;
+use super::yearly;
 
 const VALID: usize = PACK_VALID_MONTHS as usize;
 

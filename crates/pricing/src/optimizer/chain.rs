@@ -16,10 +16,10 @@
 use rust_decimal::Decimal;
 
 use crate::billing::{Order, Purchase};
+use crate::calls::Calls;
 use crate::label::PriceColumn;
 use crate::price_book::Pack;
 use crate::scenario::PACK_VALID_MONTHS;
-use crate::Calls;
 
 /// A run of months whose calls packs serve without a gap.
 pub(super) struct Run<'a> {

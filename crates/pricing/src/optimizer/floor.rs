@@ -21,8 +21,8 @@
 //! passes the price of a known plan: no plan through it can cost less, and
 //! every plan that costs no more, ties included, keeps all its states.
 
-use super::exact::Cover;
 use super::pack_costs::PackCosts;
+use super::tables::Cover;
 
 /// Thousandths of a fen per call: rates are kept this finely.
 const PER_FEN: u128 = 1000;

@@ -61,11 +61,13 @@
 
 mod any_month;
 mod chain;
+mod error;
 mod exact;
 mod floor;
 mod pack_costs;
 mod range_min;
 mod span;
+mod tables;
 mod yearly;
 
 use std::sync::OnceLock;
@@ -73,35 +75,12 @@ use std::sync::OnceLock;
 use rust_decimal::Decimal;
 
 use crate::billing::{price_months, Balances, Order};
+use crate::calls::Calls;
 use crate::label::{Label, PriceColumn};
 use crate::price_book::{LabelPrices, PriceBook};
 use crate::scenario::{MonthsOfCalls, Scenario};
-use crate::Calls;
-use pack_costs::{PackCosts, TableError};
-use range_min::RangeMin;
-
-/// Why no plan could be computed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum OptimizerError {
-    /// The pack table could not be built for this label.
-    Table(Label, TableError),
-    /// A tier price times the capacity unit has more than two decimals, so
-    /// rounding would not be uniform over a tier.
-    UnevenRounding(Label),
-}
-
-impl std::fmt::Display for OptimizerError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            OptimizerError::Table(label, error) => {
-                write!(f, "no pack table for {label}: {error:?}")
-            }
-            OptimizerError::UnevenRounding(label) => {
-                write!(f, "tier prices of {label} round unevenly")
-            }
-        }
-    }
-}
+pub use error::OptimizerError;
+use tables::{yuan, Tables};
 
 /// What a recommended plan is, in one word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -289,7 +268,7 @@ impl<'b> Optimizer<'b> {
         scenario: &Scenario,
         calls: &MonthsOfCalls,
         orders: &[Order],
-    ) -> (crate::Bill, Strategy) {
+    ) -> (crate::billing::Bill, Strategy) {
         priced(self.book.label(scenario.label), scenario, calls, orders)
     }
 
@@ -418,7 +397,7 @@ fn priced(
     scenario: &Scenario,
     calls: &MonthsOfCalls,
     orders: &[Order],
-) -> (crate::Bill, Strategy) {
+) -> (crate::billing::Bill, Strategy) {
     let bill = price_months(prices, scenario, calls, orders);
     let strategy = if orders.is_empty() {
         Strategy::PostpaidOnly
@@ -586,147 +565,6 @@ fn after_legacy(scenario: &Scenario, mut volumes: Vec<Calls>) -> Vec<Calls> {
         *calls -= legacy + held;
     }
     volumes
-}
-
-/// The range-minimum tables' amounts are whole fen, as integers: pack
-/// prices are whole fen, and a tier price times the capacity unit has at
-/// most two decimals (checked when the tables are built). Comparing
-/// integers instead of decimals was a fifth of a recommendation's time.
-type Fen = i64;
-
-/// The key of a capacity no multiset of packs has: above every real key.
-const NO_KEY: Fen = Fen::MAX;
-
-/// An amount of whole fen as [`Fen`]; [`NO_KEY`] if it is not one or does not fit.
-fn fen(amount: Decimal) -> Fen {
-    crate::money::whole_fen(amount).unwrap_or(NO_KEY)
-}
-
-/// Prefix minima of the price per unit over the table, compared exactly by
-/// cross-multiplying whole fen and units.
-fn ratio_minima(costs: &PackCosts) -> Vec<usize> {
-    let mut minima = vec![0; costs.table_len()];
-    let mut best: Option<(i128, i128, usize)> = None;
-    for (k, slot) in minima.iter_mut().enumerate().skip(1) {
-        if let Some((price, _)) = costs.in_table_fen(k) {
-            let price = i128::from(price);
-            let lower = best.is_none_or(|(p, c, _)| price * c < p * k as i128);
-            if lower && price != i128::from(NO_KEY) {
-                best = Some((price, k as i128, k));
-            }
-        }
-        *slot = best.map_or(0, |(_, _, k)| k);
-    }
-    minima
-}
-
-/// `h(k) - k x step` in whole fen; [`NO_KEY`] if it does not fit.
-fn tier_key(price: Fen, step: Fen, k: usize) -> Fen {
-    Fen::try_from(k)
-        .ok()
-        .and_then(|k| step.checked_mul(k))
-        .and_then(|total| price.checked_sub(total))
-        .unwrap_or(NO_KEY)
-}
-
-/// Whole fen as an amount.
-fn yuan(fen: Fen) -> Decimal {
-    Decimal::new(fen, 2)
-}
-
-/// Everything precomputed for one label and the price column packs are bought at.
-struct Tables {
-    costs: PackCosts,
-    /// Per postpaid column (`PriceColumn::ALL`'s order), built when first
-    /// needed: most scenarios bill postpaid in one column only.
-    tier_keys: [OnceLock<TierKeys>; 2],
-    /// The cheapest multiset of at least each capacity, for the exact program;
-    /// built when first needed.
-    cover: OnceLock<exact::Cover>,
-    /// Keys `(h(k), k, packs)` for covering everything: cheapest, then least unused.
-    cover_mins: RangeMin<(Fen, usize, u64)>,
-    /// `ratio_mins[k]`: the capacity in `1..=k` of the lowest price per unit
-    /// `h(c) / c` (0 if none has a multiset), for the cheapest rate an order
-    /// of at most `k` units can reach.
-    ratio_mins: Vec<usize>,
-}
-
-/// Per tier of one postpaid column: range minima over the table of the keys
-/// `(h(k) - k x unit x u_t, packs, k)`, and how a key changes per period,
-/// `price_B - calls_B x u_t`.
-struct TierKeys {
-    mins: Vec<RangeMin<(Fen, u64, usize)>>,
-    drift: Vec<Decimal>,
-}
-
-impl Tables {
-    fn new(prices: &LabelPrices, buy_column: PriceColumn) -> Result<Tables, OptimizerError> {
-        let label = prices.label;
-        // Checked for both columns now, so that building their keys later cannot fail.
-        let unit = Decimal::from(pack_costs::unit_calls(prices));
-        // Tier steps and pack prices in whole fen keep every key a whole fen.
-        let uneven = prices.tiers.iter().any(|tier| {
-            PriceColumn::ALL
-                .iter()
-                .any(|&column| (unit * tier.unit.get(column)).normalize().scale() > 2)
-        }) || prices
-            .packs
-            .iter()
-            .any(|pack| pack.price.get(buy_column).normalize().scale() > 2);
-        if uneven {
-            return Err(OptimizerError::UnevenRounding(label));
-        }
-        let costs = PackCosts::new(prices, buy_column)
-            .map_err(|error| OptimizerError::Table(label, error))?;
-        let cover_keys = (0..costs.table_len())
-            .map(|k| {
-                costs
-                    .in_table_fen(k)
-                    .map_or((NO_KEY, k, u64::MAX), |(fen, packs)| (fen, k, packs))
-            })
-            .collect();
-        let ratio_mins = ratio_minima(&costs);
-        Ok(Tables {
-            costs,
-            tier_keys: Default::default(),
-            cover: OnceLock::new(),
-            cover_mins: RangeMin::new(cover_keys),
-            ratio_mins,
-        })
-    }
-
-    /// The cheapest multiset of at least each capacity, built on first use.
-    fn cover(&self) -> &exact::Cover {
-        self.cover.get_or_init(|| exact::Cover::new(&self.costs))
-    }
-
-    /// The tier keys of a postpaid column, built on first use.
-    fn tier_keys(&self, prices: &LabelPrices, column: PriceColumn) -> &TierKeys {
-        let at = usize::from(column == PriceColumn::List);
-        self.tier_keys[at].get_or_init(|| TierKeys::new(prices, &self.costs, column))
-    }
-}
-
-impl TierKeys {
-    fn new(prices: &LabelPrices, costs: &PackCosts, column: PriceColumn) -> TierKeys {
-        let unit = Decimal::from(costs.unit);
-        let best_calls = Decimal::from(costs.unit * costs.sizes[costs.best]);
-        let mut mins = Vec::new();
-        let mut drift = Vec::new();
-        for tier in &prices.tiers {
-            // Whole fen: Tables::new refused any tier whose step is not.
-            let step = fen(unit * tier.unit.get(column));
-            let keys = (0..costs.table_len())
-                .map(|k| match costs.in_table_fen(k) {
-                    Some((price, packs)) => (tier_key(price, step, k), packs, k),
-                    None => (NO_KEY, u64::MAX, k),
-                })
-                .collect();
-            mins.push(RangeMin::new(keys));
-            drift.push(costs.prices[costs.best] - best_calls * tier.unit.get(column));
-        }
-        TierKeys { mins, drift }
-    }
 }
 
 #[cfg(test)]

@@ -17,12 +17,12 @@
 use rust_decimal::Decimal;
 
 use crate::billing::{month_bill, Purchase};
+use crate::calls::Calls;
 use crate::label::PriceColumn;
 use crate::money::calls_decimal;
 use crate::price_book::LabelPrices;
-use crate::Calls;
 
-use super::{yuan, Tables, NO_KEY};
+use super::tables::{yuan, Tables, NO_KEY};
 
 /// Months served from packs bought at the price column of `tables`.
 pub(super) struct Span<'a> {

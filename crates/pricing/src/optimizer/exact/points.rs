@@ -11,8 +11,9 @@
 
 use std::collections::BTreeMap;
 
-use super::{At, CapFrom, Cover, Key, Month, MonthBill, MonthTrace, PackRow, Settlement};
-use super::{HELD, UNREACHED};
+use super::super::tables::Cover;
+use super::month::{At, CapFrom, Key, Month, MonthBill, MonthTrace, PackRow, Settlement};
+use super::month::{HELD, MONTH_POINTS, UNREACHED};
 
 /// One position's keys: before buying, after buying, and the pack added
 /// last (index + 1, 0 for none).
@@ -114,7 +115,7 @@ impl PointMonth {
                 }
                 work += packs.len() as u64;
             }
-            if self.points.len() as u64 > super::MONTH_STATES {
+            if self.points.len() as u64 > MONTH_POINTS {
                 return (false, u64::MAX);
             }
             self.next = self
