@@ -10,6 +10,7 @@ mod pre_rendered;
 #[cfg(not(target_arch = "wasm32"))]
 mod prerender;
 mod slices;
+mod start;
 mod state;
 mod web;
 
@@ -36,20 +37,21 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 fn start() {
     let query = web::query();
-    let (page, _) = calculator::decode(&query);
+    let mut start = start::Start::from_query(&query);
     let Ok(optimizer) = pricing::Optimizer::embedded() else {
         // The app shows what is wrong with the price book.
-        return mount(&query);
+        return mount(&query, start);
     };
-    let mut preparation = optimizer.prepare(&page.scenario);
+    let mut preparation = optimizer.prepare(&start.page.scenario);
     slices::Slices {
         step: Box::new(move || preparation.advance().then_some(())),
         live: Box::new(|| true),
         // Then the first estimate, then the mount, each in a task of its own.
         done: Box::new(move |()| {
             web::later(0, move || {
-                hooks::prime_estimate(optimizer, &page.scenario);
-                web::later(0, move || mount(&query));
+                let first = hooks::quick_estimate(optimizer, &start.page.scenario);
+                start.first = Some(std::rc::Rc::new(first));
+                web::later(0, move || mount(&query, start));
             });
         }),
     }
@@ -60,12 +62,12 @@ fn start() {
 /// task; when the URL asks for nothing else, that page's deferred sections stay
 /// until the live ones are rendered (`Later`), so nothing moves.
 #[cfg(target_arch = "wasm32")]
-fn mount(query: &str) {
+fn mount(query: &str, start: start::Start) {
     let host = web::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));
     let Some(host) = host else {
-        yew::Renderer::<app::App>::new().render();
+        yew::Renderer::<app::App>::with_props(start).render();
         return;
     };
     // What static/boot.js's veil and the stand-ins apply to (scripts/prerender.py).
@@ -73,7 +75,7 @@ fn mount(query: &str) {
     if query.len() <= 1 {
         pre_rendered::keep_sections(&host);
     }
-    yew::Renderer::<app::App>::with_root(host).render();
+    yew::Renderer::<app::App>::with_root_and_props(host, start).render();
 }
 
 /// Natively, at build time: a pre-rendered part of the page on standard output

@@ -7,6 +7,7 @@ use yew::ServerRenderer;
 
 use crate::app::App;
 use crate::components::scriptless_page::ScriptlessPage;
+use crate::start::Start;
 
 /// What `index.html` receives: `<div id="app">`'s content, or the `<noscript>` element.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,7 +31,10 @@ impl Part {
     /// The part's HTML.
     pub fn render(self) -> String {
         match self {
-            Part::App => block_on(ServerRenderer::<App>::new().hydratable(false)),
+            // The default page: the URL the pre-rendered HTML stands for is empty.
+            Part::App => block_on(
+                ServerRenderer::<App>::with_props(|| Start::from_query("")).hydratable(false),
+            ),
             Part::Scriptless => block_on(ServerRenderer::<ScriptlessPage>::new().hydratable(false)),
         }
     }

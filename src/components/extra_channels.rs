@@ -9,7 +9,6 @@ use super::number_field::NumberField;
 use crate::book::Book;
 use crate::hooks::use_lang;
 use crate::i18n::{fill, label_name, text};
-use crate::state::Change;
 
 /// Properties of [`ExtraChannels`].
 #[derive(Properties, PartialEq)]
@@ -21,7 +20,7 @@ pub struct ExtraChannelsProps {
     /// The channels beside the main one.
     pub extra: Vec<ExtraChannel>,
     /// Receives each new list of channels.
-    pub on_change: Callback<Change>,
+    pub on_change: Callback<Vec<ExtraChannel>>,
 }
 
 /// Calls a new channel starts with.
@@ -107,8 +106,8 @@ enum Edit {
 }
 
 impl Edit {
-    /// The change that sets the `extra` field to `extra` after this edit.
-    fn applied_to(self, extra: &[ExtraChannel]) -> Change {
+    /// The channels after this edit of `extra`.
+    fn applied_to(self, extra: &[ExtraChannel]) -> Vec<ExtraChannel> {
         let mut next = extra.to_vec();
         match self {
             Edit::Label(index, label) => {
@@ -128,6 +127,6 @@ impl Edit {
                 volume: NEW_CHANNEL_VOLUME,
             }),
         }
-        Change::Set(&fields::EXTRA, Value::channels(next))
+        next
     }
 }

@@ -11,7 +11,6 @@ use super::number_field::NumberField;
 use crate::book::Book;
 use crate::hooks::use_month_names;
 use crate::i18n::{fill, label_name, text, MonthNames, Text};
-use crate::state::Change;
 use crate::web;
 
 /// Properties of [`HeldPacks`].
@@ -25,8 +24,10 @@ pub struct HeldPacksProps {
     pub held: Vec<Held>,
     /// The calendar month of month 1, if set.
     pub start: Option<CalendarMonth>,
-    /// Receives each change.
-    pub on_change: Callback<Change>,
+    /// Receives each new list of packs held.
+    pub on_change: Callback<Vec<Held>>,
+    /// Receives month 1's calendar month, when a paste sets it.
+    pub on_start: Callback<CalendarMonth>,
 }
 
 /// Calls a new entry starts with.
@@ -139,11 +140,12 @@ fn paste_reader(
     props: &HeldPacksProps,
     report: UseStateHandle<Option<Vec<PastedLine>>>,
 ) -> Callback<MouseEvent> {
-    let (book, held, start, on_change) = (
+    let (book, held, start, on_change, on_start) = (
         props.book,
         props.held.clone(),
         props.start,
         props.on_change.clone(),
+        props.on_start.clone(),
     );
     Callback::from(move |event: MouseEvent| {
         let Some(first) = start.or_else(web::this_month) else {
@@ -157,9 +159,9 @@ fn paste_reader(
         next.extend(lines.iter().filter_map(|line| line.read.clone().ok()));
         next.truncate(HELD_MAX);
         if start.is_none() {
-            on_change.emit(Change::Set(&fields::START, Value::Month(first)));
+            on_start.emit(first);
         }
-        on_change.emit(Change::Set(&fields::HELD, Value::held(next)));
+        on_change.emit(next);
         report.set(Some(lines));
     })
 }
@@ -236,8 +238,8 @@ enum Edit {
 }
 
 impl Edit {
-    /// The change that sets the `held` field after this edit.
-    fn applied_to(self, held: &[Held]) -> Change {
+    /// The packs held after this edit of `held`.
+    fn applied_to(self, held: &[Held]) -> Vec<Held> {
         let mut next = held.to_vec();
         match self {
             Edit::Label(index, label) => {
@@ -263,6 +265,6 @@ impl Edit {
                 months: HELD_MONTHS_MAX,
             }),
         }
-        Change::Set(&fields::HELD, Value::held(next))
+        next
     }
 }

@@ -1,4 +1,4 @@
-use calculator::fields::{self, Value, MULTIPLIER};
+use calculator::fields::{Value, MULTIPLIER};
 use calculator::format;
 use calculator::profile::{self, Shape, DEFAULT_PEAK_FACTOR, DEFAULT_PEAK_MONTH};
 use pricing::limits::PROFILE_LEN_MAX;
@@ -11,7 +11,6 @@ use super::number_field::NumberField;
 use super::season_area::SeasonArea;
 use crate::hooks::use_lang;
 use crate::i18n::{fill, text, Text};
-use crate::state::Change;
 
 /// Properties of a [`MonthProfile`].
 #[derive(Properties, PartialEq)]
@@ -19,7 +18,7 @@ pub struct MonthProfileProps {
     /// The scenario whose months are shaped.
     pub scenario: Scenario,
     /// Receives each new profile.
-    pub on_change: Callback<Change>,
+    pub on_change: Callback<Vec<Decimal>>,
 }
 
 /// The shape of the months: flat, one peak month a year, or a season typed
@@ -39,9 +38,7 @@ pub fn MonthProfile(props: &MonthProfileProps) -> Html {
     };
     let set_profile = {
         let on_change = props.on_change.clone();
-        move |profile: Vec<Decimal>| {
-            on_change.emit(Change::Set(&fields::PROFILE, Value::numbers(profile)));
-        }
+        move |profile: Vec<Decimal>| on_change.emit(profile)
     };
     let pick = |kind: Shape, start: Vec<Decimal>| {
         let (chosen, set_profile) = (chosen.clone(), set_profile.clone());

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::hooks::use_lang;
 use crate::i18n::input_error;
-use crate::state::{Change, FieldReport};
+use crate::state::FieldReport;
 
 /// Properties of a [`NumberField`].
 #[derive(Properties, PartialEq)]
@@ -135,12 +135,12 @@ fn use_unread_report(label: String, unread: bool) {
     use_effect_with((label, unread), move |(label, unread)| {
         let report = report.map(|FieldReport(report)| report);
         if let Some(report) = &report {
-            report.emit(Change::Unread(label.clone(), *unread));
+            report.emit((label.clone(), *unread));
         }
         let label = label.clone();
         move || {
             if let Some(report) = report {
-                report.emit(Change::Unread(label, false));
+                report.emit((label, false));
             }
         }
     });

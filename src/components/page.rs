@@ -25,6 +25,7 @@ use crate::hooks::{
     use_cost_curve, use_embed_resize, use_estimate, use_page_actions, use_page_state, use_pins,
 };
 use crate::i18n::{text, MonthNames};
+use crate::start::Start;
 use crate::state::FieldReport;
 
 /// Properties of the [`Page`].
@@ -32,19 +33,21 @@ use crate::state::FieldReport;
 pub struct PageProps {
     /// The optimizer and its price book.
     pub engine: Engine,
+    /// The URL's state and the first estimate.
+    pub start: Start,
 }
 
 /// The calculator page for a readable price book: inputs, figures, chart, tables.
 #[component]
 pub fn Page(props: &PageProps) -> Html {
-    let state = use_page_state();
+    let state = use_page_state(&props.start);
     let engine = props.engine;
     let book = engine.book();
     let page = &state.page;
     let scenario = &page.scenario;
     let lang = page.lang;
     let t = text(lang);
-    let estimate = use_estimate(engine, scenario);
+    let estimate = use_estimate(engine, scenario, &props.start);
     let curve = use_cost_curve(engine, scenario);
     use_effect_with(lang, |lang| set_document_lang(*lang));
     use_effect_with((), |()| mark_live());
@@ -70,7 +73,7 @@ pub fn Page(props: &PageProps) -> Html {
     html! {
         <ContextProvider<Lang> context={lang}>
         <ContextProvider<MonthNames> context={MonthNames { lang, start: page.start }}>
-        <ContextProvider<FieldReport> context={FieldReport(actions.change.clone())}>
+        <ContextProvider<FieldReport> context={FieldReport(actions.unread.clone())}>
         <div class={classes!("page", page.embed.then_some("embed"))}>
             if page.embed {
                 <nav class="full-link"><a href={full_calculator_href(page)} target="_blank" rel="noopener" data-testid="open-full">{ t.open_full }</a></nav>

@@ -5,7 +5,6 @@ use yew::prelude::*;
 use super::number_field::NumberField;
 use crate::hooks::use_month_names;
 use crate::i18n::{fill, text};
-use crate::state::Change;
 
 /// Properties of a [`PromotionEnd`].
 #[derive(Properties, PartialEq)]
@@ -14,8 +13,8 @@ pub struct PromotionEndProps {
     pub promo_months: Option<u32>,
     /// The horizon, which a newly limited promotion starts from.
     pub months: u32,
-    /// Receives each change.
-    pub on_change: Callback<Change>,
+    /// Receives each new value of `promo_months`.
+    pub on_change: Callback<Value>,
 }
 
 /// How long the limited-time promotion lasts: the whole horizon, or a
@@ -24,11 +23,7 @@ pub struct PromotionEndProps {
 pub fn PromotionEnd(props: &PromotionEndProps) -> Html {
     let names = use_month_names();
     let t = text(names.lang);
-    let set = |value: Value| {
-        props
-            .on_change
-            .reform(move |_: Event| Change::Set(&fields::PROMO_MONTHS, value.clone()))
-    };
+    let set = |value: Value| props.on_change.reform(move |_: Event| value.clone());
     // Limiting starts at 12 months, or at the horizon when that is shorter.
     let first_limit = Value::Number(Decimal::from(props.months.min(12)));
     let limited = props.promo_months.is_some();
@@ -50,7 +45,7 @@ pub fn PromotionEnd(props: &PromotionEndProps) -> Html {
             if let Some(months) = props.promo_months {
                 <NumberField id={fields::PROMO_MONTHS.name} rule={fields::PROMO_MONTHS.rule} label={t.promo_months} unit={t.months_unit}
                     value={Value::Number(months.into())}
-                    on_change={props.on_change.reform(|value| Change::Set(&fields::PROMO_MONTHS, value))} />
+                    on_change={props.on_change.clone()} />
                 // With a calendar start, the last promotional month by name.
                 if let (Some(_), 1..) = (names.start, months) {
                     <p class="field-help" data-testid="promo-through">

@@ -19,7 +19,6 @@ use super::volume_control::VolumeControl;
 use crate::book::Book;
 use crate::hooks::{use_lang, PageActions};
 use crate::i18n::text;
-use crate::state::Change;
 
 /// Properties of [`ScenarioInputs`].
 #[derive(Properties, PartialEq)]
@@ -59,41 +58,41 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
         <section class="inputs" aria-label={t.label}>
             <LabelPicker {book} label={scenario.label} on_change={actions.label.clone()} />
             <Later name="guide"><LabelGuide {book} on_resolve={actions.label.clone()} /></Later>
-            <VolumeControl volume={scenario.volume} on_change={actions.change.clone()} />
+            <VolumeControl volume={scenario.volume} on_change={actions.volume.clone()} on_typed={actions.typed.volume.clone()} />
             <StopButtons {prices} volume={scenario.volume} on_change={actions.volume.clone()} />
             <div class="row">
                 <NumberField id={fields::MONTHS.name} rule={fields::MONTHS.rule} label={t.months} unit={t.months_unit}
-                    value={fields::MONTHS.get(page)} on_change={actions.months.clone()} />
+                    value={fields::MONTHS.get(page)} on_change={actions.typed.months.clone()} />
                 <PriceColumnPicker column={scenario.column} on_change={actions.column.clone()} />
             </div>
             if scenario.column == PriceColumn::Promo {
                 <Later name="promotion-end"><PromotionEnd promo_months={scenario.promo_months} months={scenario.months}
-                    on_change={actions.change.clone()} /></Later>
+                    on_change={actions.typed.promo_months.clone()} /></Later>
             }
             <details class="advanced" open={ADVANCED.iter().any(|field| field.get(page) != field.default)}>
                 <summary>{ t.advanced }</summary>
                 <div class="row">
                     <NumberField id={fields::GROWTH.name} rule={fields::GROWTH.rule} label={t.growth} unit="%"
-                        value={fields::GROWTH.get(page)} on_change={actions.growth.clone()} />
+                        value={fields::GROWTH.get(page)} on_change={actions.typed.growth.clone()} />
                     <NumberField id={fields::RETRY.name} rule={fields::RETRY.rule} label={t.retry} unit="%"
-                        value={fields::RETRY.get(page)} on_change={actions.retry.clone()} />
+                        value={fields::RETRY.get(page)} on_change={actions.typed.retry.clone()} />
                 </div>
                 <Later name="profile">
-                    <MonthProfile scenario={scenario.clone()} on_change={actions.change.clone()} />
-                    <ExtraChannels {book} main={scenario.label} extra={scenario.extra.clone()} on_change={actions.change.clone()} />
+                    <MonthProfile scenario={scenario.clone()} on_change={actions.profile.clone()} />
+                    <ExtraChannels {book} main={scenario.label} extra={scenario.extra.clone()} on_change={actions.extra.clone()} />
                 </Later>
                 <div class="row">
                     <NumberField id={fields::LEGACY.name} rule={fields::LEGACY.rule} label={t.legacy} unit={t.calls}
-                        value={fields::LEGACY.get(page)} on_change={actions.legacy.clone()} />
+                        value={fields::LEGACY.get(page)} on_change={actions.typed.legacy.clone()} />
                     <NumberField id={fields::LEGACY_MONTHS.name} rule={fields::LEGACY_MONTHS.rule} label={t.legacy_months} unit={t.months_unit}
-                        value={fields::LEGACY_MONTHS.get(page)} on_change={actions.legacy_months.clone()} />
+                        value={fields::LEGACY_MONTHS.get(page)} on_change={actions.typed.legacy_months.clone()} />
                 </div>
                 <Later name="held">
                     <NumberField id={fields::START.name} rule={fields::START.rule} label={t.start} unit={t.start_unit}
                         value={fields::START.get(page)}
-                        on_change={actions.change.reform(|value| Change::Set(&fields::START, value))} />
+                        on_change={actions.typed.start.clone()} />
                     <HeldPacks {book} main={scenario.label} held={scenario.held.clone()} start={page.start}
-                        on_change={actions.change.clone()} />
+                        on_change={actions.held.clone()} on_start={actions.start.clone()} />
                 </Later>
             </details>
         </section>

@@ -6,15 +6,16 @@ use yew::prelude::*;
 use super::number_field::NumberField;
 use crate::hooks::use_lang;
 use crate::i18n::text;
-use crate::state::Change;
 
 /// Properties of a [`VolumeControl`].
 #[derive(Properties, PartialEq)]
 pub struct VolumeControlProps {
     /// Calls per month.
     pub volume: u64,
-    /// Receives each new volume.
-    pub on_change: Callback<Change>,
+    /// Receives each volume the slider moves to.
+    pub on_change: Callback<u64>,
+    /// Receives each volume typed, as the field table reads it.
+    pub on_typed: Callback<Value>,
 }
 
 /// The monthly volume: a slider over the whole range and the exact figure.
@@ -24,7 +25,7 @@ pub fn VolumeControl(props: &VolumeControlProps) -> Html {
     let oninput = props.on_change.reform(|event: InputEvent| {
         let slider = event.target_unchecked_into::<HtmlInputElement>();
         let position = slider.value().parse::<u32>().unwrap_or(0);
-        Change::Volume(slider::volume_at(position))
+        slider::volume_at(position)
     });
     let grouped = format::grouped_calls(props.volume.into());
     html! {
@@ -35,7 +36,7 @@ pub fn VolumeControl(props: &VolumeControlProps) -> Html {
                 label={t.volume}
                 unit={t.volume_unit}
                 value={Value::Number(props.volume.into())}
-                on_change={props.on_change.reform(|value| Change::Set(&fields::VOLUME, value))}
+                on_change={props.on_typed.clone()}
             />
             <input
                 type="range"

@@ -15,8 +15,8 @@ mod use_pins;
 pub use use_cost_curve::use_cost_curve;
 pub use use_embed_resize::use_embed_resize;
 #[cfg(target_arch = "wasm32")]
-pub use use_estimate::prime_estimate;
-pub use use_estimate::use_estimate;
+pub use use_estimate::quick_estimate;
+pub use use_estimate::{use_estimate, Quick};
 pub use use_lang::use_lang;
 pub use use_later::use_later;
 pub use use_month_names::use_month_names;

@@ -1,4 +1,3 @@
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use pricing::{Estimate, EstimateWork, OptimizerError, Scenario};
@@ -6,6 +5,7 @@ use yew::prelude::*;
 
 use crate::book::Engine;
 use crate::slices::Slices;
+use crate::start::Start;
 
 /// How long the inputs must rest before the search for the cheapest plan
 /// starts, in milliseconds: a slider drag pays only for the quick estimate.
@@ -15,46 +15,32 @@ const REST_MS: u32 = 150;
 pub type Shown = Rc<Result<Rc<Estimate>, OptimizerError>>;
 
 /// A scenario's quick estimate.
-type Quick = Result<Rc<Estimate>, OptimizerError>;
-
-thread_local! {
-    /// The first scenario's quick estimate, worked out before the page mounts.
-    static PRIMED: RefCell<Option<(Scenario, Quick)>> = const { RefCell::new(None) };
-}
-
-/// Works out the first scenario's quick estimate ahead of the page, in a task
-/// of its own: mounting the page is the longest task, and this takes a part
-/// of it off.
-#[cfg(target_arch = "wasm32")]
-pub fn prime_estimate(optimizer: &pricing::Optimizer<'_>, scenario: &Scenario) {
-    let quick = first_estimate(optimizer, scenario);
-    PRIMED.with(|primed| *primed.borrow_mut() = Some((scenario.clone(), quick)));
-}
+pub type Quick = Result<Rc<Estimate>, OptimizerError>;
 
 /// What the page shows at once: the whole estimate where its plans take
 /// about a millisecond or two ([`Estimate::at_once`]), else the yearly plans
 /// standing in while the search runs.
-fn first_estimate(optimizer: &pricing::Optimizer<'_>, scenario: &Scenario) -> Quick {
+pub fn quick_estimate(optimizer: &pricing::Optimizer<'_>, scenario: &Scenario) -> Quick {
     Estimate::at_once(optimizer, scenario)
         .unwrap_or_else(|| Estimate::yearly(optimizer, scenario))
         .map(Rc::new)
-}
-
-/// The primed quick estimate, if it is `scenario`'s; handed out once.
-fn primed(scenario: &Scenario) -> Option<Quick> {
-    let (primed_for, quick) = PRIMED.with(|primed| primed.borrow_mut().take())?;
-    (primed_for == *scenario).then_some(quick)
 }
 
 /// The scenario's estimate. Where its plans are quick to find, the whole
 /// estimate at once, on every input. Else at once [`Estimate::yearly`], with
 /// the yearly plans standing in (marked as not yet refined); once the inputs
 /// rest, the search over every purchase month runs a step per slice
-/// ([`Slices`]) and its estimate replaces the stand-in.
+/// ([`Slices`]) and its estimate replaces the stand-in. `first` is the
+/// start's estimate, worked out before mounting, used for its own scenario.
 #[hook]
-pub fn use_estimate(engine: Engine, scenario: &Scenario) -> Shown {
-    let quick = use_memo(scenario.clone(), move |scenario| {
-        primed(scenario).unwrap_or_else(|| first_estimate(engine.0, scenario))
+pub fn use_estimate(engine: Engine, scenario: &Scenario, first: &Start) -> Shown {
+    let first = first
+        .first
+        .clone()
+        .filter(|_| first.page.scenario == *scenario);
+    let quick = use_memo(scenario.clone(), move |scenario| match first {
+        Some(quick) => (*quick).clone(),
+        None => quick_estimate(engine.0, scenario),
     });
     let final_at_once = matches!(&*quick, Ok(estimate) if estimate.refined);
     let refined = use_state(|| None::<(Scenario, Shown)>);
