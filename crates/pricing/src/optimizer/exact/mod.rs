@@ -288,8 +288,9 @@ impl<'a> Program<'a> {
                         return true;
                     }
                     if self.bound.is_some() && sparse {
+                        let packs = self.packs[at].len();
                         self.pending = Some(Pending::Points(points::PointMonth::open(
-                            month, &frontier, cover,
+                            month, &frontier, cover, packs,
                         )));
                         return false;
                     }

@@ -10,13 +10,14 @@ use crate::price_book::LabelPrices;
 use super::super::tables::Cover;
 
 /// The most states a month may hold, in lanes (25 bytes a slot: its key
-/// after buying and its tag) or as points (about 90 bytes each, so fewer
-/// fit: [`MONTH_POINTS`]): about 100 MB either way. Past it the program
-/// stops, with no plan, so that a page's memory stays within reach.
+/// after buying and its tag) or as points (64 bytes a settled point, 32 a
+/// queued landing, so fewer fit: [`MONTH_POINTS`]): about 100 MB either
+/// way. Past it the program stops, with no plan, so that a page's memory
+/// stays within reach.
 pub(super) const MONTH_STATES: u64 = 4_000_000;
 
-/// The most points a month kept as points may hold.
-pub(super) const MONTH_POINTS: u64 = 1_200_000;
+/// The most points and queued landings a month kept as points may hold.
+pub(super) const MONTH_POINTS: u64 = 2_000_000;
 
 /// How a plan from the start is ranked so far: cheaper, then less capacity
 /// bought plus postpaid calls (fewer unused calls), fewer packs, fewer
