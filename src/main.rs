@@ -44,7 +44,7 @@ fn start() {
     };
     let mut preparation = optimizer.prepare(&start.page.scenario);
     slices::Slices {
-        step: Box::new(move || preparation.advance().then_some(())),
+        step: Box::new(move || pricing::Work::step(&mut preparation)),
         live: Box::new(|| true),
         // Then the first estimate, then the mount, each in a task of its own.
         done: Box::new(move |()| {

@@ -1,5 +1,6 @@
 //! Hooks that connect the page to the browser.
 
+mod use_background;
 mod use_cost_curve;
 mod use_embed_resize;
 mod use_estimate;

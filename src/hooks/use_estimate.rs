@@ -1,10 +1,10 @@
 use std::rc::Rc;
 
-use pricing::{Estimate, EstimateWork, OptimizerError, Scenario};
+use pricing::{Estimate, EstimateWork, OptimizerError, Scenario, Work};
 use yew::prelude::*;
 
+use super::use_background::use_background;
 use crate::book::Engine;
-use crate::slices::Slices;
 use crate::start::Start;
 
 /// How long the inputs must rest before the search for the cheapest plan
@@ -30,7 +30,7 @@ pub fn quick_estimate(optimizer: &pricing::Optimizer<'_>, scenario: &Scenario) -
 /// estimate at once, on every input. Else at once [`Estimate::yearly`], with
 /// the yearly plans standing in (marked as not yet refined); once the inputs
 /// rest, the search over every purchase month runs a step per slice
-/// ([`Slices`]) and its estimate replaces the stand-in. `first` is the
+/// ([`use_background`]) and its estimate replaces the stand-in. `first` is the
 /// start's estimate, worked out before mounting, used for its own scenario.
 #[hook]
 pub fn use_estimate(engine: Engine, scenario: &Scenario, first: &Start) -> Shown {
@@ -43,31 +43,13 @@ pub fn use_estimate(engine: Engine, scenario: &Scenario, first: &Start) -> Shown
         None => quick_estimate(engine.0, scenario),
     });
     let final_at_once = matches!(&*quick, Ok(estimate) if estimate.refined);
-    let refined = use_state(|| None::<(Scenario, Shown)>);
-    // Bumped on every change: slices for older inputs stop.
-    let generation = use_mut_ref(|| 0u64);
-    {
-        let refined = refined.clone();
-        use_effect_with(scenario.clone(), move |scenario| {
-            *generation.borrow_mut() += 1;
-            if final_at_once {
-                return;
-            }
-            let mine = *generation.borrow();
-            let mut work = EstimateWork::new(engine.0, scenario);
-            let scenario = scenario.clone();
-            Slices {
-                step: Box::new(move || work.advance(1).transpose()),
-                live: Box::new(move || *generation.borrow() == mine),
-                done: Box::new(move |result| {
-                    refined.set(Some((scenario, Rc::new(result.map(Rc::new)))))
-                }),
-            }
-            .start(REST_MS);
-        });
-    }
-    match &*refined {
-        Some((searched, estimate)) if searched == scenario => estimate.clone(),
+    let searched = use_background(scenario.clone(), REST_MS, move |scenario: &Scenario| {
+        (!final_at_once).then(|| {
+            EstimateWork::new(engine.0, scenario).then(|found| Rc::new(found.map(Rc::new)))
+        })
+    });
+    match searched {
+        Some(run) if run.0 == *scenario => run.1.clone(),
         _ => Rc::new((*quick).clone()),
     }
 }

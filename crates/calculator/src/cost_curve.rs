@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use pricing::limits::VOLUME_MAX;
 use pricing::money::per_call;
-use pricing::{Estimate, Optimizer, OptimizerError, Scenario, Strategy, Totals, TotalsWork};
+use pricing::{Estimate, Optimizer, OptimizerError, Scenario, Strategy, Totals, TotalsWork, Work};
 
 use crate::volume_scale::SNAP_POINTS;
 
@@ -123,6 +123,15 @@ pub struct CurveWork<'o> {
     next_pair: usize,
     /// The volume being searched, and its search.
     pending: Option<(u64, TotalsWork<'o>)>,
+}
+
+impl Work for CurveWork<'_> {
+    type Output = Result<CostCurve, OptimizerError>;
+
+    /// One more step: a point, a bisection or a pair compared.
+    fn step(&mut self) -> Option<Self::Output> {
+        self.advance(1).transpose()
+    }
 }
 
 impl<'o> CurveWork<'o> {

@@ -10,6 +10,7 @@ use crate::label::{Label, PriceColumn};
 use crate::money::per_call;
 use crate::optimizer::{Goal, Optimizer, OptimizerError, PlanWork, Recommendation, Strategy};
 use crate::scenario::{Held, MonthsOfCalls, Scenario};
+use crate::work::Work;
 
 /// The exact program's work (lane positions times packs, bounded from above)
 /// per search that [`Estimate::at_once`] takes on at once: about 2 ms
@@ -408,6 +409,15 @@ pub struct TotalsWork<'o> {
     current: Option<PlanWork<'o>>,
 }
 
+impl Work for TotalsWork<'_> {
+    type Output = Result<Totals, OptimizerError>;
+
+    /// One more month searched.
+    fn step(&mut self) -> Option<Self::Output> {
+        self.advance(1).transpose()
+    }
+}
+
 impl<'o> TotalsWork<'o> {
     /// The work for a scenario's totals, nothing searched yet.
     pub fn new(optimizer: &'o Optimizer<'o>, scenario: &Scenario) -> TotalsWork<'o> {
@@ -497,6 +507,15 @@ pub struct EstimateWork<'o> {
     jobs: Vec<Scenario>,
     plans: Vec<Recommendation>,
     current: Option<PlanWork<'o>>,
+}
+
+impl Work for EstimateWork<'_> {
+    type Output = Result<Estimate, OptimizerError>;
+
+    /// One more month searched.
+    fn step(&mut self) -> Option<Self::Output> {
+        self.advance(1).transpose()
+    }
 }
 
 impl<'o> EstimateWork<'o> {

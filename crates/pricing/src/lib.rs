@@ -18,6 +18,7 @@ pub mod money;
 mod optimizer;
 mod price_book;
 mod scenario;
+mod work;
 
 pub use billing::{
     month_bill, postpaid_only, price_plan, Balances, Bill, MonthLine, Order, OrderUse, Purchase,
@@ -28,6 +29,7 @@ pub use label::{resolve_label, Channel, Comparison, Label, PriceColumn};
 pub use optimizer::{Optimizer, OptimizerError, Preparation, Recommendation, Strategy};
 pub use price_book::{LabelPrices, Pack, Price, PriceBook, PriceBookError, Tier, PRICE_BOOK_TOML};
 pub use scenario::{ExtraChannel, Held, Scenario};
+pub use work::{Then, Work};
 
 /// The ranges of a scenario's values that the engine is built and tested for.
 pub mod limits {

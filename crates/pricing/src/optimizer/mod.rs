@@ -332,6 +332,15 @@ pub struct Preparation<'o> {
     pieces: Vec<Piece>,
 }
 
+impl crate::work::Work for Preparation<'_> {
+    type Output = ();
+
+    /// One more piece built.
+    fn step(&mut self) -> Option<()> {
+        self.advance().then_some(())
+    }
+}
+
 impl Preparation<'_> {
     /// Builds the next piece; `true` once every piece is built. A table that
     /// cannot be built is left for the estimate to report.
