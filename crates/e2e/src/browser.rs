@@ -18,9 +18,10 @@ use serde_json::{json, Value};
 use thirtyfour::common::command::{Command, FormatRequestData};
 use thirtyfour::error::{WebDriverError, WebDriverErrorInner, WebDriverResult};
 use thirtyfour::prelude::*;
-use thirtyfour::{LoggingPrefsLogLevel, RequestData, SessionId};
+use thirtyfour::{RequestData, SessionId};
 
 use crate::driver::{self, BrowserKind};
+use crate::engines::{self, Guarded};
 use crate::guard::{
     firefox_console, origin_of, LogEntry, NetworkLog, PageRequest, Recorded, RECORDER_JS,
 };
@@ -157,7 +158,8 @@ impl Browser {
             let _ = std::fs::remove_dir_all(&profile);
             panic!("{e}")
         });
-        let capabilities = capabilities(kind, &profile, width, height)
+        let capabilities = engines::of(kind)
+            .capabilities(&profile, width, height)
             .unwrap_or_else(|e| panic!("cannot describe the {kind:?} session: {e}"));
         let session = WebDriver::builder(server.url(), capabilities)
             .request_timeout(ASYNC_SCRIPT_TIMEOUT + COMMAND_TIMEOUT)
@@ -186,6 +188,11 @@ impl Browser {
     /// The engine this session drives.
     pub fn kind(&self) -> BrowserKind {
         self.kind
+    }
+
+    /// Where the guard reads this session's console and requests.
+    fn guarded(&self) -> Guarded {
+        engines::of(self.kind).guarded()
     }
 
     /// Where the browser saves the files that pages download: a folder of the session's
@@ -234,14 +241,15 @@ impl Browser {
     /// recorder in the new one once it has loaded ([`crate::guard`]).
     pub fn goto_first_screen(&self, path_and_query: &str) {
         let url = self.url(path_and_query);
-        if self.kind != BrowserKind::Chromium {
+        let in_page = self.guarded() != Guarded::DevTools;
+        if in_page {
             self.read_page();
         }
         must(
             format!("navigate to {url}"),
             self.driver().goto(url.as_str()),
         );
-        if self.kind != BrowserKind::Chromium {
+        if in_page {
             self.read_page();
         }
     }
@@ -378,13 +386,13 @@ impl Browser {
     /// The browser console entries logged since the previous call, as far as the engine
     /// lets the guard see them ([`crate::guard`]).
     pub fn console_messages(&self) -> Vec<LogEntry> {
-        match self.kind {
-            BrowserKind::Chromium => {
+        match self.guarded() {
+            Guarded::DevTools => {
                 let read = self.driver().browser_log();
                 let entries = must("read the browser console log", read);
                 entries.into_iter().map(LogEntry::from).collect()
             }
-            BrowserKind::Firefox | BrowserKind::Webkit => {
+            Guarded::InPage { .. } => {
                 self.read_page();
                 std::mem::take(&mut self.page_log.borrow_mut().console)
             }
@@ -437,8 +445,8 @@ impl Browser {
     /// Moves the requests the engine reports into the log: the DevTools Network events
     /// chromedriver has buffered, or the pages' Resource Timing entries.
     fn read_network_events(&self) {
-        match self.kind {
-            BrowserKind::Chromium => {
+        match self.guarded() {
+            Guarded::DevTools => {
                 let mut log = self.network.borrow_mut();
                 for _ in 0..MAX_LOG_READS {
                     let read = self.driver().get_log("performance");
@@ -448,7 +456,7 @@ impl Browser {
                     }
                 }
             }
-            BrowserKind::Firefox | BrowserKind::Webkit => self.read_page(),
+            Guarded::InPage { .. } => self.read_page(),
         }
     }
 
@@ -456,7 +464,14 @@ impl Browser {
     /// where it is missing) and keeps what it returns; in Firefox, also reads the page
     /// console that the browser printed since the last read.
     fn read_page(&self) {
-        let options = json!({ "console": self.kind == BrowserKind::Webkit });
+        let (console_in_page, console_in_output) = match self.guarded() {
+            Guarded::DevTools => (false, false),
+            Guarded::InPage {
+                console_in_page,
+                console_in_output,
+            } => (console_in_page, console_in_output),
+        };
+        let options = json!({ "console": console_in_page });
         let ran = call(
             COMMAND_TIMEOUT,
             self.driver().execute(RECORDER_JS, vec![options]),
@@ -466,7 +481,7 @@ impl Browser {
         self.network.borrow_mut().record_all(recorded.requests);
         let mut page_log = self.page_log.borrow_mut();
         page_log.console.extend(recorded.problems);
-        if self.kind == BrowserKind::Firefox {
+        if console_in_output {
             let read_so_far = page_log.output_read;
             if let Some(output) = self.server.output_since(read_so_far) {
                 let (entries, complete) = firefox_console(&output);
@@ -554,8 +569,8 @@ impl Browser {
     /// Resizes the window and pins the page's viewport to `width`×`height` CSS pixels.
     ///
     /// Panics if the engine cannot show a viewport that small: Firefox's window is at
-    /// least [`FIREFOX_MIN_WIDTH`] px wide, WebKitGTK's MiniBrowser [`WEBKIT_MIN_WIDTH`]
-    /// (its toolbar); Chromium's viewport can be any size.
+    /// least 500 px wide, WebKitGTK's MiniBrowser 447 px (its toolbar), as their
+    /// engines say ([`min_width`]); Chromium's viewport can be any size.
     pub fn set_window_size(&self, width: u32, height: u32) {
         must(
             format!("resize the window to {width}x{height}"),
@@ -585,14 +600,13 @@ impl Browser {
     /// 143 px of the window height for emulated browser UI and widens windows below 500 px;
     /// Firefox and WebKit get a window as much larger as their toolbars take.
     fn pin_viewport(&self, width: u32, height: u32) {
-        match self.kind {
-            BrowserKind::Chromium => {
-                let cdp = self.driver().cdp();
-                let emulation = cdp.emulation();
-                let pin = emulation.set_device_metrics_override(width, height, 1.0, false);
-                must(format!("pin the viewport to {width}x{height}"), pin);
-            }
-            BrowserKind::Firefox | BrowserKind::Webkit => self.fit_window(width, height),
+        if engines::of(self.kind).emulates_viewport() {
+            let cdp = self.driver().cdp();
+            let emulation = cdp.emulation();
+            let pin = emulation.set_device_metrics_override(width, height, 1.0, false);
+            must(format!("pin the viewport to {width}x{height}"), pin);
+        } else {
+            self.fit_window(width, height);
         }
     }
 
@@ -654,10 +668,10 @@ impl Browser {
     /// Runs a DevTools Protocol command in the current page, e.g. "Emulation.setCPUThrottlingRate".
     /// Chromium only.
     pub fn cdp(&self, cmd: &str, params: Value) -> Value {
-        assert_eq!(
-            self.kind,
-            BrowserKind::Chromium,
-            "DevTools commands ({cmd}) exist in Chromium only"
+        assert!(
+            engines::of(self.kind).emulates_viewport(),
+            "DevTools commands ({cmd}) exist in Chromium only, not in {:?}",
+            self.kind
         );
         let cdp = self.driver().cdp();
         must(format!("run {cmd}"), cdp.send_raw(cmd, params))
@@ -835,135 +849,14 @@ fn must<T>(doing: impl fmt::Display, command: impl Future<Output = WebDriverResu
     call(COMMAND_TIMEOUT, command).unwrap_or_else(|e| panic!("cannot {doing}: {e}"))
 }
 
-/// The narrowest window headless Firefox ESR makes (asked for less, it stays this wide).
-pub const FIREFOX_MIN_WIDTH: u32 = 500;
-/// The narrowest window WebKitGTK's MiniBrowser makes: its toolbar's width.
-pub const WEBKIT_MIN_WIDTH: u32 = 447;
-
 /// The narrowest viewport `kind` can show.
 pub fn min_width(kind: BrowserKind) -> u32 {
-    match kind {
-        BrowserKind::Chromium => 1,
-        BrowserKind::Firefox => FIREFOX_MIN_WIDTH,
-        BrowserKind::Webkit => WEBKIT_MIN_WIDTH,
-    }
+    engines::of(kind).min_width()
 }
 
 fn write_png(path: &Path, png: &[u8]) {
     std::fs::write(path, png)
         .unwrap_or_else(|e| panic!("cannot write screenshot {}: {e}", path.display()));
-}
-
-/// What the session asks of the browser and its driver.
-fn capabilities(
-    kind: BrowserKind,
-    profile: &Path,
-    width: u32,
-    height: u32,
-) -> WebDriverResult<Capabilities> {
-    match kind {
-        BrowserKind::Firefox => {
-            let downloads = driver::download_dir(profile);
-            std::fs::create_dir_all(&downloads)
-                .map_err(|e| WebDriverError::RequestFailed(format!("{downloads:?}: {e}")))?;
-            let options = json!({
-                "binary": kind.binary(),
-                "args": ["-headless"],
-                "prefs": firefox_prefs(&downloads),
-            });
-            Ok(w3c_capabilities(json!({
-                "browserName": "firefox",
-                "moz:firefoxOptions": options,
-            })))
-        }
-        BrowserKind::Webkit => {
-            // MiniBrowser in automation mode keeps no data between sessions (an ephemeral
-            // website data manager); its profile folder holds only its downloads.
-            let options = json!({
-                "binary": kind.binary(),
-                "args": ["--automation", "--enable-smooth-scrolling=false"],
-            });
-            Ok(w3c_capabilities(
-                json!({ "webkitgtk:browserOptions": options }),
-            ))
-        }
-        BrowserKind::Chromium => {
-            let mut capabilities = DesiredCapabilities::chrome();
-            capabilities.set_binary(kind.binary())?;
-            for arg in chromium_args(profile, width, height) {
-                capabilities.add_arg(&arg)?;
-            }
-            // The guard's sources: console and browser messages, and DevTools Network events.
-            capabilities.set_logging_prefs("browser", LoggingPrefsLogLevel::All)?;
-            capabilities.set_logging_prefs("performance", LoggingPrefsLogLevel::All)?;
-            let performance = json!({ "enableNetwork": true, "enablePage": false });
-            capabilities.add_experimental_option("perfLoggingPrefs", performance)?;
-            // Downloads go to the session's profile (removed with it), not ~/Downloads.
-            let downloads = driver::download_dir(profile);
-            let prefs = json!({
-                "download.default_directory": downloads.display().to_string(),
-                "download.prompt_for_download": false,
-            });
-            capabilities.add_experimental_option("prefs", prefs)?;
-            Ok(capabilities.into())
-        }
-    }
-}
-
-/// A capabilities object from JSON (always an object here).
-fn w3c_capabilities(value: Value) -> Capabilities {
-    match value {
-        Value::Object(map) => Capabilities::from(map),
-        other => unreachable!("capabilities are an object, not {other}"),
-    }
-}
-
-/// Firefox's preferences beyond geckodriver's own (which already turn off updates,
-/// telemetry and most of what calls home): the page's console on stdout for the guard,
-/// downloads saved to `downloads` without asking, and no other background network use
-/// (this machine has none beyond loopback; a failing sync logs errors of its own).
-fn firefox_prefs(downloads: &Path) -> Value {
-    json!({
-        "devtools.console.stdout.content": true,
-        "devtools.console.stdout.chrome": false,
-        "browser.download.folderList": 2,
-        "browser.download.dir": downloads.display().to_string(),
-        "browser.download.useDownloadDir": true,
-        "browser.download.always_ask_before_handling_new_types": false,
-        "browser.download.start_downloads_in_tmp_dir": false,
-        "browser.download.alwaysOpenPanel": false,
-        "app.normandy.enabled": false,
-        "messaging-system.rsexperimentloader.enabled": false,
-        "nimbus.rollouts.enabled": false,
-        "browser.region.update.enabled": false,
-        "browser.region.network.url": "",
-        "network.connectivity-service.enabled": false,
-        "network.captive-portal-service.enabled": false,
-        "network.dns.disablePrefetch": true,
-        "network.prefetch-next": false,
-        "browser.safebrowsing.update.enabled": false,
-        "services.settings.poll_interval": 86400,
-        "extensions.getAddons.cache.enabled": false,
-    })
-}
-
-/// Headless, no network of its own (this machine has none beyond loopback), a fresh profile.
-fn chromium_args(profile: &Path, width: u32, height: u32) -> Vec<String> {
-    let fixed = [
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-    ];
-    let mut args: Vec<String> = fixed.iter().map(|arg| (*arg).to_owned()).collect();
-    args.push(format!("--user-data-dir={}", profile.display()));
-    args.push(format!("--window-size={width},{height}"));
-    args
 }
 
 fn testid_selector(id: &str) -> String {
@@ -985,68 +878,6 @@ mod tests {
     fn quotes_test_ids() {
         assert_eq!(testid_selector("price"), r#"[data-testid="price"]"#);
         assert_eq!(testid_selector(r#"a"b"#), r#"[data-testid="a\"b"]"#);
-    }
-
-    #[test]
-    fn session_asks_for_headless_chromium_with_browser_logs() {
-        let capabilities = capabilities(BrowserKind::Chromium, Path::new("/tmp/p"), 800, 600)
-            .expect("capabilities");
-        let asked = Value::from(capabilities);
-        let options = &asked["goog:chromeOptions"];
-        assert_eq!(options["binary"], "/usr/bin/chromium");
-        assert_eq!(asked["goog:loggingPrefs"]["browser"], "ALL");
-        assert_eq!(asked["goog:loggingPrefs"]["performance"], "ALL");
-        assert_eq!(
-            options["prefs"]["download.default_directory"],
-            "/tmp/p/downloads"
-        );
-        assert_eq!(options["perfLoggingPrefs"]["enableNetwork"], true);
-        let args = options["args"].as_array().expect("args");
-        for arg in [
-            "--headless=new",
-            "--disable-background-networking",
-            "--disable-quic",
-            "--window-size=800,600",
-            "--user-data-dir=/tmp/p",
-        ] {
-            assert!(args.contains(&json!(arg)), "{arg} missing from {args:?}");
-        }
-    }
-
-    #[test]
-    fn session_asks_for_headless_firefox_printing_the_page_console() {
-        let profile = crate::fresh_temp_dir("capabilities");
-        let capabilities =
-            capabilities(BrowserKind::Firefox, &profile, 800, 600).expect("capabilities");
-        let asked = Value::from(capabilities);
-        let options = &asked["moz:firefoxOptions"];
-        assert_eq!(asked["browserName"], "firefox");
-        assert_eq!(options["binary"], "/usr/bin/firefox-esr");
-        assert!(options["args"]
-            .as_array()
-            .expect("args")
-            .contains(&json!("-headless")));
-        let prefs = &options["prefs"];
-        assert_eq!(prefs["devtools.console.stdout.content"], true);
-        assert_eq!(
-            prefs["browser.download.dir"],
-            json!(profile.join("downloads").display().to_string())
-        );
-        assert!(profile.join("downloads").is_dir());
-        std::fs::remove_dir_all(&profile).expect("remove the profile");
-    }
-
-    #[test]
-    fn session_asks_for_minibrowser_in_automation_mode() {
-        let capabilities =
-            capabilities(BrowserKind::Webkit, Path::new("/tmp/p"), 800, 600).expect("capabilities");
-        let asked = Value::from(capabilities);
-        let options = &asked["webkitgtk:browserOptions"];
-        assert_eq!(
-            options["binary"],
-            "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"
-        );
-        assert_eq!(options["args"][0], "--automation");
     }
 
     #[test]

@@ -22,6 +22,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+use crate::engines::{self, EnvVar};
 use crate::process::terminate;
 use crate::{runtime, xvfb};
 
@@ -82,95 +83,6 @@ impl BrowserKind {
             BrowserKind::Webkit => "webkit",
         }
     }
-
-    /// The browser's executable.
-    pub fn binary(self) -> &'static str {
-        match self {
-            BrowserKind::Chromium => "/usr/bin/chromium",
-            BrowserKind::Firefox => "/usr/bin/firefox-esr",
-            BrowserKind::Webkit => "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser",
-        }
-    }
-
-    /// The WebDriver server's executable; geckodriver is looked for in cargo's bin folder,
-    /// where `scripts/setup-test.sh` installs the pinned version, then on `PATH`.
-    pub fn driver_binary(self) -> Result<PathBuf, String> {
-        let fixed = match self {
-            BrowserKind::Chromium => "/usr/bin/chromedriver",
-            BrowserKind::Webkit => "/usr/bin/WebKitWebDriver",
-            BrowserKind::Firefox => {
-                return find_geckodriver().ok_or_else(|| {
-                    format!(
-                        "geckodriver is neither in cargo's bin folder nor on PATH: {}",
-                        self.install_hint()
-                    )
-                })
-            }
-        };
-        if Path::new(fixed).is_file() {
-            Ok(PathBuf::from(fixed))
-        } else {
-            Err(format!("{fixed} is missing: {}", self.install_hint()))
-        }
-    }
-
-    /// Whether one server serves every session of the process (else one per session).
-    fn shares_its_server(self) -> bool {
-        self == BrowserKind::Chromium
-    }
-
-    /// The server's command-line arguments for listening on `port` and logging to `log`.
-    fn driver_args(self, port: u16, log: &Path) -> Result<Vec<String>, String> {
-        Ok(match self {
-            BrowserKind::Chromium => vec![
-                format!("--port={port}"),
-                format!("--log-path={}", log.display()),
-            ],
-            BrowserKind::Firefox => vec![
-                format!("--port={port}"),
-                // Each geckodriver hands Firefox a WebDriver BiDi port; the default (9222)
-                // would clash between two sessions at once.
-                format!("--websocket-port={}", free_port()?),
-                // Its temporary profiles go where the server's log is, removed with it.
-                format!("--profile-root={}", log.parent().unwrap_or(log).display()),
-            ],
-            BrowserKind::Webkit => vec![format!("--port={port}")],
-        })
-    }
-
-    /// What to run when the browser or its server is missing.
-    fn install_hint(self) -> &'static str {
-        match self {
-            BrowserKind::Chromium => {
-                "install Debian's chromium and chromium-driver: run scripts/setup-test.sh"
-            }
-            BrowserKind::Firefox => {
-                "run scripts/setup-test.sh, which installs Debian's firefox-esr and builds \
-                 the geckodriver version it pins with cargo install"
-            }
-            BrowserKind::Webkit => {
-                "run scripts/setup-test.sh, which installs Debian's webkit2gtk-driver \
-                 (WebKitWebDriver and MiniBrowser) and xvfb"
-            }
-        }
-    }
-}
-
-/// geckodriver in `$CARGO_HOME/bin` or `~/.cargo/bin`, else on `PATH`.
-fn find_geckodriver() -> Option<PathBuf> {
-    let on_path = std::env::var_os("PATH")
-        .map(|path| std::env::split_paths(&path).collect::<Vec<_>>())
-        .unwrap_or_default();
-    let cargo_home = std::env::var_os("CARGO_HOME").map(PathBuf::from);
-    let home_cargo = std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo"));
-    let cargo_bins = cargo_home
-        .into_iter()
-        .chain(home_cargo)
-        .map(|d| d.join("bin"));
-    cargo_bins
-        .chain(on_path)
-        .map(|dir| dir.join("geckodriver"))
-        .find(|candidate| candidate.is_file())
 }
 
 /// A WebDriver server child process; stopped when dropped (which a shared server in its
@@ -233,13 +145,14 @@ impl Server {
 /// Fails with a precise message if the browser, its server or (for WebKit) Xvfb is
 /// missing or does not start; for a shared server, later calls fail fast the same way.
 pub(crate) fn serve(kind: BrowserKind, profile: &Path) -> Result<Server, String> {
-    if kind.shares_its_server() {
+    let engine = engines::of(kind);
+    if engine.shares_its_server() {
         match shared_slot(kind).get_or_init(|| start(kind, &[])) {
             Ok(driver) => Ok(Server::Shared(driver)),
             Err(message) => Err(message.clone()),
         }
     } else {
-        let env = session_env(kind, profile)?;
+        let env = engine.driver_env(profile)?;
         start(kind, &env).map(Server::Own)
     }
 }
@@ -247,27 +160,6 @@ pub(crate) fn serve(kind: BrowserKind, profile: &Path) -> Result<Server, String>
 /// The folder where the browser of a session with this profile saves downloads.
 pub(crate) fn download_dir(profile: &Path) -> PathBuf {
     profile.join("downloads")
-}
-
-/// The environment of a session's own server (and so of its browser).
-fn session_env(kind: BrowserKind, profile: &Path) -> Result<Vec<(String, String)>, String> {
-    match kind {
-        BrowserKind::Chromium | BrowserKind::Firefox => Ok(Vec::new()),
-        BrowserKind::Webkit => {
-            // GLib reads the user's folders from $XDG_CONFIG_HOME/user-dirs.dirs.
-            let config = profile.join("config");
-            let downloads = download_dir(profile);
-            let dirs = format!("XDG_DOWNLOAD_DIR=\"{}\"\n", downloads.display());
-            std::fs::create_dir_all(&config)
-                .and_then(|()| std::fs::create_dir_all(&downloads))
-                .and_then(|()| std::fs::write(config.join("user-dirs.dirs"), dirs))
-                .map_err(|e| format!("cannot prepare {}: {e}", profile.display()))?;
-            Ok(vec![(
-                "XDG_CONFIG_HOME".to_owned(),
-                config.display().to_string(),
-            )])
-        }
-    }
 }
 
 /// This process's shared server for `kind`.
@@ -279,28 +171,25 @@ fn shared_slot(kind: BrowserKind) -> &'static OnceLock<Result<Driver, String>> {
     }
 }
 
-fn start(kind: BrowserKind, env: &[(String, String)]) -> Result<Driver, String> {
-    if !Path::new(kind.binary()).is_file() {
+fn start(kind: BrowserKind, env: &[EnvVar]) -> Result<Driver, String> {
+    let engine = engines::of(kind);
+    if !Path::new(engine.binary()).is_file() {
         return Err(format!(
             "{} is missing: {}",
-            kind.binary(),
-            kind.install_hint()
+            engine.binary(),
+            engine.install_hint()
         ));
     }
-    let program = kind.driver_binary()?;
-    let display = match kind {
-        BrowserKind::Webkit => Some(xvfb::display()?),
-        _ => None,
-    };
+    let program = engine.driver_binary()?;
     let port = free_port()?;
     let addr = SocketAddr::from(([127, 0, 0, 1], port));
     let log_dir = crate::fresh_temp_dir("webdriver");
     let log = log_dir.join("driver.log");
     let mut command = Command::new(&program);
     command
-        .args(kind.driver_args(port, &log)?)
+        .args(engine.driver_args(port, &log)?)
         .stdin(Stdio::null());
-    if kind.shares_its_server() {
+    if engine.shares_its_server() {
         command.stdout(Stdio::null()).stderr(Stdio::null());
     } else {
         // The browser inherits these: Firefox's console goes to the same file.
@@ -311,20 +200,17 @@ fn start(kind: BrowserKind, env: &[(String, String)]) -> Result<Driver, String> 
             .map_err(|e| format!("cannot share {}: {e}", log.display()))?;
         command.stdout(file).stderr(copy);
     }
-    if let Some(display) = display {
-        command
-            .env("DISPLAY", display)
-            .env_remove("WAYLAND_DISPLAY");
+    for (name, value) in env {
+        match value {
+            Some(value) => command.env(name, value),
+            None => command.env_remove(name),
+        };
     }
-    if kind == BrowserKind::Firefox {
-        command.env("MOZ_CRASHREPORTER_DISABLE", "1");
-    }
-    command.envs(env.iter().map(|(name, value)| (name, value)));
     let child = command.spawn().map_err(|e| {
         format!(
             "cannot start {}: {e} ({})",
             program.display(),
-            kind.install_hint()
+            engine.install_hint()
         )
     })?;
     let driver = Driver {
@@ -347,7 +233,7 @@ fn start(kind: BrowserKind, env: &[(String, String)]) -> Result<Driver, String> 
 }
 
 /// Asks the OS for a free loopback port.
-fn free_port() -> Result<u16, String> {
+pub(crate) fn free_port() -> Result<u16, String> {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|listener| listener.local_addr())
         .map(|addr| addr.port())
@@ -393,7 +279,7 @@ impl Driver {
     /// Stops the server (chromedriver is asked to close its browsers and exit first; the
     /// others have no session left by now), then removes its log and profiles.
     fn stop(&self) {
-        if self.kind == BrowserKind::Chromium {
+        if engines::of(self.kind).shares_its_server() {
             request_shutdown(self.addr);
         }
         terminate(&mut self.lock_child(), Duration::from_secs(3));
@@ -439,7 +325,7 @@ extern "C" fn stop_drivers() {
     let _ = std::panic::catch_unwind(|| {
         let shared = BrowserKind::ALL
             .into_iter()
-            .filter(|k| k.shares_its_server());
+            .filter(|&kind| engines::of(kind).shares_its_server());
         for kind in shared {
             if let Some(Ok(driver)) = shared_slot(kind).get() {
                 driver.stop();
@@ -470,25 +356,5 @@ mod tests {
         for kind in BrowserKind::ALL {
             assert_eq!(BrowserKind::named(kind.name()), Some(kind));
         }
-    }
-
-    #[test]
-    fn only_chromedriver_is_shared() {
-        let shared: Vec<_> = BrowserKind::ALL
-            .into_iter()
-            .filter(|k| k.shares_its_server())
-            .collect();
-        assert_eq!(shared, [BrowserKind::Chromium]);
-    }
-
-    #[test]
-    fn geckodriver_gets_its_own_bidi_port_and_profile_root() {
-        let args = BrowserKind::Firefox
-            .driver_args(4444, Path::new("/tmp/wd/driver.log"))
-            .expect("args");
-        assert_eq!(args[0], "--port=4444");
-        assert!(args[1].starts_with("--websocket-port="), "{args:?}");
-        assert_ne!(args[1], "--websocket-port=9222");
-        assert_eq!(args[2], "--profile-root=/tmp/wd");
     }
 }

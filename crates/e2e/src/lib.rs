@@ -21,6 +21,7 @@ pub mod axe;
 pub mod browser;
 pub mod bundle;
 pub mod driver;
+mod engines;
 pub mod guard;
 mod process;
 mod runtime;
