@@ -32,7 +32,7 @@ fuzz: setup-test
 	bash scripts/fuzz.sh $(FUZZ_SECONDS)
 
 dist: setup-serve
-	bash scripts/release-build.sh --public-url '$(PUBLIC_URL)'
+	python3 scripts/dist.py build --public-url '$(PUBLIC_URL)'
 
 # Sizes file by file (raw, gzip -9, brotli) and the page's total against its budget;
 # brotli comes with the test tools.

@@ -15,7 +15,7 @@ printf '\n== engine: one recommendation, 36 months (criterion)\n'
 cargo bench -p pricing --bench recommend -- --noplot 2>&1 | grep -E '^[a-z_0-9]+(/|$)|time:'
 
 printf '\n== page: headless Chromium\n'
-bash scripts/release-build.sh --dist target/bench-dist
+python3 scripts/dist.py build --dist target/bench-dist
 E2E_DIST=target/bench-dist cargo bench -p e2e --bench browser
 
 printf '\n== page: Lighthouse 12, mobile (slow 4G, 4x CPU), served with gzip, 3 runs\n'

@@ -2,7 +2,7 @@
 # Installs what building and serving the page needs, and only what is missing:
 # the wasm32 target, trunk, wasm-bindgen-cli, wasm-opt, esbuild and the release
 # build's nightly with the standard library's source. Idempotent: a re-run takes
-# seconds. Versions come from Trunk.toml and scripts/release-build.sh (esbuild's,
+# seconds. Versions come from Trunk.toml and scripts/dist.py (esbuild's,
 # which trunk has no key for, from this file) so that each is pinned in one place.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,9 +13,9 @@ toml_value() { # key -> value of the first `key = "value"` line in Trunk.toml
 TRUNK_VERSION="$(toml_value trunk-version)"
 WASM_BINDGEN_VERSION="$(toml_value wasm_bindgen)"
 BINARYEN_VERSION="$(toml_value wasm_opt | sed 's/^version_//')"
-# The release build's JS minifier (scripts/minify-glue.py).
+# The release build's JS minifier (scripts/dist.py, "minify glue").
 ESBUILD_VERSION="0.25.12"
-RELEASE_TOOLCHAIN="$(sed -n 's/^RELEASE_TOOLCHAIN="\(.*\)"$/\1/p' scripts/release-build.sh)"
+RELEASE_TOOLCHAIN="$(sed -n 's/^RELEASE_TOOLCHAIN = "\(.*\)"$/\1/p' scripts/dist.py)"
 
 say() { printf 'setup-serve: %s\n' "$*"; }
 

@@ -41,7 +41,7 @@ step "release bundle for the browser tests"
 # Built once here and shared by every browser-test binary (the harness would
 # otherwise build it once per binary); the deploy tests build their sub-path
 # bundle themselves.
-bash scripts/release-build.sh --dist target/e2e-dist
+python3 scripts/dist.py build --dist target/e2e-dist
 export E2E_DIST=target/e2e-dist
 
 step "bundle size against the budget"

@@ -26,7 +26,7 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 /// stays readable meanwhile, and tasks stay short).
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    // Release builds abort on a panic without a message (scripts/release-build.sh).
+    // Release builds abort on a panic without a message (scripts/dist.py).
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     // Not in the task that instantiates the wasm, which is long enough already.
@@ -70,7 +70,7 @@ fn mount(query: &str, start: start::Start) {
         yew::Renderer::<app::App>::with_props(start).render();
         return;
     };
-    // What static/boot.js's veil and the stand-ins apply to (scripts/prerender.py).
+    // What static/boot.js's veil and the stand-ins apply to (scripts/dist.py, "pre-rendered page").
     let _ = host.remove_attribute("data-pre-rendered");
     if query.len() <= 1 {
         pre_rendered::keep_sections(&host);

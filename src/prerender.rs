@@ -1,5 +1,5 @@
 //! The page's first screen as HTML, rendered natively when the release bundle
-//! is built (`scripts/prerender.py` puts it into `index.html`), so that a
+//! is built (`scripts/dist.py` renders it first and puts it into `index.html`), so that a
 //! visitor reads the default scenario before the wasm has arrived.
 
 use yew::prelude::*;

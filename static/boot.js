@@ -3,12 +3,12 @@
 // 1. The pre-rendered first screen shows the default scenario. A link that names its own
 //    (any query at all) must not show those figures while the calculator loads: this marks
 //    the page, and the wasm unmarks it.
-// 2. Release builds abort on a panic without a message (scripts/release-build.sh), and a
+// 2. Release builds abort on a panic without a message (scripts/dist.py), and a
 //    wasm that fails to load leaves only the pre-rendered page. Either way the page must
 //    not look alive: a trap, a failed start (the loader's `faceid-calculator:failed`) or a
 //    missing WebAssembly marks the page `data-failed`, which shows index.html's message.
 //    Its figures need the wasm, so the download starts now, while the HTML is parsed, with
-//    the name and integrity hash that scripts/externalize-inline-scripts.py put on this tag
+//    the name and integrity hash that scripts/dist.py (its "externalize" stage) put on this tag
 //    (the default page fetches it after its first paint instead).
 (function () {
   var root = document.documentElement;

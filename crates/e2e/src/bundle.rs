@@ -74,11 +74,12 @@ fn locate_or_build(public_url: &str) -> Result<PathBuf, String> {
 
 fn build(public_url: &str) -> Result<PathBuf, String> {
     let dist = dist_dir(public_url);
-    // The release build as `make dist` makes it (its toolchain and flags).
-    let mut trunk = Command::new("bash");
+    // The release build as `make dist` makes it (its stages, toolchain and flags).
+    let mut trunk = Command::new("python3");
     trunk
         .args([
-            "scripts/release-build.sh",
+            "scripts/dist.py",
+            "build",
             "--public-url",
             public_url,
             "--dist",
@@ -92,12 +93,12 @@ fn build(public_url: &str) -> Result<PathBuf, String> {
         }
     }
     let output = trunk.output().map_err(|e| match e.kind() {
-        ErrorKind::NotFound => "`bash` is not on PATH".to_owned(),
-        _ => format!("cannot run scripts/release-build.sh: {e}"),
+        ErrorKind::NotFound => "`python3` is not on PATH".to_owned(),
+        _ => format!("cannot run scripts/dist.py: {e}"),
     })?;
     if !output.status.success() {
         return Err(format!(
-            "`scripts/release-build.sh --public-url {public_url}` failed ({}):\n{}",
+            "`scripts/dist.py build --public-url {public_url}` failed ({}):\n{}",
             output.status,
             output_tail(&output, 60)
         ));
