@@ -3,8 +3,8 @@
 //! cap, walked by the unbounded-knapsack closure a piece at a time.
 
 use super::super::tables::Cover;
+use super::month::{states_in_order, HELD, UNREACHED};
 use super::month::{At, CapFrom, Key, Month, MonthBill, MonthTrace, PackRow, Settlement};
-use super::month::{HELD, UNREACHED};
 
 /// Slots of a lane a step walks: about a millisecond natively.
 const SLOTS_PER_STEP: usize = 50_000;
@@ -15,7 +15,7 @@ pub(super) struct LaneMonth {
     pub(super) trace: MonthTrace,
     /// The states the month starts with, by slot: few next to the slots,
     /// so kept apart from them.
-    pub(super) held: Vec<(usize, Key)>,
+    pub(super) held: Vec<(u64, Key)>,
     pub(super) bought: Vec<Key>,
     /// The best state at the expiry cap.
     pub(super) capped: Key,
@@ -35,7 +35,7 @@ impl LaneMonth {
     ) -> LaneMonth {
         let slots = trace.slots();
         trace.tags = vec![0; slots];
-        let mut held: Vec<(usize, Key)> = Vec::with_capacity(frontier.len());
+        let mut held: Vec<(u64, Key)> = Vec::with_capacity(frontier.len());
         let mut capped = UNREACHED;
         for &(position, key) in frontier {
             if position >= month.cap {
@@ -48,7 +48,7 @@ impl LaneMonth {
             let Some(slot) = trace.slot_of(position, month.unit) else {
                 continue;
             };
-            held.push((slot, key));
+            held.push((slot as u64, key));
             let (reached, units) = month.to_cap(cover, position, key);
             if reached < capped {
                 capped = reached;
@@ -56,17 +56,11 @@ impl LaneMonth {
             }
         }
         // One state per slot, the best, in slot order for the walk in `close`.
-        held.sort_unstable_by_key(|&(slot, _)| slot);
-        held.dedup_by(|later, kept| {
-            let same = later.0 == kept.0;
-            if same {
-                kept.1 = kept.1.min(later.1);
-            }
-            same
-        });
+        // (The same sort as a month kept as points: one copy in the page.)
+        states_in_order(&mut held);
         let mut bought = vec![UNREACHED; slots];
         for &(slot, key) in &held {
-            bought[slot] = key.ordered(month.left);
+            bought[slot as usize] = key.ordered(month.left);
         }
         LaneMonth {
             month,
@@ -140,7 +134,7 @@ impl LaneMonth {
         for lane in &trace.lanes {
             for index in 0..lane.len {
                 let slot = lane.start + index;
-                let held = match starts.next_if(|&&(at, _)| at == slot) {
+                let held = match starts.next_if(|&&(at, _)| at == slot as u64) {
                     Some(&(_, key)) => key,
                     None => UNREACHED,
                 };

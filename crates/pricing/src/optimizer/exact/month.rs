@@ -16,6 +16,12 @@ use super::super::tables::Cover;
 /// stays within reach.
 pub(super) const MONTH_STATES: u64 = 4_000_000;
 
+/// Sorts states by place (a position or a slot), keeping the best of each.
+pub(super) fn states_in_order(states: &mut Vec<(u64, Key)>) {
+    states.sort_unstable();
+    states.dedup_by_key(|&mut (place, _)| place);
+}
+
 /// The most points and queued landings a month kept as points may hold.
 pub(super) const MONTH_POINTS: u64 = 2_000_000;
 

@@ -15,8 +15,8 @@
 //! it could meet the bound either.
 
 use super::super::tables::Cover;
+use super::month::{states_in_order, HELD, MONTH_POINTS, UNREACHED};
 use super::month::{At, CapFrom, Key, Month, MonthBill, MonthTrace, PackRow, Settlement};
-use super::month::{HELD, MONTH_POINTS, UNREACHED};
 
 /// One settled position's keys: before buying, after buying, and the pack
 /// added last (index + 1, 0 for none).
@@ -92,8 +92,7 @@ impl PointMonth {
                 capped = (reached, Some(Capped::Bought { position, units }));
             }
         }
-        starts.sort_unstable_by_key(|&(position, key)| (position, key));
-        starts.dedup_by_key(|&mut (position, _)| position);
+        states_in_order(&mut starts);
         PointMonth {
             month,
             starts: Queue {
