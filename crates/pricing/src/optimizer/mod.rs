@@ -750,9 +750,15 @@ mod tests {
             .recommend(&scenario)
             .expect("a plan");
         let plan = optimizer.recommend(&scenario).expect("a plan");
-        assert!(plan.is_proven());
         assert!(plan.total <= runs.total);
-        let free = exact_plan(&scenario, None).expect("a plan");
-        assert_eq!(plan.total, yuan(free.fen));
+        // The unbounded program's lanes take hundreds of megabytes here, which
+        // node's WASI (the 32-bit run, with smaller limits) crashes on at
+        // exit: proven and compared natively.
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            assert!(plan.is_proven());
+            let free = exact_plan(&scenario, None).expect("a plan");
+            assert_eq!(plan.total, yuan(free.fen));
+        }
     }
 }

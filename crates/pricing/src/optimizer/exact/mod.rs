@@ -116,6 +116,8 @@ pub(super) struct Program<'a> {
     /// past it the program gives no plan.
     spent: u64,
     limit: u64,
+    /// States the months' traces keep, for tracing the plan back.
+    kept: u64,
 }
 
 /// What the program found.
@@ -179,6 +181,7 @@ impl<'a> Program<'a> {
             overflowed: false,
             bound: None,
             spent: 0,
+            kept: 0,
             limit: u64::MAX,
         })
     }
@@ -330,6 +333,10 @@ impl<'a> Program<'a> {
                 let (trace, next, ok) = pending.close(bill);
                 self.overflowed |= !ok;
                 self.frontier = next;
+                self.kept = self.kept.saturating_add(trace.tags.len() as u64);
+                if self.kept > KEPT_STATES {
+                    self.spent = u64::MAX;
+                }
                 self.traces.push(trace);
                 return t + 1 >= months;
             }
@@ -463,6 +470,12 @@ impl Pending {
         }
     }
 }
+
+/// The most states all months' traces may keep together (a byte a lane
+/// slot, nine a point): past it the program stops, with no plan. Node's WASI
+/// (the 32-bit test run) crashed on exit after programs that kept tens of
+/// millions; the page's memory stays in reach too.
+const KEPT_STATES: u64 = 20_000_000;
 
 /// A bounded month is kept as points when its lanes have more than this
 /// many slots per state it starts with: a point costs about ten slots.

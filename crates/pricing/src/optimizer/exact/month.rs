@@ -14,7 +14,13 @@ use super::super::tables::Cover;
 /// queued landing, so fewer fit: [`MONTH_POINTS`]): about 100 MB either
 /// way. Past it the program stops, with no plan, so that a page's memory
 /// stays within reach.
+#[cfg(not(target_os = "wasi"))]
 pub(super) const MONTH_STATES: u64 = 4_000_000;
+
+/// On WASI (the engine's 32-bit test run, under node) a tenth: node crashed
+/// on exit after test binaries whose searches took hundreds of megabytes.
+#[cfg(target_os = "wasi")]
+pub(super) const MONTH_STATES: u64 = 200_000;
 
 /// Sorts states by place (a position or a slot), keeping the best of each.
 pub(super) fn states_in_order(states: &mut Vec<(u64, Key)>) {
@@ -23,7 +29,12 @@ pub(super) fn states_in_order(states: &mut Vec<(u64, Key)>) {
 }
 
 /// The most points and queued landings a month kept as points may hold.
+#[cfg(not(target_os = "wasi"))]
 pub(super) const MONTH_POINTS: u64 = 2_000_000;
+
+/// On WASI, as [`MONTH_STATES`].
+#[cfg(target_os = "wasi")]
+pub(super) const MONTH_POINTS: u64 = 100_000;
 
 /// How a plan from the start is ranked so far: cheaper, then less capacity
 /// bought plus postpaid calls (fewer unused calls), fewer packs, fewer
