@@ -459,7 +459,7 @@ impl Pending {
                 month.buy_in_next_lane(packs);
                 (month.lanes_done >= month.trace.lanes.len(), 0)
             }
-            Pending::Points(month) => month.buy(packs, POINTS_PER_STEP, keep),
+            Pending::Points(month) => month.buy(packs, keep),
         }
     }
 
@@ -480,7 +480,3 @@ const KEPT_STATES: u64 = 20_000_000;
 /// A bounded month is kept as points when its lanes have more than this
 /// many slots per state it starts with: a point costs about ten slots.
 const SPARSE: u64 = 16;
-
-/// States a step of a month kept as points buys from: about a millisecond
-/// natively.
-const POINTS_PER_STEP: usize = 4_000;

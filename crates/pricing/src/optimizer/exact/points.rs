@@ -28,6 +28,9 @@ struct Point {
     tag: u8,
 }
 
+/// Positions a step settles: about a millisecond natively.
+const POINTS_PER_STEP: usize = 4_000;
+
 /// How the month's expiry cap was reached, by position.
 #[derive(Clone, Copy)]
 enum Capped {
@@ -116,18 +119,13 @@ impl PointMonth {
         self.next().is_none()
     }
 
-    /// Settles up to `count` more positions, lowest first, and queues what
+    /// Settles up to [`POINTS_PER_STEP`] more positions, lowest first, and queues what
     /// each buys that `keep` accepts: whether all are settled, and the work
     /// done; `u64::MAX` work past [`MONTH_POINTS`].
-    pub(super) fn buy(
-        &mut self,
-        packs: &PackRow,
-        count: usize,
-        keep: impl Fn(u64, Key) -> bool,
-    ) -> (bool, u64) {
+    pub(super) fn buy(&mut self, packs: &PackRow, keep: impl Fn(u64, Key) -> bool) -> (bool, u64) {
         let unit = self.month.unit;
         let mut work = 0u64;
-        for _ in 0..count {
+        for _ in 0..POINTS_PER_STEP {
             let Some(position) = self.next() else {
                 return (true, work);
             };
