@@ -34,6 +34,14 @@ parser), in turn:
 3. pre-rendered page (release): the parts from build's first stage go into
    `<div id="app">` (marked `data-pre-rendered` until the wasm replaces it) and
    in place of the short `<noscript>` message.
+
+`build` then ends with
+
+3. inline boot (release): static/boot.js, minified, goes inline into the
+   finished index.html, and its SHA-256 joins the policy's `script-src`. Run
+   after trunk's HTML minifier, which would change the hashed text. On a link
+   the wasm download then starts as the HTML is parsed, without waiting a
+   round trip for boot.js (about 160 ms on the phone profile).
 """
 
 import argparse
@@ -169,11 +177,16 @@ def rewrite(text, edits):
     return text
 
 
+def quoted(value):
+    """An attribute value for double quotes; single quotes stay, so the policy reads as written."""
+    return html.escape(value, quote=False).replace('"', "&quot;")
+
+
 def start_tag(element, **changes):
     """The element's start tag written anew, with attributes changed, added or (None) removed."""
     attrs = {**element.attrs, **changes}
     written = "".join(
-        f" {name}" if value is None else f' {name}="{html.escape(value, quote=True)}"'
+        f" {name}" if value is None else f' {name}="{quoted(value)}"'
         for name, value in attrs.items()
         if not (name in changes and changes[name] is None)
     )
@@ -259,17 +272,9 @@ def minify_glue(staging):
     glue = staging / href.rsplit("/", 1)[-1]
     if sri(glue.read_bytes()) != integrity:
         fail(name, f"{glue.name} does not match its integrity hash before minifying")
-    try:
-        run = subprocess.run(
-            ["esbuild", str(glue), "--minify", "--format=esm", "--log-level=warning"],
-            capture_output=True,
-        )
-    except FileNotFoundError:
-        fail(name, "esbuild is missing: run scripts/setup-serve.sh")
-    if run.returncode != 0 or not run.stdout:
-        fail(name, f"esbuild failed on {glue.name}: {run.stderr.decode(errors='replace')}")
-    glue.write_bytes(run.stdout)
-    edit = (link.start, link.end, start_tag(link, integrity=sri(run.stdout)))
+    minified_glue = minified(name, glue, "--format=esm").encode("utf-8")
+    glue.write_bytes(minified_glue)
+    edit = (link.start, link.end, start_tag(link, integrity=sri(minified_glue)))
     index.write_text(rewrite(page.text, [edit]), encoding="utf-8")
 
 
@@ -353,6 +358,50 @@ def build(arguments):
     if arguments.public_url:
         options += ["--public-url", arguments.public_url]
     trunk(options)
+    stage("inline boot")
+    inline_boot(ROOT / (arguments.dist or "dist"))
+
+
+def inline_boot(dist):
+    """Stage 3 (release): static/boot.js inline in index.html, allowed by its hash."""
+    name = "inline boot"
+    index = dist / "index.html"
+    page = Page(index.read_text(encoding="utf-8"))
+    boots = [script for script in page.find("script", **{"data-wasm": True}) if script.attr("src")]
+    policies = page.find("meta", **{"http-equiv": "Content-Security-Policy"})
+    if len(boots) != 1 or len(policies) != 1:
+        fail(name, f"expected one boot script and one policy, found {len(boots)} and {len(policies)}")
+    boot, policy = boots[0], policies[0]
+    boot_file = dist / boot.attr("src").rsplit("/", 1)[-1]
+    if sri(boot_file.read_bytes()) != boot.attr("integrity"):
+        fail(name, f"{boot_file.name} does not match its integrity hash")
+    body = minified(name, boot_file).strip()
+    if "</script" in body.lower():
+        fail(name, "boot.js holds a closing script tag and cannot go inline")
+    digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
+    directives = policy.attr("content").split(";")
+    scripts = [at for at, directive in enumerate(directives) if directive.strip().startswith("script-src ")]
+    if len(scripts) != 1:
+        fail(name, "the policy has no single script-src directive")
+    directives[scripts[0]] = f"{directives[scripts[0]].rstrip()} 'sha256-{digest}'"
+    edits = [
+        (boot.start, boot.end, start_tag(boot, src=None, integrity=None) + body + "</script>"),
+        (policy.start, policy.end, start_tag(policy, content=";".join(directives))),
+    ]
+    index.write_text(rewrite(page.text, edits), encoding="utf-8")
+    boot_file.unlink()
+
+
+def minified(name, script, *options):
+    """A script's text minified by esbuild."""
+    try:
+        run = subprocess.run(["esbuild", str(script), "--minify", *options, "--log-level=warning"],
+                             capture_output=True)
+    except FileNotFoundError:
+        fail(name, "esbuild is missing: run scripts/setup-serve.sh")
+    if run.returncode != 0 or not run.stdout:
+        fail(name, f"esbuild failed on {script.name}: {run.stderr.decode(errors='replace')}")
+    return run.stdout.decode("utf-8")
 
 
 def main():

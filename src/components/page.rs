@@ -23,6 +23,7 @@ use super::unread_note::UnreadNote;
 use crate::book::{Book, Engine};
 use crate::hooks::{
     use_cost_curve, use_embed_resize, use_estimate, use_page_actions, use_page_state, use_pins,
+    use_slider_drag,
 };
 use crate::i18n::{text, MonthNames};
 use crate::start::Start;
@@ -55,6 +56,7 @@ pub fn Page(props: &PageProps) -> Html {
     let (pins, pin_actions) = use_pins();
 
     let actions = use_page_actions(&state);
+    let (dragged, on_drag) = use_slider_drag();
     let bought: Vec<u64> = match &*estimate {
         Ok(estimate) => estimate
             .main()
@@ -89,10 +91,10 @@ pub fn Page(props: &PageProps) -> Html {
             <main class="layout">
                 // Its own grid: the results stick beside the inputs, and no further.
                 <div class="workbench">
-                    <Later name="inputs"><ScenarioInputs {book} page={page.clone()} actions={actions.clone()} /></Later>
+                    <Later name="inputs"><ScenarioInputs {book} page={page.clone()} actions={actions.clone()} {on_drag} /></Later>
                     <Later name="results"><div class="results">
                         <UnreadNote unread={state.unread.clone()} />
-                        { figures(&estimate, book, scenario, packs_pay_from, lang) }
+                        { figures(&estimate, book, scenario, PanelExtras { packs_pay_from, dragged }, lang) }
                     </div></Later>
                 </div>
                 if let Ok(estimate) = &*estimate {
@@ -120,6 +122,14 @@ pub fn Page(props: &PageProps) -> Html {
     }
 }
 
+/// What the recommendation is told beside the estimate.
+struct PanelExtras {
+    /// Where packs start to pay, once the cost curve is known.
+    packs_pay_from: Option<u64>,
+    /// The volume slider is being dragged.
+    dragged: bool,
+}
+
 /// The postpaid figures and the recommendation, or why there are none. The
 /// cliff note comes last: appearing and going as the slider moves, it
 /// moves nothing below it, in the inputs or the results.
@@ -127,14 +137,18 @@ fn figures(
     estimate: &Result<Rc<Estimate>, OptimizerError>,
     book: Book,
     scenario: &Scenario,
-    packs_pay_from: Option<u64>,
+    extras: PanelExtras,
     lang: Lang,
 ) -> Html {
+    let PanelExtras {
+        packs_pay_from,
+        dragged,
+    } = extras;
     let prices = book.0.label(scenario.label);
     match estimate {
         Ok(estimate) => html! {
             <>
-                <RecommendationPanel estimate={estimate.clone()} {packs_pay_from} />
+                <RecommendationPanel estimate={estimate.clone()} {packs_pay_from} {dragged} />
                 <PostpaidSummary estimate={estimate.clone()} {prices} months={scenario.months} />
                 <CliffNote {prices} column={scenario.column} volume={scenario.volume} />
             </>

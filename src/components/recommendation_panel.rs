@@ -5,7 +5,7 @@ use pricing::{Estimate, Strategy};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use crate::hooks::{use_lang, use_month_names};
+use crate::hooks::{use_held_height, use_lang, use_month_names};
 
 use super::amount::Amount;
 use super::later::Later;
@@ -23,6 +23,9 @@ pub struct RecommendationPanelProps {
     /// Where packs start to pay, above the current volume, once the cost curve is known.
     #[prop_or_default]
     pub packs_pay_from: Option<u64>,
+    /// The volume slider is being dragged: the panel does not get shorter meanwhile.
+    #[prop_or_default]
+    pub dragged: bool,
 }
 
 /// The User Timing mark of the live page's first figures.
@@ -46,8 +49,10 @@ pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
     // When the live page first shows its figures: on a link, the moment its
     // own scenario's answer appears (`make bench` reports it).
     use_effect_with((), |()| crate::web::mark(FIGURES_MARK));
+    let node = use_node_ref();
+    use_held_height(node.clone(), props.dragged);
     html! {
-        <section class="recommendation" aria-live="polite" aria-labelledby="best-title">
+        <section ref={node} class="recommendation" aria-live="polite" aria-labelledby="best-title">
             <h2 id="best-title">
                 { plan_heading(estimate, lang) }
                 if !postpaid_only {

@@ -29,6 +29,8 @@ pub struct ScenarioInputsProps {
     pub page: PageState,
     /// What the inputs can change.
     pub actions: Rc<PageActions>,
+    /// Receives `true` as the volume slider moves and `false` when it is let go.
+    pub on_drag: Callback<bool>,
 }
 
 /// The fields kept in the advanced area, which opens when any of them is set.
@@ -58,7 +60,8 @@ pub fn ScenarioInputs(props: &ScenarioInputsProps) -> Html {
         <section class="inputs" aria-label={t.label}>
             <LabelPicker {book} label={scenario.label} on_change={actions.label.clone()} />
             <Later name="guide"><LabelGuide {book} on_resolve={actions.label.clone()} /></Later>
-            <VolumeControl volume={scenario.volume} on_change={actions.volume.clone()} on_typed={actions.typed.volume.clone()} />
+            <VolumeControl volume={scenario.volume} on_change={actions.volume.clone()} on_typed={actions.typed.volume.clone()}
+                on_drag={props.on_drag.clone()} />
             <StopButtons {prices} volume={scenario.volume} on_change={actions.volume.clone()} />
             <div class="row">
                 <NumberField id={fields::MONTHS.name} rule={fields::MONTHS.rule} label={t.months} unit={t.months_unit}

@@ -16,17 +16,25 @@ pub struct VolumeControlProps {
     pub on_change: Callback<u64>,
     /// Receives each volume typed, as the field table reads it.
     pub on_typed: Callback<Value>,
+    /// Receives `true` as the slider moves and `false` when it is let go.
+    pub on_drag: Callback<bool>,
 }
 
 /// The monthly volume: a slider over the whole range and the exact figure.
 #[component]
 pub fn VolumeControl(props: &VolumeControlProps) -> Html {
     let t = text(use_lang());
-    let oninput = props.on_change.reform(|event: InputEvent| {
-        let slider = event.target_unchecked_into::<HtmlInputElement>();
-        let position = slider.value().parse::<u32>().unwrap_or(0);
-        slider::volume_at(position)
-    });
+    let oninput = {
+        let (on_change, on_drag) = (props.on_change.clone(), props.on_drag.clone());
+        Callback::from(move |event: InputEvent| {
+            let slider = event.target_unchecked_into::<HtmlInputElement>();
+            let position = slider.value().parse::<u32>().unwrap_or(0);
+            on_drag.emit(true);
+            on_change.emit(slider::volume_at(position));
+        })
+    };
+    // A range input's `change` comes when it is let go (or per key press).
+    let onchange = props.on_drag.reform(|_: Event| false);
     let grouped = format::grouped_calls(props.volume.into());
     html! {
         <div class="volume-control">
@@ -49,6 +57,7 @@ pub fn VolumeControl(props: &VolumeControlProps) -> Html {
                 step="1"
                 value={slider::position_of(props.volume).to_string()}
                 {oninput}
+                {onchange}
             />
             <p class="field-help" data-testid="volume-help">{ t.volume_help }</p>
         </div>

@@ -168,7 +168,12 @@ const sample = () => ['[data-testid=volume-slider]', '#months', '.share-bar', '.
 const samples = [];
 let position = 0;
 const next = () => {
-  if (position > Number(slider.max)) { done(samples); return; }
+  if (position > Number(slider.max)) {
+    // Let go, as a finger does: the page may settle after the samples.
+    slider.dispatchEvent(new Event('change', { bubbles: true }));
+    done(samples);
+    return;
+  }
   slider.value = String(position);
   slider.dispatchEvent(new Event('input', { bubbles: true }));
   position += step;

@@ -2,7 +2,8 @@
 //! on a phone on load, on a linked scenario with the advanced area open and
 //! while the slider moves; the results beside the inputs on a desktop while
 //! an advanced input is edited; nothing under the finger moving as the
-//! slider crosses a cliff; every table within its card at 1280 px; no
+//! slider crosses a cliff; the recommendation not getting shorter during a
+//! drag; every table within its card at 1280 px; no
 //! sideways scrolling of the page at 360 px; label names whole; a linear
 //! chart around the current volume.
 //!
@@ -19,6 +20,7 @@ common::in_every_engine!(
     a_phone_shows_the_best_total,
     a_desktop_keeps_the_results_beside_the_inputs,
     nothing_under_the_finger_moves,
+    a_drag_never_shortens_the_recommendation,
     tables_fit_and_names_stay_whole,
     the_saving_chart_spans_about_twice_the_volume,
 );
@@ -118,6 +120,55 @@ fn nothing_under_the_finger_moves(kind: BrowserKind) {
         }
         assert!(notes > 0, "the steps reached the cliff at {width} px");
     }
+}
+
+/// Drags the slider from `arguments[0]` to `arguments[1]`, eight positions a
+/// frame, then lets it go; returns the recommendation's heights after each
+/// step, and its height and minimum height once let go.
+const DRAG: &str = "
+const [from, to, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
+const slider = document.querySelector('[data-testid=volume-slider]');
+const card = () => document.querySelector('.recommendation');
+const heights = [];
+const after = callback => requestAnimationFrame(() => setTimeout(callback, 16));
+const step = position => {
+  if (position > to) {
+    slider.dispatchEvent(new Event('change', { bubbles: true }));
+    after(() => done([heights, card().offsetHeight, card().style.minHeight]));
+    return;
+  }
+  slider.value = String(position);
+  slider.dispatchEvent(new Event('input', { bubbles: true }));
+  after(() => { heights.push(card().offsetHeight); step(position + 8); });
+};
+step(from);";
+
+/// A drag from 2,000 to 100 million calls a month over 36 months of growth,
+/// where plans of four orders give way to none: while it lasts the
+/// recommendation never gets shorter, so nothing below it moves back and
+/// forth; let go, it takes its own height again.
+fn a_drag_never_shortens_the_recommendation(kind: BrowserKind) {
+    let page = open_at(kind, "?months=36&growth=2", 1280, 900);
+    let (from, to) = (
+        calculator::slider::position_of(2_000),
+        calculator::slider::position_of(100_000_000),
+    );
+    let drag = page.browser.execute_async(DRAG, &[json!(from), json!(to)]);
+    let heights: Vec<i64> = drag[0]
+        .as_array()
+        .map(|all| all.iter().filter_map(Value::as_i64).collect())
+        .unwrap_or_default();
+    assert!(heights.len() > 10, "the drag's steps: {drag}");
+    assert!(
+        heights.windows(2).all(|pair| pair[1] >= pair[0]),
+        "the recommendation got shorter during the drag: {heights:?}"
+    );
+    let (highest, released) = (heights.iter().max(), drag[1].as_i64());
+    assert!(
+        released.is_some_and(|own| Some(&own) < highest),
+        "let go, the recommendation keeps the drag's height: {drag}"
+    );
+    assert_eq!(drag[2], json!(""), "a minimum height stays after the drag");
 }
 
 /// Every table fits its card at 1280 px in both languages, the page never
