@@ -22,8 +22,8 @@ use super::share_bar::ShareBar;
 use super::unread_note::UnreadNote;
 use crate::book::{Book, Engine};
 use crate::hooks::{
-    use_cost_curve, use_embed_resize, use_estimate, use_page_actions, use_page_state, use_pins,
-    use_slider_drag,
+    use_cost_curve, use_embed_resize, use_estimate, use_held_height, use_page_actions,
+    use_page_state, use_pins, use_slider_drag,
 };
 use crate::i18n::{text, MonthNames};
 use crate::start::Start;
@@ -57,6 +57,9 @@ pub fn Page(props: &PageProps) -> Html {
 
     let actions = use_page_actions(&state);
     let (dragged, on_drag) = use_slider_drag();
+    // On a phone the results lie above the month table and the share bar.
+    let results = use_node_ref();
+    use_held_height(results.clone(), dragged);
     let bought: Vec<u64> = match &*estimate {
         Ok(estimate) => estimate
             .main()
@@ -92,7 +95,7 @@ pub fn Page(props: &PageProps) -> Html {
                 // Its own grid: the results stick beside the inputs, and no further.
                 <div class="workbench">
                     <Later name="inputs"><ScenarioInputs {book} page={page.clone()} actions={actions.clone()} {on_drag} /></Later>
-                    <Later name="results"><div class="results">
+                    <Later name="results"><div class="results" ref={results}>
                         <UnreadNote unread={state.unread.clone()} />
                         { figures(&estimate, book, scenario, PanelExtras { packs_pay_from, dragged }, lang) }
                     </div></Later>

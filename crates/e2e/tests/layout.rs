@@ -51,12 +51,20 @@ fn top_of(browser: &Browser, css: &str) -> i64 {
 
 const BEST_TOTAL: &str = "[data-testid=best-total]";
 
-/// At 390×844: the best total is on screen on the default page, on a linked
-/// scenario whose advanced area is open, and after the slider moved.
+/// At 390×844: the best total is on screen on the default page (its bar's
+/// labels whole, in both languages), on a linked scenario whose advanced area
+/// is open, and after the slider moved.
 fn a_phone_shows_the_best_total(kind: BrowserKind) {
     for lang in ["zh", "en"] {
         let page = open_at(kind, &format!("?lang={lang}"), 390, 844);
         assert!(on_screen(&page.browser, BEST_TOTAL), "default page, {lang}");
+        // The bar's labels keep to one line each, and whole: none is cut short.
+        let cut = page.browser.execute(
+            "return [...document.querySelectorAll('.recommendation .figures .figure-label')]
+                 .filter(label => label.scrollWidth > label.clientWidth).map(label => label.textContent);",
+            &[],
+        );
+        assert_eq!(cut, json!([]), "labels cut short in the bar, {lang}");
     }
     let page = open_at(kind, LINKED, 390, 844);
     let browser = &page.browser;

@@ -46,6 +46,12 @@ fn a_growing_volume_buys_when_the_packs_run_out() {
     assert_eq!(amount(&browser, "best-gap"), "0.00");
     // Yearly buying costs 18 764.00: buying when the packs run out saves 1 143.12.
     wait_for_amount(&browser, "yearly-saving", Decimal::new(114_312, 2));
+    // The months named are the yearly plan's (the start of each year), not the plan's own.
+    let yearly = browser.testid("yearly").text();
+    assert!(
+        yearly.contains("start of each year (month 1; month 13)"),
+        "{yearly}"
+    );
     let rows = schedule_rows(&browser);
     let expected = [
         ("1", "months 1–3"),

@@ -61,7 +61,7 @@ fn when_postpaid_is_cheapest_the_panel_says_so_once_and_where_packs_start_to_pay
     assert_eq!(estimate.strategy(), pricing::Strategy::PostpaidOnly);
     let panel = browser.find(".recommendation").text();
     assert_eq!(panel.matches("Postpaid only").count(), 1, "{panel}");
-    assert!(!panel.contains("Saves against postpaid only"), "{panel}");
+    assert!(!panel.contains("Saving vs postpaid"), "{panel}");
     // The nearest volume above from which packs pay, as the engine's curve has it.
     let (page, _) = calculator::decode(query);
     let curve = calculator::cost_curve(pricing::Optimizer::embedded().unwrap(), &page.scenario)
@@ -77,7 +77,7 @@ fn when_postpaid_is_cheapest_the_panel_says_so_once_and_where_packs_start_to_pay
     assert!(browser
         .find(".recommendation")
         .text()
-        .contains("Saves against postpaid only"));
+        .contains("Saving vs postpaid"));
     assert!(browser.find_all("[data-testid=packs-pay-from]").is_empty());
     assert_healthy(&browser);
 }
