@@ -10,6 +10,9 @@ pub struct LaterProps {
     pub name: &'static str,
     /// What to render a few tasks later.
     pub children: Html,
+    /// Rendered before the other waiting sections: what a link's reader waits for.
+    #[prop_or_default]
+    pub first: bool,
 }
 
 /// Its children, rendered a few tasks after the rest of the page in the
@@ -17,7 +20,7 @@ pub struct LaterProps {
 /// when the live page took that page over (so nothing below it moves), or nothing.
 #[component]
 pub fn Later(props: &LaterProps) -> Html {
-    let turn = use_later();
+    let turn = use_later(props.first);
     let stand_in = use_state(|| pre_rendered::take_section(props.name));
     match (turn, &*stand_in) {
         (false, Some(section)) => Html::VRef(section.clone().into()),

@@ -95,7 +95,7 @@ pub fn Page(props: &PageProps) -> Html {
                 // Its own grid: the results stick beside the inputs, and no further.
                 <div class="workbench">
                     <Later name="inputs"><ScenarioInputs {book} page={page.clone()} actions={actions.clone()} {on_drag} /></Later>
-                    <Later name="results"><div class="results" ref={results}>
+                    <Later name="results" first=true><div class="results" ref={results}>
                         <UnreadNote unread={state.unread.clone()} />
                         { figures(&estimate, book, scenario, PanelExtras { packs_pay_from, dragged }, lang) }
                     </div></Later>

@@ -14,18 +14,22 @@ thread_local! {
 
 /// Whether the calling component's turn to render has come: not on its first
 /// render in the browser, but a few tasks later, so that a large page renders
-/// in several short tasks instead of one long one. Rendered natively at build
-/// time, its turn has always come: the pre-rendered page holds everything.
+/// in several short tasks instead of one long one; `first` comes before every
+/// other waiting component. Rendered natively at build time, its turn has
+/// always come: the pre-rendered page holds everything.
 #[hook]
-pub fn use_later() -> bool {
+pub fn use_later(first: bool) -> bool {
     let turn = use_state(|| !cfg!(target_arch = "wasm32"));
     {
         let turn = turn.clone();
         use_effect_with((), move |()| {
             if !*turn {
                 let place = WAITING.with(|waiting| waiting.replace(waiting.get() + 1));
+                // Browsers hold timers nested this deep to 4 ms or more: the
+                // others wait a step longer than `first` ever does.
+                let delay = if first { 0 } else { STAGGER_MS * (place + 2) };
                 // Runs once; setting the state of an unmounted component does nothing.
-                crate::web::later(STAGGER_MS * (place + 1), move || {
+                crate::web::later(delay, move || {
                     WAITING.with(|waiting| waiting.set(waiting.get().saturating_sub(1)));
                     turn.set(true);
                 });

@@ -196,6 +196,43 @@ fn the_live_page_takes_over_without_moving_anything_and_works() {
     );
 }
 
+/// Records the order in which the live page renders its deferred sections.
+const LATER_ORDER_PROBE: &str = "
+window.__laterOrder = [];
+new MutationObserver(records => {
+  if (!document.documentElement.hasAttribute('data-live')) return;
+  for (const record of records) for (const node of record.addedNodes) {
+    if (node.nodeType !== 1) continue;
+    for (const section of [node, ...node.querySelectorAll('[data-later]')]) {
+      const name = section.dataset.later;
+      if (name && !window.__laterOrder.includes(name)) window.__laterOrder.push(name);
+    }
+  }
+}).observe(document, { childList: true, subtree: true });";
+
+/// A link's reader waits for its figures: the live page renders the results
+/// before the inputs.
+#[test]
+fn a_link_renders_its_figures_first() {
+    let browser = common::open_sized(BrowserKind::Chromium, 1280, 900);
+    browser.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": LATER_ORDER_PROBE }),
+    );
+    browser.goto("/?label=general-verify&volume=6050&months=24");
+    settled(&browser);
+    let order = browser.execute("return window.__laterOrder;", &[]);
+    let names: Vec<&str> = order
+        .as_array()
+        .map(|all| all.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let at = |name: &str| names.iter().position(|n| *n == name);
+    assert!(
+        at("results").is_some() && at("results") < at("inputs"),
+        "the results after the inputs: {order}"
+    );
+}
+
 /// Fails unless each problem the page reported names one of `expected`.
 fn assert_only_problems(browser: &Browser, expected: &[&str]) {
     let problems = browser.problems();
