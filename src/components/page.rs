@@ -6,20 +6,20 @@ use pricing::cliff::cliffs;
 use pricing::{Estimate, OptimizerError, Scenario};
 use yew::prelude::*;
 
-use super::cliff_note::CliffNote;
+use super::cliff_note::cliff_note;
 use super::cost_chart::CostChart;
 use super::language_switch::LanguageSwitch;
 use super::later::Later;
 use super::month_breakdown::MonthBreakdown;
 use super::notice_list::NoticeList;
 use super::pinned_scenarios::PinnedScenarios;
-use super::postpaid_summary::PostpaidSummary;
+use super::postpaid_summary::postpaid_summary;
 use super::price_tables::PriceTables;
 use super::recommendation_panel::RecommendationPanel;
 use super::saving_chart::SavingChart;
 use super::scenario_inputs::ScenarioInputs;
 use super::share_bar::ShareBar;
-use super::unread_note::UnreadNote;
+use super::unread_note::unread_note;
 use crate::book::{Book, Engine};
 use crate::hooks::{
     use_cost_curve, use_embed_resize, use_estimate, use_held_height, use_page_actions,
@@ -96,7 +96,7 @@ pub fn Page(props: &PageProps) -> Html {
                 <div class="workbench">
                     <Later name="inputs"><ScenarioInputs {book} page={page.clone()} actions={actions.clone()} {on_drag} /></Later>
                     <Later name="results" first=true><div class="results" ref={results}>
-                        <UnreadNote unread={state.unread.clone()} />
+                        { unread_note(&state.unread, lang) }
                         { figures(&estimate, book, scenario, PanelExtras { packs_pay_from, dragged }, lang) }
                     </div></Later>
                 </div>
@@ -152,8 +152,8 @@ fn figures(
         Ok(estimate) => html! {
             <>
                 <RecommendationPanel estimate={estimate.clone()} {packs_pay_from} {dragged} />
-                <PostpaidSummary estimate={estimate.clone()} {prices} months={scenario.months} />
-                <CliffNote {prices} column={scenario.column} volume={scenario.volume} />
+                { postpaid_summary(estimate, prices, scenario.months, lang) }
+                { cliff_note(book, scenario, lang) }
             </>
         },
         Err(error) => html! {

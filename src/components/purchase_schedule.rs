@@ -10,7 +10,7 @@ use crate::i18n::{
     ahead_sentence, column_name, fill, label_name, purchase_items, text, MonthNames,
 };
 
-use super::amount::Amount;
+use super::amount::amount;
 
 /// Properties of a [`PurchaseSchedule`].
 #[derive(Properties, PartialEq)]
@@ -71,7 +71,7 @@ fn order_table(estimate: &LabelEstimate, captioned: bool, names: MonthNames) -> 
                             }
                         </td>
                         <td>{ column_name(used.column, lang) }</td>
-                        <td class="number"><Amount testid="order-cost" value={used.cost} /></td>
+                        <td class="number">{ amount(used.cost, "order-cost", "", lang) }</td>
                         <td data-testid="order-used">{ used.drawn.map(|(first, last)| names.span(first, last)).unwrap_or_else(|| "—".into()) }</td>
                         <td class="number">{ names.cell(order.last_valid_month()) }</td>
                         <td class="number">{ format::grouped_calls(used.unused) }</td>
@@ -92,7 +92,7 @@ fn order_table(estimate: &LabelEstimate, captioned: bool, names: MonthNames) -> 
             for ahead in estimate.bought_ahead() {
                 if let Some(order) = estimate.best.orders.get(ahead.order) {
                     <p class="ahead" data-testid="bought-ahead">
-                        <Amount class="hook-only" testid="ahead-saving" value={ahead.saving} />
+                        { amount(ahead.saving, "ahead-saving", "hook-only", lang) }
                         { ahead_sentence(order, &ahead, names) }
                     </p>
                 }

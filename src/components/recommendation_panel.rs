@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::hooks::{use_held_height, use_lang, use_month_names};
 
-use super::amount::Amount;
+use super::amount::amount;
 use super::later::Later;
 use super::purchase_schedule::PurchaseSchedule;
 use crate::i18n::{
@@ -63,11 +63,11 @@ pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
             <div class="figures">
                 <div class="figure">
                     <span class="figure-label">{ t.best_total }</span>
-                    <Amount class="figure-value" testid="best-total" value={estimate.best_total()} />
+                    { amount(estimate.best_total(), "best-total", "figure-value", lang) }
                 </div>
                 if postpaid_only {
                     // A zero saving says nothing: say where packs start to pay instead.
-                    <Amount class="hook-only" testid="best-saving" value={saving} />
+                    { amount(saving, "best-saving", "hook-only", lang) }
                     if let Some(volume) = props.packs_pay_from {
                         <div class="figure" data-testid="packs-pay-from" data-volume={volume.to_string()}>
                             <span class="figure-label">{ t.packs_pay_from }</span>
@@ -77,7 +77,7 @@ pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
                 } else {
                     <div class="figure">
                         <span class="figure-label">{ t.saving_postpaid }</span>
-                        <Amount class={classes!("figure-value", "good")} testid="best-saving" value={saving} />
+                        { amount(saving, "best-saving", "figure-value good", lang) }
                     </div>
                 }
             </div>
@@ -99,13 +99,13 @@ pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
             </dl>
             if let Some(saving) = estimate.saving_from_sharing() {
                 <p class="sharing" data-testid="sharing">
-                    <Amount class="hook-only" testid="sharing-saving" value={saving} />
+                    { amount(saving, "sharing-saving", "hook-only", lang) }
                     { fill(t.sharing, &[("amount", &yuan(saving, lang))]) }
                 </p>
             }
             <p class="proof" data-testid="best-proof" data-proven={estimate.is_proven().to_string()} data-refined={estimate.refined.to_string()}>
                 if estimate.refined {
-                    <Amount class="hook-only" testid="best-gap" value={estimate.gap()} />
+                    { amount(estimate.gap(), "best-gap", "hook-only", lang) }
                     { proof_sentence(estimate, lang) }
                 } else {
                     { t.plan_refining }
@@ -113,7 +113,7 @@ pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
             </p>
             if estimate.refined && estimate.saving_against_yearly() > Decimal::ZERO {
                 <p class="yearly" data-testid="yearly">
-                    <Amount class="hook-only" testid="yearly-saving" value={estimate.saving_against_yearly()} />
+                    { amount(estimate.saving_against_yearly(), "yearly-saving", "hook-only", lang) }
                     { fill(t.saving_yearly, &[
                         ("months", &yearly_months(estimate, names)),
                         ("amount", &yuan(estimate.saving_against_yearly(), lang)),
