@@ -62,6 +62,9 @@ fn month_table(
         .iter()
         .map(|order| (order.month, purchase_words(&order.purchases, lang)))
         .collect();
+    let bill_heading = AttrValue::from(format!("{} ({})", t.month_bill, t.yuan));
+    // Each cell carries its column's name: below 600 px a row becomes a block
+    // of named lines (static/style.css, `.compact`).
     let rows = html! {
         <>
             <thead>
@@ -75,23 +78,23 @@ fn month_table(
                     <th scope="col" class="number">{ t.from_packs }</th>
                     <th scope="col" class="number">{ t.billed_postpaid }</th>
                     <th scope="col">{ t.tier }</th>
-                    <th scope="col" class="number">{ format!("{} ({})", t.month_bill, t.yuan) }</th>
+                    <th scope="col" class="number">{ bill_heading.clone() }</th>
                 </tr>
             </thead>
             <tbody>
                 for (index, line) in estimate.best_bill.months.iter().enumerate() {
                     <tr key={index}>
-                        <th scope="row">{ names.cell(index) }</th>
-                        <td>{ starts.iter().find(|(first, _)| *first == index).map(|(_, words)| words.clone()).unwrap_or_default() }</td>
-                        <td class="number">{ format::grouped_calls(line.verifications) }</td>
-                        <td class="number">{ format::grouped_calls(line.calls) }</td>
-                        <td>{ column_name(line.column, lang) }</td>
+                        <th scope="row" data-column={t.month}>{ names.cell(index) }</th>
+                        <td data-column={t.bought}>{ starts.iter().find(|(first, _)| *first == index).map(|(_, words)| words.clone()).unwrap_or_default() }</td>
+                        <td class="number" data-column={t.verifications}>{ format::grouped_calls(line.verifications) }</td>
+                        <td class="number" data-column={t.attempts}>{ format::grouped_calls(line.calls) }</td>
+                        <td data-column={t.price_column}>{ column_name(line.column, lang) }</td>
                         // Legacy and held calls: both were bought before the plan.
-                        <td class="number">{ format::grouped_calls(line.legacy + line.held) }</td>
-                        <td class="number">{ format::grouped_calls(line.packs) }</td>
-                        <td class="number">{ format::grouped_calls(line.postpaid) }</td>
-                        <td>{ line.tier.and_then(|tier| prices.tiers.get(tier)).map(|tier| tier_range(tier, lang)).unwrap_or_default() }</td>
-                        <td class="number">{ format::grouped(line.bill) }</td>
+                        <td class="number" data-column={t.from_legacy}>{ format::grouped_calls(line.legacy + line.held) }</td>
+                        <td class="number" data-column={t.from_packs}>{ format::grouped_calls(line.packs) }</td>
+                        <td class="number" data-column={t.billed_postpaid}>{ format::grouped_calls(line.postpaid) }</td>
+                        <td data-column={t.tier}>{ line.tier.and_then(|tier| prices.tiers.get(tier)).map(|tier| tier_range(tier, lang)).unwrap_or_default() }</td>
+                        <td class="number" data-column={bill_heading.clone()}>{ format::grouped(line.bill) }</td>
                     </tr>
                 }
             </tbody>

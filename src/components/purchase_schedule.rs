@@ -46,6 +46,8 @@ fn order_table(estimate: &LabelEstimate, captioned: bool, names: MonthNames) -> 
     let lang = names.lang;
     let t = text(lang);
     let orders = estimate.best.orders.iter().zip(&estimate.best_bill.orders);
+    // Each cell carries its column's name: below 600 px a row becomes a block
+    // of named lines (static/style.css, `.compact`).
     let rows = html! {
         <>
             <thead>
@@ -62,19 +64,19 @@ fn order_table(estimate: &LabelEstimate, captioned: bool, names: MonthNames) -> 
             <tbody>
                 for (order, used) in orders {
                     <tr key={order.month} data-testid="order" data-month={(order.month + 1).to_string()}>
-                        <th scope="row" class="number">{ names.cell(order.month) }</th>
+                        <th scope="row" class="number" data-column={t.schedule_month}>{ names.cell(order.month) }</th>
                         // A size of packs per line, never broken inside: the
                         // column stays narrow and each line reads whole.
-                        <td class="packs">
+                        <td class="packs" data-column={t.schedule_packs}>
                             for item in purchase_items(&order.purchases, lang) {
                                 <span>{ item }</span>
                             }
                         </td>
-                        <td>{ column_name(used.column, lang) }</td>
-                        <td class="number">{ amount(used.cost, "order-cost", "", lang) }</td>
-                        <td data-testid="order-used">{ used.drawn.map(|(first, last)| names.span(first, last)).unwrap_or_else(|| "—".into()) }</td>
-                        <td class="number">{ names.cell(order.last_valid_month()) }</td>
-                        <td class="number">{ format::grouped_calls(used.unused) }</td>
+                        <td data-column={t.price_column}>{ column_name(used.column, lang) }</td>
+                        <td class="number" data-column={t.schedule_cost}>{ amount(used.cost, "order-cost", "", lang) }</td>
+                        <td data-testid="order-used" data-column={t.schedule_used}>{ used.drawn.map(|(first, last)| names.span(first, last)).unwrap_or_else(|| "—".into()) }</td>
+                        <td class="number" data-column={t.schedule_valid}>{ names.cell(order.last_valid_month()) }</td>
+                        <td class="number" data-column={t.schedule_unused}>{ format::grouped_calls(used.unused) }</td>
                     </tr>
                 }
             </tbody>

@@ -180,8 +180,9 @@ fn a_drag_never_shortens_the_recommendation(kind: BrowserKind) {
 }
 
 /// Every table fits its card at 1280 px in both languages, the page never
-/// scrolls sideways at 360 px, and at 1280 and 360 px each label's name in
-/// Chinese stays on one line, inside its box.
+/// scrolls sideways at 360 px and its tables fit there (the plan's as blocks
+/// of named lines), and at 1280 and 360 px each label's name in Chinese stays
+/// on one line, inside its box.
 fn tables_fit_and_names_stay_whole(kind: BrowserKind) {
     for lang in ["zh", "en"] {
         let query = format!("{LINKED}&promo_months=12&lang={lang}");
@@ -216,10 +217,48 @@ fn tables_fit_and_names_stay_whole(kind: BrowserKind) {
             widths[0].as_u64() <= widths[1].as_u64(),
             "the page scrolls sideways at 360 px, {lang}: {widths}"
         );
+        assert_tables_fit_a_phone(&narrow.browser, lang);
         if lang == "zh" {
             assert_eq!(broken_label_names(&narrow.browser), json!([]));
         }
     }
+}
+
+/// At a phone's width, with every disclosure open: the price tables, the
+/// purchase schedule and the month breakdown do not scroll, and in the plan's
+/// two tables, whose rows are blocks there, every cell shown is named by its
+/// column.
+fn assert_tables_fit_a_phone(browser: &Browser, lang: &str) {
+    browser.execute(
+        "document.querySelectorAll('details').forEach(details => details.open = true);",
+        &[],
+    );
+    browser.find("[data-testid=breakdown] table");
+    let scrolling = browser.execute(
+        "return [...document.querySelectorAll('.table-scroll')]
+             .filter(frame => !frame.querySelector('table.wide') && frame.scrollWidth > frame.clientWidth + 1)
+             .map(frame => `${frame.querySelector('caption, th').textContent}: ${frame.scrollWidth} > ${frame.clientWidth}`);",
+        &[],
+    );
+    assert_eq!(scrolling, json!([]), "tables that scroll at 360 px, {lang}");
+    let unnamed = browser.execute(
+        "const cells = [...document.querySelectorAll('table.compact tbody :is(th, td)')]
+             .filter(cell => getComputedStyle(cell).display !== 'none');
+         // Firefox reports the rule (`attr(data-column)`), the others the text it gives.
+         const named = cell => cell.dataset.column && [JSON.stringify(cell.dataset.column), 'attr(data-column)']
+             .includes(getComputedStyle(cell, '::before').content);
+         return [cells.length, cells.filter(cell => !named(cell)).map(cell => cell.textContent)];",
+        &[],
+    );
+    assert!(
+        unnamed[0].as_u64() > Some(20),
+        "the plan's cells at 360 px, {lang}: {unnamed}"
+    );
+    assert_eq!(
+        unnamed[1],
+        json!([]),
+        "cells without their column's name at 360 px, {lang}"
+    );
 }
 
 /// The label picker's names that take more than one line or run into their

@@ -120,6 +120,17 @@ fn the_pre_rendered_page_holds_nothing_the_csp_refuses() {
     assert!(!html.contains("<style"), "inline style elements");
 }
 
+/// Chromium at 1280×900 on `path`, with `probe` run before any script of the page.
+fn probed(probe: &str, path: &str) -> Browser {
+    let browser = common::open_sized(BrowserKind::Chromium, 1280, 900);
+    browser.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": probe }),
+    );
+    browser.goto(path);
+    browser
+}
+
 /// Records where the pre-rendered page puts a few landmarks and its deferred
 /// sections, then the same at the moment the live page has taken over (before
 /// any later task, so before the browser could paint anything in between).
@@ -143,12 +154,7 @@ document.addEventListener('DOMContentLoaded', () => {
 
 #[test]
 fn the_live_page_takes_over_without_moving_anything_and_works() {
-    let browser = common::open_sized(BrowserKind::Chromium, 1280, 900);
-    browser.cdp(
-        "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": TAKE_OVER_PROBE }),
-    );
-    browser.goto("/");
+    let browser = probed(TAKE_OVER_PROBE, "/");
     let before = browser.execute("return window.__before;", &[]);
     assert!(
         before
@@ -214,12 +220,10 @@ new MutationObserver(records => {
 /// before the inputs.
 #[test]
 fn a_link_renders_its_figures_first() {
-    let browser = common::open_sized(BrowserKind::Chromium, 1280, 900);
-    browser.cdp(
-        "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": LATER_ORDER_PROBE }),
+    let browser = probed(
+        LATER_ORDER_PROBE,
+        "/?label=general-verify&volume=6050&months=24",
     );
-    browser.goto("/?label=general-verify&volume=6050&months=24");
     settled(&browser);
     let order = browser.execute("return window.__laterOrder;", &[]);
     let names: Vec<&str> = order
