@@ -416,7 +416,7 @@ fn screenshots_at_1280_and_360(kind: BrowserKind) {
         assert_healthy(&wide);
         drop(wide);
         let path = folder.join(format!("calculator-360{suffix}.png"));
-        shoot_narrow(kind, &query, (360, 3600), true, &path);
+        shoot_narrow(kind, &query, (360, 6000), true, &path);
         let path = folder.join(format!("phone-390{suffix}.png"));
         shoot_narrow(kind, &query, (390, 844), false, &path);
         assert_eq!(png_size(&path), (390, 844));
