@@ -46,11 +46,23 @@ pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
         .map_or_else(|| "—".to_string(), |price| per_call_price(price, lang));
     let saving = estimate.saving_against_postpaid();
     let postpaid_only = strategy == Strategy::PostpaidOnly;
-    // When the live page first shows its figures: on a link, the moment its
-    // own scenario's answer appears (`make bench` reports it).
-    use_effect_with((), |()| crate::web::mark(FIGURES_MARK));
     let node = use_node_ref();
     use_held_height(node.clone(), props.dragged);
+    // The headline total never changes once it has appeared: until the panel
+    // has shown a searched plan, a quick stand-in's total and saving wait.
+    // Afterwards a slider move shows the quick plan's at once, as it always has.
+    let searched_once = use_mut_ref(|| false);
+    if estimate.refined {
+        *searched_once.borrow_mut() = true;
+    }
+    let pending = !*searched_once.borrow();
+    // When the live page first shows its headline total: on a link, the moment
+    // its own scenario's answer appears (`make bench` reports it).
+    use_effect_with(pending, |&pending| {
+        if !pending {
+            crate::web::mark(FIGURES_MARK);
+        }
+    });
     html! {
         <section ref={node} class="recommendation" aria-live="polite" aria-labelledby="best-title">
             <h2 id="best-title">
@@ -63,9 +75,18 @@ pub fn RecommendationPanel(props: &RecommendationPanelProps) -> Html {
             <div class="figures">
                 <div class="figure">
                     <span class="figure-label">{ t.best_total }</span>
-                    { amount(estimate.best_total(), "best-total", "figure-value", lang) }
+                    if pending {
+                        <span class="figure-value pending" data-testid="best-total-pending">{ t.total_pending }</span>
+                    } else {
+                        { amount(estimate.best_total(), "best-total", "figure-value", lang) }
+                    }
                 </div>
-                if postpaid_only {
+                if pending {
+                    <div class="figure">
+                        <span class="figure-label">{ t.saving_postpaid }</span>
+                        <span class="figure-value pending">{ t.total_pending }</span>
+                    </div>
+                } else if postpaid_only {
                     // A zero saving says nothing: say where packs start to pay instead.
                     { amount(saving, "best-saving", "hook-only", lang) }
                     if let Some(volume) = props.packs_pay_from {

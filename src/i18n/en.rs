@@ -103,6 +103,7 @@ pub const EN: Text = Text {
     one_month: "month {month}",
     order_words: "{month}: {packs}",
     plan_refining: "Looking for a cheaper plan over every purchase month…",
+    total_pending: "Working it out…",
     plan_proven: "No plan costs less: every purchase month and every mix of packs was compared, and this total is the lowest.",
     plan_within: "Not proven the cheapest: no plan can cost less than {bound}, so a better one could save at most {gap}.",
     saving_yearly: "Buying packs in the months they pay, not only at the start of each year ({months}), saves {amount}.",

@@ -128,6 +128,8 @@ pub struct Text {
     pub order_words: &'static str,
     /// While the search for the cheapest plan runs, the yearly plan shown.
     pub plan_refining: &'static str,
+    /// In place of a total not yet searched, on a page that has shown none.
+    pub total_pending: &'static str,
     /// The plan meets the lower bound.
     pub plan_proven: &'static str,
     /// The plan is above the lower bound: `{bound}`, `{gap}` amounts.

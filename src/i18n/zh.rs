@@ -103,6 +103,7 @@ pub const ZH: Text = Text {
     one_month: "第 {month} 个月",
     order_words: "{month}：{packs}",
     plan_refining: "正在按任意购买月份寻找更省的方案…",
+    total_pending: "计算中…",
     plan_proven: "没有更省的方案：已比较每个购买月份与每种资源包组合，此方案总价最低。",
     plan_within: "尚未证明此方案最省：任何方案都不低于 {bound}，更好的方案最多再省 {gap}。",
     saving_yearly: "在划算的月份购买资源包，而不是只在每年年初（{months}）购买，节省 {amount}。",

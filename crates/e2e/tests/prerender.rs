@@ -237,6 +237,40 @@ fn a_link_renders_its_figures_first() {
     );
 }
 
+/// Records every total the live page shows as its headline, and whether its
+/// plan was the searched one (`best-proof`'s `data-refined`) when it did.
+const HEADLINE_PROBE: &str = "
+window.__headlines = [];
+new MutationObserver(() => {
+  if (!document.documentElement.hasAttribute('data-live')) return;
+  const total = document.querySelector('[data-testid=best-total]');
+  const proof = document.querySelector('[data-testid=best-proof]');
+  const seen = total && [total.getAttribute('value'), proof && proof.dataset.refined];
+  const last = window.__headlines[window.__headlines.length - 1];
+  if (seen && (!last || last[0] !== seen[0])) window.__headlines.push(seen);
+}).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });";
+
+/// A linked scenario too large to plan at once (36 months of growth, a
+/// season, four channels): its headline total first appears with the
+/// searched plan and never changes, though the yearly plan stands in first.
+#[test]
+fn a_links_headline_total_never_changes() {
+    let query = "/?months=36&growth=2&promo_months=6&profile=1,1,1,1,1,1,1,1,1,1,3,1\
+                 &extra=general-verify:5000,wechat-compare:3000,general-compare:2000";
+    let browser = probed(HEADLINE_PROBE, query);
+    settled(&browser);
+    let headlines = browser.execute("return window.__headlines;", &[]);
+    let shown = headlines.as_array().map_or(0, Vec::len);
+    assert_eq!(shown, 1, "the headline totals shown: {headlines}");
+    assert_eq!(headlines[0][1], json!("true"), "{headlines}");
+    assert!(
+        browser
+            .find_all("[data-testid=best-total-pending]")
+            .is_empty(),
+        "the stand-in's place is taken"
+    );
+}
+
 /// Fails unless each problem the page reported names one of `expected`.
 fn assert_only_problems(browser: &Browser, expected: &[&str]) {
     let problems = browser.problems();
