@@ -33,7 +33,11 @@ pub fn VolumeControl(props: &VolumeControlProps) -> Html {
             on_change.emit(slider::volume_at(position));
         })
     };
-    // A range input's `change` comes when it is let go (or per key press).
+    // A drag starts when the slider is pressed, so the page holds what it had
+    // before the first step; it ends when it is let go (`change` comes then,
+    // or per key press, and not at all when the value did not change).
+    let onpointerdown = props.on_drag.reform(|_: PointerEvent| true);
+    let onpointerup = props.on_drag.reform(|_: PointerEvent| false);
     let onchange = props.on_drag.reform(|_: Event| false);
     let grouped = format::grouped_calls(props.volume.into());
     html! {
@@ -58,6 +62,9 @@ pub fn VolumeControl(props: &VolumeControlProps) -> Html {
                 value={slider::position_of(props.volume).to_string()}
                 {oninput}
                 {onchange}
+                {onpointerdown}
+                onpointercancel={onpointerup.clone()}
+                {onpointerup}
             />
             <p class="field-help" data-testid="volume-help">{ t.volume_help }</p>
         </div>

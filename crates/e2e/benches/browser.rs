@@ -170,6 +170,7 @@ let position = 0;
 const next = () => {
   if (position > Number(slider.max)) {
     // Let go, as a finger does: the page may settle after the samples.
+    slider.dispatchEvent(new PointerEvent('pointerup', { bubbles: true }));
     slider.dispatchEvent(new Event('change', { bubbles: true }));
     done(samples);
     return;
@@ -179,6 +180,8 @@ const next = () => {
   position += step;
   requestAnimationFrame(() => setTimeout(() => { samples.push(sample()); next(); }, 16));
 };
+// A finger presses the slider first.
+slider.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
 next();";
 
 /// What moved during a full-range drag of the slider at `width`×`height`:
