@@ -153,7 +153,7 @@ fn figures(
             <>
                 <RecommendationPanel estimate={estimate.clone()} {packs_pay_from} {dragged} />
                 { postpaid_summary(estimate, prices, scenario.months, lang) }
-                { cliff_note(book, scenario, lang) }
+                { cliff_note(prices, scenario, lang) }
             </>
         },
         Err(error) => html! {

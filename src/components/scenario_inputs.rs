@@ -29,7 +29,7 @@ pub struct ScenarioInputsProps {
     pub page: PageState,
     /// What the inputs can change.
     pub actions: Rc<PageActions>,
-    /// Receives `true` as the volume slider moves and `false` when it is let go.
+    /// Receives `true` when the volume slider is pressed and `false` when it is let go.
     pub on_drag: Callback<bool>,
 }
 

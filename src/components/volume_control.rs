@@ -16,7 +16,7 @@ pub struct VolumeControlProps {
     pub on_change: Callback<u64>,
     /// Receives each volume typed, as the field table reads it.
     pub on_typed: Callback<Value>,
-    /// Receives `true` as the slider moves and `false` when it is let go.
+    /// Receives `true` when the slider is pressed and `false` when it is let go.
     pub on_drag: Callback<bool>,
 }
 
@@ -24,18 +24,15 @@ pub struct VolumeControlProps {
 #[component]
 pub fn VolumeControl(props: &VolumeControlProps) -> Html {
     let t = text(use_lang());
-    let oninput = {
-        let (on_change, on_drag) = (props.on_change.clone(), props.on_drag.clone());
-        Callback::from(move |event: InputEvent| {
-            let slider = event.target_unchecked_into::<HtmlInputElement>();
-            let position = slider.value().parse::<u32>().unwrap_or(0);
-            on_drag.emit(true);
-            on_change.emit(slider::volume_at(position));
-        })
-    };
-    // A drag starts when the slider is pressed, so the page holds what it had
-    // before the first step; it ends when it is let go (`change` comes then,
-    // or per key press, and not at all when the value did not change).
+    let oninput = props.on_change.reform(|event: InputEvent| {
+        let slider = event.target_unchecked_into::<HtmlInputElement>();
+        let position = slider.value().parse::<u32>().unwrap_or(0);
+        slider::volume_at(position)
+    });
+    // A drag (mouse, finger or pen) starts when the slider is pressed, so the
+    // page holds what it had before the first step, and ends when it is let go
+    // (`change` comes then too, unless the value did not change). A key press
+    // is a whole step of its own: nothing to hold.
     let onpointerdown = props.on_drag.reform(|_: PointerEvent| true);
     let onpointerup = props.on_drag.reform(|_: PointerEvent| false);
     let onchange = props.on_drag.reform(|_: Event| false);

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-/// Whether the volume slider is being dragged (it moved and has not been let
+/// Whether the volume slider is being dragged (pressed and not yet let
 /// go), with the one callback, made once, that the slider reports its drags to.
 #[hook]
 pub fn use_slider_drag() -> (bool, Callback<bool>) {
